@@ -1,0 +1,63 @@
+import type { DocName } from "./docNames.ts";
+import type { ActivityId, GroupId } from "./ids.ts";
+import type { Principal } from "./roles.ts";
+
+export type Access = "none" | "read" | "write";
+export type ActivityKind = "scale" | "chart" | "board";
+
+/**
+ * What the access rules need to know about a workshop's current state. The server answers it from the
+ * workshop document it holds in memory; the client from its own replica (to hide what it may not open).
+ */
+export interface WorkshopView {
+  activityKind(activityId: ActivityId): ActivityKind | undefined;
+  hasGroup(groupId: GroupId): boolean;
+  isLocked(activityId: ActivityId): boolean;
+  isRevealed(activityId: ActivityId, groupId: GroupId): boolean;
+}
+
+export type AccessDecision = { access: Access } | { access: "none"; reason: "not-found" | "forbidden" };
+
+const DOC_KIND_FOR_ACTIVITY: Record<Exclude<DocName["kind"], "workshop">, ActivityKind> = {
+  lane: "scale",
+  chart: "chart",
+  board: "board",
+};
+
+/**
+ * The access rules; rule ids refer to packages/protocol/SPEC.md.
+ * Returns what the principal may do with the document right now.
+ */
+export function decideAccess(doc: DocName, who: Principal, view: WorkshopView): AccessDecision {
+  // ACC-1: a token is only ever good for the workshop it was issued for.
+  if (doc.workshopId !== who.workshopId) return { access: "none", reason: "forbidden" };
+
+  if (doc.kind === "workshop") {
+    // ACC-2: only the facilitator writes the workshop document (agenda, groups, control state).
+    return { access: who.role === "facilitator" ? "write" : "read" };
+  }
+
+  // ACC-3: a document for an activity (or group) that the workshop does not have does not exist.
+  if (view.activityKind(doc.activityId) !== DOC_KIND_FOR_ACTIVITY[doc.kind]) {
+    return { access: "none", reason: "not-found" };
+  }
+  if (doc.kind === "lane" && !view.hasGroup(doc.groupId)) return { access: "none", reason: "not-found" };
+
+  // ACC-4: the facilitator may read and write every document, locked or not.
+  if (who.role === "facilitator") return { access: "write" };
+
+  const locked = view.isLocked(doc.activityId);
+
+  if (doc.kind === "lane") {
+    // ACC-5: a participant writes their own group's lane unless the activity is locked.
+    if (who.role === "participant" && who.group === doc.groupId) return { access: locked ? "read" : "write" };
+    // ACC-6: any other participant, and the observer, read a lane only once it is revealed.
+    return view.isRevealed(doc.activityId, doc.groupId)
+      ? { access: "read" }
+      : { access: "none", reason: "forbidden" };
+  }
+
+  // ACC-7: charts and boards are shared by everyone: participants write unless locked; observers read.
+  if (who.role === "participant") return { access: locked ? "read" : "write" };
+  return { access: "read" };
+}

@@ -1,0 +1,55 @@
+import { type ActivityId, type GroupId, isId, type WorkshopId } from "./ids.ts";
+
+/**
+ * Every permission boundary is its own Yjs document, so that a permission is a permission on a whole
+ * document and no update ever needs filtering (see docs/architecture.md):
+ *
+ * - `<workshopId>`: the workshop document: meta, groups, agenda, facilitator control state.
+ * - `<workshopId>/lane/<activityId>/<groupId>`: one group's lane of one scale activity.
+ * - `<workshopId>/chart/<activityId>`: a pros/cons/implications chart.
+ * - `<workshopId>/board/<activityId>`: a prompt board.
+ */
+export type DocName =
+  | { kind: "workshop"; workshopId: WorkshopId }
+  | { kind: "lane"; workshopId: WorkshopId; activityId: ActivityId; groupId: GroupId }
+  | { kind: "chart"; workshopId: WorkshopId; activityId: ActivityId }
+  | { kind: "board"; workshopId: WorkshopId; activityId: ActivityId };
+
+export type DocKind = DocName["kind"];
+
+export const workshopDocName = (workshopId: WorkshopId): string => workshopId;
+export const laneDocName = (workshopId: WorkshopId, activityId: ActivityId, groupId: GroupId): string =>
+  `${workshopId}/lane/${activityId}/${groupId}`;
+export const chartDocName = (workshopId: WorkshopId, activityId: ActivityId): string =>
+  `${workshopId}/chart/${activityId}`;
+export const boardDocName = (workshopId: WorkshopId, activityId: ActivityId): string =>
+  `${workshopId}/board/${activityId}`;
+
+export function formatDocName(name: DocName): string {
+  switch (name.kind) {
+    case "workshop":
+      return workshopDocName(name.workshopId);
+    case "lane":
+      return laneDocName(name.workshopId, name.activityId, name.groupId);
+    case "chart":
+      return chartDocName(name.workshopId, name.activityId);
+    case "board":
+      return boardDocName(name.workshopId, name.activityId);
+  }
+}
+
+/** Parses a document name; returns null for anything that is not exactly one of the shapes above. */
+export function parseDocName(raw: string): DocName | null {
+  const parts = raw.split("/");
+  if (!parts.every(isId)) return null;
+  const [w, kind, a, g] = parts as [string, string | undefined, string | undefined, string | undefined];
+  const workshopId = w as WorkshopId;
+  if (parts.length === 1) return { kind: "workshop", workshopId };
+  if (parts.length === 3 && (kind === "chart" || kind === "board")) {
+    return { kind, workshopId, activityId: a as ActivityId };
+  }
+  if (parts.length === 4 && kind === "lane") {
+    return { kind: "lane", workshopId, activityId: a as ActivityId, groupId: g as GroupId };
+  }
+  return null;
+}

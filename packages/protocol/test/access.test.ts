@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import {
+  type ActivityId,
+  type ActivityKind,
+  decideAccess,
+  type GroupId,
+  parseDocName,
+  type Principal,
+  type WorkshopId,
+  type WorkshopView,
+} from "../src/index.ts";
+
+const W = "wshop1" as WorkshopId;
+const SCALE = "scale1" as ActivityId;
+const CHART = "chart1" as ActivityId;
+const A = "groupa" as GroupId;
+const B = "groupb" as GroupId;
+
+function view(opts: { locked?: boolean; revealed?: GroupId[] } = {}): WorkshopView {
+  const kinds: Record<string, ActivityKind> = { [SCALE]: "scale", [CHART]: "chart" };
+  return {
+    activityKind: (id) => kinds[id],
+    hasGroup: (g) => g === A || g === B,
+    isLocked: () => opts.locked ?? false,
+    isRevealed: (_a, g) => (opts.revealed ?? []).includes(g),
+  };
+}
+const doc = (raw: string) => {
+  const parsed = parseDocName(raw);
+  if (!parsed) throw new Error(`bad name ${raw}`);
+  return parsed;
+};
+const facilitator: Principal = { workshopId: W, role: "facilitator", group: null, name: "F" };
+const observer: Principal = { workshopId: W, role: "observer", group: null, name: "Screen" };
+const inA: Principal = { workshopId: W, role: "participant", group: A, name: "Ann" };
+const inB: Principal = { workshopId: W, role: "participant", group: B, name: "Bob" };
+const laneA = doc(`${W}/lane/${SCALE}/${A}`);
+
+describe("document names", () => {
+  it("round-trips every kind and rejects anything else", () => {
+    expect(parseDocName("abc")).toEqual({ kind: "workshop", workshopId: "abc" });
+    expect(parseDocName("abc/lane/s/g")).toEqual({ kind: "lane", workshopId: "abc", activityId: "s", groupId: "g" });
+    expect(parseDocName("abc/chart/c")).toEqual({ kind: "chart", workshopId: "abc", activityId: "c" });
+    for (const bad of ["", "a//b", "a/lane/s", "a/chart/c/d", "a/other/c", "../x", "a b", "a/lane/s/g/h"]) {
+      expect(parseDocName(bad)).toBeNull();
+    }
+  });
+});
+
+describe("access rules (SPEC.md)", () => {
+  it("ACC-1 a token is only good for its own workshop", () => {
+    expect(decideAccess(doc("other"), facilitator, view()).access).toBe("none");
+  });
+  it("ACC-2 only the facilitator writes the workshop document", () => {
+    expect(decideAccess(doc(W), facilitator, view()).access).toBe("write");
+    expect(decideAccess(doc(W), inA, view()).access).toBe("read");
+    expect(decideAccess(doc(W), observer, view()).access).toBe("read");
+  });
+  it("ACC-3 unknown activities, wrong kinds and unknown groups are not found", () => {
+    expect(decideAccess(doc(`${W}/lane/nope/${A}`), facilitator, view())).toEqual({
+      access: "none",
+      reason: "not-found",
+    });
+    expect(decideAccess(doc(`${W}/chart/${SCALE}`), inA, view()).access).toBe("none");
+    expect(decideAccess(doc(`${W}/lane/${SCALE}/zzz`), facilitator, view()).access).toBe("none");
+  });
+  it("ACC-4 the facilitator writes every lane, even locked", () => {
+    expect(decideAccess(laneA, facilitator, view({ locked: true })).access).toBe("write");
+  });
+  it("ACC-5 a participant writes their own lane unless locked", () => {
+    expect(decideAccess(laneA, inA, view()).access).toBe("write");
+    expect(decideAccess(laneA, inA, view({ locked: true })).access).toBe("read");
+  });
+  it("ACC-6 other groups and observers see a lane only after the reveal", () => {
+    expect(decideAccess(laneA, inB, view())).toEqual({ access: "none", reason: "forbidden" });
+    expect(decideAccess(laneA, observer, view()).access).toBe("none");
+    expect(decideAccess(laneA, inB, view({ revealed: [A] })).access).toBe("read");
+    expect(decideAccess(laneA, observer, view({ revealed: [A] })).access).toBe("read");
+    expect(decideAccess(laneA, inB, view({ revealed: [B] })).access).toBe("none");
+  });
+  it("ACC-7 charts: participants write unless locked, observers read", () => {
+    const chart = doc(`${W}/chart/${CHART}`);
+    expect(decideAccess(chart, inA, view()).access).toBe("write");
+    expect(decideAccess(chart, inB, view({ locked: true })).access).toBe("read");
+    expect(decideAccess(chart, observer, view()).access).toBe("read");
+  });
+});
