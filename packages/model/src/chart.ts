@@ -1,0 +1,284 @@
+/**
+ * A chart document (pros, cons and implications) or a prompt board document: the same shape, told apart by
+ * `meta.kind`. Shared by all groups, so every note records its author's group: the write-up reports which
+ * comments came from which group.
+ *
+ * - `meta` Y.Map: `schemaVersion`, `kind` ("chart" | "board"), `workshopId`, `activityId`
+ * - `notes` Y.Map<NoteId, Y.Map{ text, colour, columnId, order, author, groupId, createdAt, updatedAt }>
+ * - `votes` Y.Map<`${noteId}:${voterId}`, number of dots>
+ */
+import * as Y from "yjs";
+import type { Column } from "./activities.ts";
+import { type Colour, DEFAULT_COLOUR, readColour } from "./colours.ts";
+import {
+  type ActivityId,
+  type ColumnId,
+  type GroupId,
+  isId,
+  type NoteId,
+  newNoteId,
+  type WorkshopId,
+} from "./ids.ts";
+import { readSchemaVersion } from "./migrations.ts";
+import { metaMap, SCHEMA_VERSION } from "./schema.ts";
+import {
+  asYMap,
+  byOrderThenId,
+  LIMITS,
+  orderAfter,
+  orderAt,
+  readFinite,
+  readId,
+  readNumber,
+  readString,
+  readTime,
+  truncate,
+} from "./validate.ts";
+
+export interface ChartNote {
+  readonly id: NoteId;
+  /** What the note says. */
+  readonly text: string;
+  readonly colour: Colour;
+  /** The column it sits in; may name a column since removed (see `groupChartNotes`). */
+  readonly columnId: ColumnId;
+  /** Fractional position within its column: a move writes one number; ties (concurrent appends) broken by id. */
+  readonly order: number;
+  /** Display name of whoever wrote it; not an identity. Hidden by the UI in anonymous workshops. */
+  readonly author: string;
+  /** The author's group, shown on the note; null for the facilitator or an unknown group. */
+  readonly groupId: GroupId | null;
+  /** Creation time (ms); 0 if unknown. */
+  readonly createdAt: number;
+  /** Last change (ms); 0 if unknown. */
+  readonly updatedAt: number;
+}
+
+export interface ChartMeta {
+  readonly schemaVersion: number;
+  readonly kind: "chart" | "board" | null;
+  readonly workshopId: WorkshopId | null;
+  readonly activityId: ActivityId | null;
+}
+
+const notesMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap<unknown>("notes");
+const votesMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap<unknown>("votes");
+
+/** Stamps a new chart or board document. Does nothing if it already has a kind. */
+export function initChart(
+  doc: Y.Doc,
+  ids: { workshopId: WorkshopId; activityId: ActivityId; kind?: "chart" | "board" },
+): void {
+  const meta = metaMap(doc);
+  if (meta.get("kind") !== undefined) return;
+  doc.transact(() => {
+    meta.set("schemaVersion", SCHEMA_VERSION);
+    meta.set("kind", ids.kind ?? "chart");
+    meta.set("workshopId", ids.workshopId);
+    meta.set("activityId", ids.activityId);
+  });
+}
+
+export function readChartMeta(doc: Y.Doc): ChartMeta {
+  const meta = metaMap(doc);
+  const kind = meta.get("kind");
+  return {
+    schemaVersion: readSchemaVersion(doc),
+    kind: kind === "chart" || kind === "board" ? kind : null,
+    workshopId: readId<WorkshopId>(meta.get("workshopId")),
+    activityId: readId<ActivityId>(meta.get("activityId")),
+  };
+}
+
+/** Reads one note; null if it is not a Y.Map or has no valid column id (it could not be shown anywhere). */
+function readChartNote(id: NoteId, value: unknown): ChartNote | null {
+  const m = asYMap(value);
+  if (!m) return null;
+  const columnId = readId<ColumnId>(m.get("columnId"));
+  if (!columnId) return null;
+  return {
+    id,
+    text: readString(m.get("text"), LIMITS.noteText),
+    colour: readColour(m.get("colour")),
+    columnId,
+    order: readFinite(m.get("order"), 0),
+    author: readString(m.get("author"), LIMITS.name),
+    groupId: readId<GroupId>(m.get("groupId")),
+    createdAt: readTime(m.get("createdAt")),
+    updatedAt: readTime(m.get("updatedAt")),
+  };
+}
+
+/** Every valid note, sorted by order then id (so each column's notes are in column order). */
+export function listChartNotes(doc: Y.Doc): ChartNote[] {
+  const out: ChartNote[] = [];
+  for (const [key, value] of notesMap(doc)) {
+    if (!isId(key)) continue;
+    const n = readChartNote(key as NoteId, value);
+    if (n) out.push(n);
+  }
+  return out.sort(byOrderThenId);
+}
+
+export function getChartNote(doc: Y.Doc, id: NoteId): ChartNote | undefined {
+  return readChartNote(id, notesMap(doc).get(id)) ?? undefined;
+}
+
+/**
+ * Notes grouped under the activity's columns, in column order. Notes whose column no longer exists are
+ * returned as `orphans` rather than dropped, so the facilitator can move them.
+ */
+export function groupChartNotes(
+  columns: readonly Column[],
+  notes: readonly ChartNote[],
+): { columns: { column: Column; notes: ChartNote[] }[]; orphans: ChartNote[] } {
+  const byId = new Map<string, ChartNote[]>(columns.map((c) => [c.id, []]));
+  const orphans: ChartNote[] = [];
+  for (const n of notes) (byId.get(n.columnId) ?? orphans).push(n);
+  return { columns: columns.map((column) => ({ column, notes: byId.get(column.id) ?? [] })), orphans };
+}
+
+const ordersIn = (doc: Y.Doc, columnId: ColumnId, except?: NoteId): number[] =>
+  listChartNotes(doc)
+    .filter((n) => n.columnId === columnId && n.id !== except)
+    .map((n) => n.order);
+
+export interface AddChartNoteInput {
+  columnId: ColumnId;
+  text: string;
+  author: string;
+  groupId: GroupId | null;
+  colour?: Colour;
+  now?: number;
+  id?: NoteId;
+}
+
+/** Adds a note at the end of its column. */
+export function addChartNote(doc: Y.Doc, input: AddChartNoteInput): NoteId {
+  const id = input.id ?? newNoteId();
+  const now = input.now ?? Date.now();
+  doc.transact(() => {
+    const m = new Y.Map<unknown>();
+    m.set("text", truncate(input.text, LIMITS.noteText));
+    m.set("colour", readColour(input.colour ?? DEFAULT_COLOUR));
+    m.set("columnId", input.columnId);
+    m.set("order", orderAfter(ordersIn(doc, input.columnId)));
+    m.set("author", truncate(input.author, LIMITS.name));
+    m.set("groupId", input.groupId);
+    m.set("createdAt", now);
+    m.set("updatedAt", now);
+    notesMap(doc).set(id, m);
+  });
+  return id;
+}
+
+/** Moves a note to `index` (clamped) within `columnId`, which may be its own column. */
+export function moveChartNote(
+  doc: Y.Doc,
+  id: NoteId,
+  columnId: ColumnId,
+  index: number,
+  now: number = Date.now(),
+): boolean {
+  const m = asYMap(notesMap(doc).get(id));
+  if (!m) return false;
+  doc.transact(() => {
+    m.set("columnId", columnId);
+    m.set("order", orderAt(ordersIn(doc, columnId, id), index));
+    m.set("updatedAt", now);
+  });
+  return true;
+}
+
+/** Changes a note's text or colour. */
+export function editChartNote(
+  doc: Y.Doc,
+  id: NoteId,
+  patch: { text?: string; colour?: Colour },
+  now: number = Date.now(),
+): boolean {
+  const m = asYMap(notesMap(doc).get(id));
+  if (!m) return false;
+  doc.transact(() => {
+    if (patch.text !== undefined) m.set("text", truncate(patch.text, LIMITS.noteText));
+    if (patch.colour !== undefined) m.set("colour", readColour(patch.colour));
+    m.set("updatedAt", now);
+  });
+  return true;
+}
+
+/** Removes a note and the votes on it. */
+export function removeChartNote(doc: Y.Doc, id: NoteId): boolean {
+  const notes = notesMap(doc);
+  if (!notes.has(id)) return false;
+  doc.transact(() => {
+    notes.delete(id);
+    const votes = votesMap(doc);
+    for (const key of Array.from(votes.keys())) if (key.startsWith(`${id}:`)) votes.delete(key);
+  });
+  return true;
+}
+
+// Dot voting ---------------------------------------------------------------------------------------------
+// One key per (note, voter) rather than a counter per note: two voters voting at once write different keys,
+// so no vote is lost in a merge. A voter id is whatever stable id the app gives a person (it must pass isId).
+
+/** The key of one voter's dots on one note; ids cannot contain `:`. */
+export const voteKey = (noteId: NoteId, voterId: string): string => `${noteId}:${voterId}`;
+
+const readDots = (value: unknown): number => Math.floor(readNumber(value, 0, LIMITS.dotsPerNote, 0));
+
+function parseVoteKey(key: string): { noteId: NoteId; voterId: string } | null {
+  const [noteId, voterId, extra] = key.split(":");
+  if (extra !== undefined || !isId(noteId) || !isId(voterId)) return null;
+  return { noteId: noteId as NoteId, voterId };
+}
+
+/** Places one more dot on a note. Returns the voter's dots on it afterwards (unchanged if invalid). */
+export function castVote(doc: Y.Doc, noteId: NoteId, voterId: string): number {
+  const key = voteKey(noteId, voterId);
+  const current = readDots(votesMap(doc).get(key));
+  if (!isId(voterId) || !asYMap(notesMap(doc).get(noteId)) || current >= LIMITS.dotsPerNote) return current;
+  doc.transact(() => votesMap(doc).set(key, current + 1));
+  return current + 1;
+}
+
+/** Takes one of the voter's dots off a note. Returns the voter's dots on it afterwards. */
+export function retractVote(doc: Y.Doc, noteId: NoteId, voterId: string): number {
+  const key = voteKey(noteId, voterId);
+  const votes = votesMap(doc);
+  if (!votes.has(key)) return 0;
+  const next = Math.max(0, readDots(votes.get(key)) - 1);
+  doc.transact(() => {
+    if (next === 0) votes.delete(key);
+    else votes.set(key, next);
+  });
+  return next;
+}
+
+/** Dots per note, for notes that exist and have at least one. */
+export function voteCounts(doc: Y.Doc): Map<NoteId, number> {
+  const notes = notesMap(doc);
+  const out = new Map<NoteId, number>();
+  for (const [key, value] of votesMap(doc)) {
+    const parsed = parseVoteKey(key);
+    const dots = readDots(value);
+    // Votes cast concurrently with a note's removal outlive it; they count for nothing.
+    if (!parsed || dots === 0 || !asYMap(notes.get(parsed.noteId))) continue;
+    out.set(parsed.noteId, (out.get(parsed.noteId) ?? 0) + dots);
+  }
+  return out;
+}
+
+/** One voter's dots per note (e.g. to show "you have used 3 of 5 dots"). */
+export function votesBy(doc: Y.Doc, voterId: string): Map<NoteId, number> {
+  const notes = notesMap(doc);
+  const out = new Map<NoteId, number>();
+  for (const [key, value] of votesMap(doc)) {
+    const parsed = parseVoteKey(key);
+    const dots = readDots(value);
+    if (!parsed || parsed.voterId !== voterId || dots === 0 || !asYMap(notes.get(parsed.noteId))) continue;
+    out.set(parsed.noteId, dots);
+  }
+  return out;
+}

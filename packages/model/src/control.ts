@@ -1,0 +1,161 @@
+/**
+ * The facilitator's control state in the workshop document: which activity is on, the timer, and which
+ * activities are locked and which groups' lanes are revealed. The server re-checks access whenever this
+ * changes (see protocol SPEC.md), so readers here are strict: only a literal `true` locks or reveals.
+ *
+ * - `control` Y.Map: `currentActivity` (ActivityId | null), `timer` (plain object, see `Timer`, or null)
+ * - `locks` Y.Map<ActivityId, boolean>
+ * - `reveals` Y.Map<`${activityId}:${groupId}`, boolean>
+ */
+import type * as Y from "yjs";
+import { type ActivityId, type GroupId, isId } from "./ids.ts";
+import { asRecord, compareStrings, LIMITS, readBoolean, readId, readNumber } from "./validate.ts";
+
+/**
+ * A countdown shown to everyone. It stores no ticking value: while it runs, every client computes the
+ * remaining time from `startedAt` and the shared clock, so all screens agree and nothing is written per second.
+ * Times are on the shared clock (the server's, as estimated by each client), not each device's own clock.
+ */
+export interface Timer {
+  /** The length it was started with, for a progress bar. */
+  readonly durationMs: number;
+  /** Shared-clock time when it was last started or resumed; null while paused. */
+  readonly startedAt: number | null;
+  /** Time left at `startedAt` (running) or now (paused). */
+  readonly remainingMs: number;
+}
+
+export interface Control {
+  /** The activity everyone is asked to look at, or null between activities. */
+  readonly currentActivity: ActivityId | null;
+  readonly timer: Timer | null;
+  /** Activities whose documents participants may no longer change; only locked ones appear, as `true`. */
+  readonly locked: Readonly<Record<ActivityId, true>>;
+  /** For each activity, the groups whose lanes everyone may now see, sorted by id. */
+  readonly revealed: Readonly<Record<ActivityId, readonly GroupId[]>>;
+}
+
+const controlMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap<unknown>("control");
+const locksMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap<unknown>("locks");
+const revealsMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap<unknown>("reveals");
+
+/** The key of a reveal; ids cannot contain `:`, so it splits back unambiguously. */
+export const revealKey = (activityId: ActivityId, groupId: GroupId): string => `${activityId}:${groupId}`;
+
+/** Reads a stored timer; anything malformed reads as no timer, and values are clamped to sane ranges. */
+export function readTimer(value: unknown): Timer | null {
+  const r = asRecord(value);
+  if (!r) return null;
+  const durationMs = readNumber(r.durationMs, 0, LIMITS.timerMs, Number.NaN);
+  if (Number.isNaN(durationMs)) return null;
+  const startedAt = readNumber(r.startedAt, 0, Number.MAX_SAFE_INTEGER, Number.NaN);
+  return {
+    durationMs,
+    startedAt: Number.isNaN(startedAt) ? null : startedAt,
+    remainingMs: readNumber(r.remainingMs, 0, durationMs, durationMs),
+  };
+}
+
+/**
+ * Time left on a timer at `now` (shared clock), never negative. A running timer whose `startedAt` is in
+ * the future (clock skew) shows its full remaining time rather than more.
+ */
+export function timerRemainingMs(timer: Timer | null, now: number): number {
+  if (!timer) return 0;
+  if (timer.startedAt === null) return timer.remainingMs;
+  const elapsed = Math.max(0, now - timer.startedAt);
+  return Math.max(0, timer.remainingMs - elapsed);
+}
+
+/** True while the timer counts down (started, not paused, not yet at zero). */
+export function timerRunning(timer: Timer | null, now: number): boolean {
+  return timer !== null && timer.startedAt !== null && timerRemainingMs(timer, now) > 0;
+}
+
+/** The whole control state as a plain object. */
+export function readControl(doc: Y.Doc): Control {
+  const control = controlMap(doc);
+  const locked: Record<string, true> = {};
+  for (const key of Array.from(locksMap(doc).keys()).sort(compareStrings)) {
+    if (isId(key) && readBoolean(locksMap(doc).get(key))) locked[key] = true;
+  }
+  const revealed: Record<string, GroupId[]> = {};
+  for (const key of Array.from(revealsMap(doc).keys()).sort(compareStrings)) {
+    const [a, g, extra] = key.split(":");
+    if (extra !== undefined || !isId(a) || !isId(g) || !readBoolean(revealsMap(doc).get(key))) continue;
+    let groups = revealed[a];
+    if (!groups) {
+      groups = [];
+      revealed[a] = groups;
+    }
+    groups.push(g as GroupId);
+  }
+  return {
+    currentActivity: readId<ActivityId>(control.get("currentActivity")),
+    timer: readTimer(control.get("timer")),
+    locked: locked as Record<ActivityId, true>,
+    revealed: revealed as Record<ActivityId, GroupId[]>,
+  };
+}
+
+/** Sets (or clears, with null) the activity everyone is asked to look at. */
+export function setCurrentActivity(doc: Y.Doc, activityId: ActivityId | null): void {
+  doc.transact(() => controlMap(doc).set("currentActivity", activityId));
+}
+
+/** Locks or unlocks an activity. Unlocking deletes the key rather than storing false, to keep the map small. */
+export function setLocked(doc: Y.Doc, activityId: ActivityId, locked: boolean): void {
+  doc.transact(() => {
+    if (locked) locksMap(doc).set(activityId, true);
+    else locksMap(doc).delete(activityId);
+  });
+}
+
+/** Reveals a group's lane of an activity to everyone, or hides it again. */
+export function setRevealed(doc: Y.Doc, activityId: ActivityId, groupId: GroupId, revealed: boolean): void {
+  doc.transact(() => {
+    if (revealed) revealsMap(doc).set(revealKey(activityId, groupId), true);
+    else revealsMap(doc).delete(revealKey(activityId, groupId));
+  });
+}
+
+/** Whether an activity is locked; cheap, for permission checks. */
+export function isLocked(doc: Y.Doc, activityId: ActivityId): boolean {
+  return readBoolean(locksMap(doc).get(activityId));
+}
+
+/** Whether a group's lane of an activity is revealed; cheap, for permission checks. */
+export function isRevealed(doc: Y.Doc, activityId: ActivityId, groupId: GroupId): boolean {
+  return readBoolean(revealsMap(doc).get(revealKey(activityId, groupId)));
+}
+
+function writeTimer(doc: Y.Doc, timer: Timer | null): void {
+  // A plain object, replaced as a whole: the three fields only make sense together, and last-writer-wins
+  // on the whole timer is the right answer when two facilitator tabs press buttons at once.
+  doc.transact(() => controlMap(doc).set("timer", timer ? { ...timer } : null));
+}
+
+/** Starts (or restarts) a countdown of `durationMs` at `now` on the shared clock. */
+export function startTimer(doc: Y.Doc, durationMs: number, now: number = Date.now()): void {
+  const d = readNumber(durationMs, 0, LIMITS.timerMs, 0);
+  writeTimer(doc, { durationMs: d, startedAt: now, remainingMs: d });
+}
+
+/** Freezes the timer with the time left at `now`. Does nothing if there is no running timer. */
+export function pauseTimer(doc: Y.Doc, now: number = Date.now()): void {
+  const timer = readTimer(controlMap(doc).get("timer"));
+  if (!timer || timer.startedAt === null) return;
+  writeTimer(doc, { ...timer, startedAt: null, remainingMs: timerRemainingMs(timer, now) });
+}
+
+/** Continues a paused timer from `now`. Does nothing if there is no paused timer. */
+export function resumeTimer(doc: Y.Doc, now: number = Date.now()): void {
+  const timer = readTimer(controlMap(doc).get("timer"));
+  if (!timer || timer.startedAt !== null) return;
+  writeTimer(doc, { ...timer, startedAt: now });
+}
+
+/** Removes the timer. */
+export function clearTimer(doc: Y.Doc): void {
+  writeTimer(doc, null);
+}

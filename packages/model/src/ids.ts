@@ -1,0 +1,39 @@
+/**
+ * Ids used by the model. The branded types and generators live in the protocol package, because document
+ * names and URLs contain them; this file adds the ids that only the model derives.
+ */
+import { type AspectId, isId, type NoteId } from "@continuum/protocol";
+
+export type { ActivityId, AspectId, ColumnId, GroupId, NoteId, WorkshopId } from "@continuum/protocol";
+export {
+  isId,
+  newActivityId,
+  newAspectId,
+  newColumnId,
+  newGroupId,
+  newNoteId,
+  newWorkshopId,
+} from "@continuum/protocol";
+
+/**
+ * The note id under which a prepared aspect is placed in a lane. It is derived from the aspect id, not
+ * random, so that two people dragging the same aspect onto the scale at once write to the same key and
+ * converge on one note instead of two. The prefix cannot clash with random ids (their alphabet has no `_`).
+ */
+export function noteIdForAspect(aspectId: AspectId): NoteId {
+  const id = `a_${aspectId}`;
+  if (isId(id)) return id as NoteId;
+  // Only an aspect id close to the 64-character limit gets here; hash it so the result is still a valid id
+  // and still the same on every replica.
+  return `a_${fnv1a(aspectId)}${fnv1a(`${aspectId}#`)}` as NoteId;
+}
+
+/** 32-bit FNV-1a as 8 hex digits: deterministic, no dependencies; not for security. */
+function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, "0");
+}

@@ -1,0 +1,16 @@
+/**
+ * @continuum/model: the shared workshop model on Yjs. Plain functions over `Y.Doc`: readers validate every
+ * stored value and never throw; writers run in one transaction with no origin (so a default
+ * `Y.UndoManager` tracks them) and take an optional `now` for deterministic tests.
+ */
+export * from "./activities.ts";
+export * from "./chart.ts";
+export * from "./colours.ts";
+export * from "./control.ts";
+export * from "./ids.ts";
+export * from "./lane.ts";
+export * from "./migrations.ts";
+export * from "./schema.ts";
+export * from "./templates.ts";
+export * from "./validate.ts";
+export * from "./workshop.ts";
