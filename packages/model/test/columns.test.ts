@@ -69,10 +69,8 @@ describe("columns", () => {
     const c = addChartActivity(a, { title: "C" });
     const b = new Y.Doc();
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
-    const [pros] =
-      getActivity(a, c)?.kind === "chart"
-        ? (getActivity(a, c) as { columns: { id: ColumnId }[] }).columns
-        : [];
+    const activity = getActivity(a, c);
+    const pros = activity?.kind === "chart" ? activity.columns[0] : undefined;
     if (!pros) throw new Error("no column");
     moveColumn(a, c, pros.id, 2);
     moveColumn(b, c, pros.id, 1);

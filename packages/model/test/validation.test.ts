@@ -36,7 +36,7 @@ describe("workshop document garbage", () => {
   it("skips bad groups and activities and clamps meta", () => {
     const doc = new Y.Doc();
     initWorkshop(doc, { id: "w1" as WorkshopId, title: "T" });
-    const good = addGroup(doc, "Good");
+    const good = addGroup(doc, "Good", 0, "zgood" as GroupId);
     const scale = addScaleActivity(doc, { title: "S", aspects: ["a"] });
     const meta = doc.getMap("meta");
     meta.set("title", 42);

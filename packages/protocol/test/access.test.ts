@@ -4,8 +4,8 @@ import {
   type ActivityKind,
   decideAccess,
   type GroupId,
-  parseDocName,
   type Principal,
+  parseDocName,
   type WorkshopId,
   type WorkshopView,
 } from "../src/index.ts";
@@ -39,7 +39,12 @@ const laneA = doc(`${W}/lane/${SCALE}/${A}`);
 describe("document names", () => {
   it("round-trips every kind and rejects anything else", () => {
     expect(parseDocName("abc")).toEqual({ kind: "workshop", workshopId: "abc" });
-    expect(parseDocName("abc/lane/s/g")).toEqual({ kind: "lane", workshopId: "abc", activityId: "s", groupId: "g" });
+    expect(parseDocName("abc/lane/s/g")).toEqual({
+      kind: "lane",
+      workshopId: "abc",
+      activityId: "s",
+      groupId: "g",
+    });
     expect(parseDocName("abc/chart/c")).toEqual({ kind: "chart", workshopId: "abc", activityId: "c" });
     for (const bad of ["", "a//b", "a/lane/s", "a/chart/c/d", "a/other/c", "../x", "a b", "a/lane/s/g/h"]) {
       expect(parseDocName(bad)).toBeNull();

@@ -1,0 +1,144 @@
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { type GroupId, isId, type Principal, ROLES, type Role, type WorkshopId } from "@continuum/protocol";
+
+/** A random secret, URL safe. 32 bytes: guessing is not a strategy. */
+export const newSecretKey = (): string => randomBytes(32).toString("base64url");
+
+export const hashKey = (key: string): string => createHash("sha256").update(key).digest("hex");
+
+/** Compares a presented key to a stored hash without leaking how much matched. */
+export function keyMatches(key: string, storedHash: string): boolean {
+  const a = Buffer.from(hashKey(key), "hex");
+  const b = Buffer.from(storedHash, "hex");
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * The token secret comes from TOKEN_SECRET or, on the embedded default, from a file in the data directory
+ * created on first start, so tokens stay valid across restarts without any setup.
+ */
+export function loadTokenSecret(dataDir: string, fromEnv: string | undefined): Buffer {
+  if (fromEnv) return Buffer.from(fromEnv, "utf8");
+  const file = path.join(dataDir, "token-secret");
+  if (existsSync(file)) return readFileSync(file);
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32);
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+interface TokenPayload {
+  /** workshop */
+  w: string;
+  /** role */
+  r: Role;
+  /** group, participants only */
+  g?: string;
+  /** display name */
+  n: string;
+  /** the workshop's token version when issued; a bump revokes */
+  v: number;
+  /** issued at, seconds */
+  iat: number;
+}
+
+export type VerifiedToken = Principal & { tokenVersion: number; issuedAt: number };
+
+/**
+ * Stateless signed tokens: `base64url(json).base64url(hmac-sha256)`. Stateless so that a participant's
+ * tablet can reconnect to any restart of the server without a session table; revocation is by bumping the
+ * workshop's token version.
+ */
+export class TokenSigner {
+  constructor(private readonly secret: Buffer) {}
+
+  sign(p: Principal, tokenVersion: number, now = Date.now()): string {
+    const payload: TokenPayload = {
+      w: p.workshopId,
+      r: p.role,
+      n: p.name,
+      v: tokenVersion,
+      iat: Math.floor(now / 1000),
+    };
+    if (p.group) payload.g = p.group;
+    const body = Buffer.from(JSON.stringify(payload)).toString("base64url");
+    return `${body}.${this.mac(body)}`;
+  }
+
+  /** Returns null for anything that is not a token this server signed. Never throws. */
+  verify(token: string | null | undefined): VerifiedToken | null {
+    if (!token || token.length > 2048) return null;
+    const dot = token.indexOf(".");
+    if (dot <= 0) return null;
+    const body = token.slice(0, dot);
+    const given = Buffer.from(token.slice(dot + 1), "base64url");
+    const expected = Buffer.from(this.mac(body), "base64url");
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+    let payload: Partial<TokenPayload>;
+    try {
+      payload = JSON.parse(Buffer.from(body, "base64url").toString("utf8"));
+    } catch {
+      return null;
+    }
+    if (!isId(payload.w) || !ROLES.includes(payload.r as Role)) return null;
+    if (typeof payload.v !== "number" || typeof payload.n !== "string" || typeof payload.iat !== "number")
+      return null;
+    if (payload.r === "participant" && !isId(payload.g)) return null;
+    return {
+      workshopId: payload.w as WorkshopId,
+      role: payload.r as Role,
+      group: payload.r === "participant" ? (payload.g as GroupId) : null,
+      name: payload.n,
+      tokenVersion: payload.v,
+      issuedAt: payload.iat,
+    };
+  }
+
+  private mac(body: string): string {
+    return createHmac("sha256", this.secret).update(body).digest("base64url");
+  }
+}
+
+/**
+ * Slows down guessing of join codes and keys. Each address gets a few free failures in a window; after
+ * that every failed attempt waits longer before it is answered, and past a hard limit the address is
+ * told to come back later (429). Successes are never slowed.
+ */
+export class FailureLimiter {
+  private readonly failures = new Map<string, number[]>();
+
+  constructor(
+    private readonly opts: { windowMs: number; free: number; hardLimit: number; maxDelayMs: number },
+  ) {}
+
+  private recent(address: string, now: number): number[] {
+    const list = (this.failures.get(address) ?? []).filter((t) => now - t < this.opts.windowMs);
+    if (list.length === 0) this.failures.delete(address);
+    else this.failures.set(address, list);
+    return list;
+  }
+
+  /** Seconds to wait before trying again, or 0 when the address may try now. */
+  retryAfterSeconds(address: string, now = Date.now()): number {
+    const list = this.recent(address, now);
+    if (list.length < this.opts.hardLimit) return 0;
+    const oldest = list[0] ?? now;
+    return Math.max(1, Math.ceil((oldest + this.opts.windowMs - now) / 1000));
+  }
+
+  /** Records a failure and returns how long to hold the answer back. */
+  fail(address: string, now = Date.now()): number {
+    const list = this.recent(address, now);
+    list.push(now);
+    this.failures.set(address, list);
+    const over = list.length - this.opts.free;
+    return over <= 0 ? 0 : Math.min(this.opts.maxDelayMs, 250 * 2 ** (over - 1));
+  }
+
+  /** Drops stale entries; called from a timer so the map cannot grow without bound. */
+  sweep(now = Date.now()): void {
+    for (const address of [...this.failures.keys()]) this.recent(address, now);
+  }
+}

@@ -1,0 +1,97 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { DEFAULT_LIMITS } from "@continuum/protocol";
+
+export interface ServerConfig {
+  port: number;
+  /** Every interface by default, so tablets on the venue's network can connect. */
+  host: string;
+  dataDir: string;
+  /** Built web app to serve; skipped when the folder does not exist. */
+  webDir: string;
+  /** "memory" keeps nothing on disk (tests, demos); "sqlite" is the embedded default. */
+  storage: "sqlite" | "memory";
+  tokenSecret: string | undefined;
+  logLevel: string;
+  maxMessageBytes: number;
+  maxBufferedBytes: number;
+  idleUnloadMs: number;
+  compactEvery: number;
+  maxAwarenessStateBytes: number;
+  pingIntervalMs: number;
+  /** Guessing protection for join codes and keys (see FailureLimiter). */
+  rateLimit: { windowMs: number; free: number; hardLimit: number; maxDelayMs: number };
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+export const defaultConfig = (): ServerConfig => ({
+  port: 8080,
+  host: "0.0.0.0",
+  dataDir: path.resolve("data"),
+  webDir: path.resolve(here, "../../web/dist"),
+  storage: "sqlite",
+  tokenSecret: undefined,
+  logLevel: "info",
+  maxMessageBytes: DEFAULT_LIMITS.maxMessageBytes,
+  maxBufferedBytes: DEFAULT_LIMITS.maxBufferedBytes,
+  idleUnloadMs: DEFAULT_LIMITS.idleUnloadMs,
+  compactEvery: DEFAULT_LIMITS.compactEvery,
+  maxAwarenessStateBytes: DEFAULT_LIMITS.maxAwarenessStateBytes,
+  pingIntervalMs: 30_000,
+  rateLimit: { windowMs: 10 * 60_000, free: 5, hardLimit: 30, maxDelayMs: 4000 },
+});
+
+/** Each setting, its environment variable and its flag. */
+const SETTINGS: { key: keyof ServerConfig; env: string; flag: string; kind: "int" | "string" }[] = [
+  { key: "port", env: "PORT", flag: "--port", kind: "int" },
+  { key: "host", env: "HOST", flag: "--host", kind: "string" },
+  { key: "dataDir", env: "DATA_DIR", flag: "--data-dir", kind: "string" },
+  { key: "webDir", env: "WEB_DIR", flag: "--web-dir", kind: "string" },
+  { key: "storage", env: "STORAGE", flag: "--storage", kind: "string" },
+  { key: "tokenSecret", env: "TOKEN_SECRET", flag: "--token-secret", kind: "string" },
+  { key: "logLevel", env: "LOG_LEVEL", flag: "--log-level", kind: "string" },
+  { key: "maxMessageBytes", env: "MAX_MESSAGE_BYTES", flag: "--max-message-bytes", kind: "int" },
+  { key: "maxBufferedBytes", env: "MAX_BUFFERED_BYTES", flag: "--max-buffered-bytes", kind: "int" },
+  { key: "idleUnloadMs", env: "IDLE_UNLOAD_MS", flag: "--idle-unload-ms", kind: "int" },
+  { key: "compactEvery", env: "COMPACT_EVERY", flag: "--compact-every", kind: "int" },
+];
+
+export const CONFIG_HELP = SETTINGS.map((s) => `  ${s.flag.padEnd(22)} ${s.env}`).join("\n");
+
+/** Flags win over environment variables, which win over defaults. Throws with a readable message. */
+export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig {
+  const config = defaultConfig();
+  const flags = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? "";
+    if (!arg.startsWith("--")) continue;
+    const eq = arg.indexOf("=");
+    if (eq > 0) flags.set(arg.slice(0, eq), arg.slice(eq + 1));
+    else flags.set(arg, argv[++i] ?? "");
+  }
+  for (const flag of flags.keys()) {
+    if (!SETTINGS.some((s) => s.flag === flag))
+      throw new Error(`Unknown option ${flag}. Options:\n${CONFIG_HELP}`);
+  }
+  const target = config as unknown as Record<string, unknown>;
+  for (const s of SETTINGS) {
+    const raw = flags.get(s.flag) ?? env[s.env];
+    if (raw === undefined || raw === "") continue;
+    if (s.kind === "int") {
+      const n = Number(raw);
+      if (!Number.isInteger(n) || n < 0)
+        throw new Error(`${s.env} / ${s.flag} must be a whole number, got "${raw}"`);
+      target[s.key] = n;
+    } else {
+      target[s.key] = raw;
+    }
+  }
+  if (config.storage !== "sqlite" && config.storage !== "memory") {
+    throw new Error(`STORAGE must be "sqlite" or "memory", got "${config.storage}"`);
+  }
+  if (config.port > 65535) throw new Error(`PORT must be at most 65535, got ${config.port}`);
+  config.dataDir = path.resolve(config.dataDir);
+  config.webDir = path.resolve(config.webDir);
+  return config;
+}

@@ -1,0 +1,5 @@
+export { defaultConfig, loadConfig, type ServerConfig } from "./config.ts";
+export { type RunningServer, startServer } from "./server.ts";
+export { MemoryStore } from "./store/memory.ts";
+export { SqliteStore } from "./store/sqlite.ts";
+export type { Store, WorkshopRecord } from "./store/types.ts";

@@ -1,0 +1,30 @@
+import pino, { type Logger } from "pino";
+
+/**
+ * Structured logs. Secrets never reach them: request logs carry the path without its query string (where
+ * WebSocket tokens travel), and any field that could hold a key or token is censored wherever it appears.
+ */
+export function createLogger(level: string): Logger {
+  return pino({
+    level,
+    base: undefined,
+    redact: {
+      paths: [
+        "token",
+        "key",
+        "facilitatorKey",
+        "observerKey",
+        "*.token",
+        "*.key",
+        "*.facilitatorKey",
+        "*.observerKey",
+        "req.headers.authorization",
+        "headers.authorization",
+      ],
+      censor: "[redacted]",
+    },
+  });
+}
+
+/** The URL path with the query string removed, for logging. */
+export const pathOnly = (url: string | undefined): string => (url ?? "").split("?")[0] ?? "";

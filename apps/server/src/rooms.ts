@@ -1,0 +1,236 @@
+import { initChart, initLane, migrateDoc, workshopView } from "@continuum/model";
+import { type DocName, parseDocName, type WorkshopView, workshopDocName } from "@continuum/protocol";
+import type { Logger } from "pino";
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as Y from "yjs";
+import type { Store } from "./store/types.ts";
+
+/** Origin of transactions the server makes itself (loading, initialising, migrating). */
+export const SERVER_ORIGIN = Symbol("server");
+
+/**
+ * One loaded document and everything that lives as long as it does. A room is shared by every connection
+ * to the document; it is loaded from the store before any client is answered and unloaded when it has been
+ * idle for a while.
+ */
+export class Room {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  /** Listeners for each update, after it is stored (the sync layer broadcasts from here). */
+  readonly onStoredUpdate = new Set<(update: Uint8Array, origin: unknown) => void>();
+  /** Listeners for changes of the room's own state that could change what connections may do. */
+  readonly onAccessChange = new Set<() => void>();
+  /** Updates are stored one after another, in the order the document produced them. */
+  private persistChain: Promise<void> = Promise.resolve();
+  private appendedSinceCompact = 0;
+  /** The workshop this room belongs to; for the workshop room itself, null. */
+  parent: Room | null = null;
+
+  constructor(
+    readonly name: string,
+    readonly docName: DocName,
+    private readonly store: Store,
+    private readonly log: Logger,
+    private readonly compactEvery: number,
+  ) {
+    // The server is not a participant: it has no presence of its own to broadcast.
+    this.awareness.setLocalState(null);
+  }
+
+  /** Applies stored state, initialises new documents and migrates old ones, then starts persisting. */
+  async load(): Promise<void> {
+    const updates = await this.store.loadDoc(this.name);
+    this.doc.transact(() => {
+      for (const update of updates) {
+        try {
+          Y.applyUpdate(this.doc, update, SERVER_ORIGIN);
+        } catch (err) {
+          // One unreadable row must not take the whole document (and every participant) down with it.
+          this.log.error({ err, doc: this.name }, "skipped a stored update that could not be applied");
+        }
+      }
+    }, SERVER_ORIGIN);
+    this.appendedSinceCompact = updates.length;
+    // From here on every change, including initialisation and migration below, is stored.
+    this.doc.on("update", (update: Uint8Array, origin: unknown) => this.handleUpdate(update, origin));
+    this.prepare();
+  }
+
+  private prepare(): void {
+    const d = this.docName;
+    const isEmpty = this.doc.store.clients.size === 0;
+    if (isEmpty && d.kind === "lane") {
+      initLane(this.doc, { workshopId: d.workshopId, activityId: d.activityId, groupId: d.groupId });
+    } else if (isEmpty && (d.kind === "chart" || d.kind === "board")) {
+      initChart(this.doc, { workshopId: d.workshopId, activityId: d.activityId, kind: d.kind });
+    } else if (!isEmpty) {
+      const { from, to } = migrateDoc(this.doc);
+      if (from !== to) this.log.info({ doc: this.name, from, to }, "migrated document");
+    }
+  }
+
+  private handleUpdate(update: Uint8Array, origin: unknown): void {
+    this.persistChain = this.persistChain
+      .then(() => this.store.appendUpdate(this.name, update))
+      .then(
+        () => {
+          for (const listener of this.onStoredUpdate) listener(update, origin);
+          this.appendedSinceCompact++;
+          if (this.appendedSinceCompact >= this.compactEvery) return this.compact();
+        },
+        (err: unknown) => {
+          // Not forwarding an update we could not store keeps the promise "what others saw is on disk".
+          // The sender still has it and sends it again on its next sync.
+          this.log.error({ err, doc: this.name }, "could not store an update; it was not forwarded");
+        },
+      );
+    if (this.docName.kind === "workshop") for (const listener of this.onAccessChange) listener();
+  }
+
+  /** Resolves once every update so far is stored. */
+  flushed(): Promise<void> {
+    return this.persistChain;
+  }
+
+  /** Folds the log into one snapshot. Runs on the persist chain, so no append can slip in between. */
+  private async compact(): Promise<void> {
+    await this.store.compactDoc(this.name, Y.encodeStateAsUpdate(this.doc));
+    this.appendedSinceCompact = 1;
+  }
+
+  async close(): Promise<void> {
+    await this.flushed();
+    if (this.appendedSinceCompact > 1) {
+      this.persistChain = this.persistChain.then(() => this.compact());
+      await this.flushed();
+    }
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  /** The access rules' view of this workshop; only meaningful on the workshop room. */
+  view(): WorkshopView {
+    return workshopView(this.doc);
+  }
+}
+
+interface Entry {
+  ready: Promise<Room>;
+  refs: number;
+  unloadTimer: NodeJS.Timeout | null;
+  closing: Promise<void> | null;
+}
+
+/**
+ * Loads, shares and unloads rooms. A room is held by its connections and, for a workshop room, by the
+ * rooms of its activities (their access depends on the workshop's control state, so it must stay loaded).
+ */
+export class RoomManager {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly log: Logger,
+    private readonly opts: { idleUnloadMs: number; compactEvery: number },
+  ) {}
+
+  /** Loads (or shares) a room and holds it until `release`. */
+  async acquire(name: string): Promise<Room> {
+    for (;;) {
+      const existing = this.entries.get(name);
+      if (existing?.closing) {
+        // Unloading writes a snapshot; wait for it so the reload sees everything.
+        await existing.closing;
+        continue;
+      }
+      const entry = existing ?? this.create(name);
+      entry.refs++;
+      if (entry.unloadTimer) {
+        clearTimeout(entry.unloadTimer);
+        entry.unloadTimer = null;
+      }
+      try {
+        return await entry.ready;
+      } catch (err) {
+        entry.refs--;
+        throw err;
+      }
+    }
+  }
+
+  release(room: Room): void {
+    const entry = this.entries.get(room.name);
+    if (!entry) return;
+    entry.refs--;
+    if (entry.refs <= 0 && !entry.closing && !entry.unloadTimer) {
+      entry.unloadTimer = setTimeout(() => void this.unload(room.name), this.opts.idleUnloadMs);
+      entry.unloadTimer.unref();
+    }
+  }
+
+  private create(name: string): Entry {
+    const docName = parseDocName(name);
+    if (!docName) throw new Error(`invalid document name ${name}`);
+    const entry: Entry = { ready: this.load(name, docName), refs: 0, unloadTimer: null, closing: null };
+    this.entries.set(name, entry);
+    entry.ready.catch((err: unknown) => {
+      this.log.error({ err, doc: name }, "could not load document");
+      if (this.entries.get(name) === entry) this.entries.delete(name);
+    });
+    return entry;
+  }
+
+  private async load(name: string, docName: DocName): Promise<Room> {
+    const room = new Room(name, docName, this.store, this.log, this.opts.compactEvery);
+    if (docName.kind !== "workshop") room.parent = await this.acquire(workshopDocName(docName.workshopId));
+    try {
+      await room.load();
+    } catch (err) {
+      if (room.parent) this.release(room.parent);
+      throw err;
+    }
+    return room;
+  }
+
+  private async unload(name: string): Promise<void> {
+    const entry = this.entries.get(name);
+    if (!entry || entry.refs > 0 || entry.closing) return;
+    entry.unloadTimer = null;
+    entry.closing = (async () => {
+      const room = await entry.ready;
+      try {
+        await room.close();
+      } catch (err) {
+        this.log.error({ err, doc: name }, "error while unloading document");
+      }
+      this.entries.delete(name);
+      if (room.parent) this.release(room.parent);
+      this.log.debug({ doc: name }, "unloaded idle document");
+    })();
+    await entry.closing;
+  }
+
+  /** Rooms loaded right now (loaded or loading), by name. */
+  loadedNames(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  /** A loaded room, without holding it. */
+  async peek(name: string): Promise<Room | null> {
+    const entry = this.entries.get(name);
+    if (!entry || entry.closing) return null;
+    return entry.ready.catch(() => null);
+  }
+
+  /** Writes and unloads every room (shutdown). Children first, so their parents are still there. */
+  async closeAll(): Promise<void> {
+    const names = [...this.entries.keys()].sort((a, b) => b.split("/").length - a.split("/").length);
+    for (const name of names) {
+      const entry = this.entries.get(name);
+      if (!entry) continue;
+      if (entry.unloadTimer) clearTimeout(entry.unloadTimer);
+      entry.refs = 0;
+      await this.unload(name);
+    }
+  }
+}

@@ -1,0 +1,107 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Logger } from "pino";
+import { WebSocketServer } from "ws";
+import { FailureLimiter, loadTokenSecret, TokenSigner } from "./auth.ts";
+import { defaultConfig, type ServerConfig } from "./config.ts";
+import { createHttpHandler } from "./http.ts";
+import { createLogger } from "./log.ts";
+import { RoomManager } from "./rooms.ts";
+import { MemoryStore } from "./store/memory.ts";
+import { SqliteStore } from "./store/sqlite.ts";
+import type { Store } from "./store/types.ts";
+import { SyncService } from "./sync.ts";
+
+export interface RunningServer {
+  /** `http://127.0.0.1:<port>` (loopback, for tests and tools on this machine). */
+  url: string;
+  port: number;
+  http: Server;
+  store: Store;
+  rooms: RoomManager;
+  log: Logger;
+  stats(): { rooms: number; connections: number };
+  /** Stops accepting, closes clients with 1001, writes and unloads every document, closes the store. */
+  close(): Promise<void>;
+}
+
+const SYNC_PREFIX = "/sync/";
+
+export async function startServer(overrides: Partial<ServerConfig> = {}): Promise<RunningServer> {
+  const config: ServerConfig = { ...defaultConfig(), ...overrides };
+  const log = createLogger(config.logLevel);
+  const store: Store = config.storage === "memory" ? new MemoryStore() : new SqliteStore(config.dataDir);
+  const tokens = new TokenSigner(
+    config.storage === "memory" && !config.tokenSecret
+      ? Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(32)))
+      : loadTokenSecret(config.dataDir, config.tokenSecret),
+  );
+  const rooms = new RoomManager(store, log, {
+    idleUnloadMs: config.idleUnloadMs,
+    compactEvery: config.compactEvery,
+  });
+  const sync = new SyncService(rooms, store, tokens, log, {
+    maxBufferedBytes: config.maxBufferedBytes,
+    maxAwarenessStateBytes: config.maxAwarenessStateBytes,
+    pingIntervalMs: config.pingIntervalMs,
+  });
+  const limiter = new FailureLimiter(config.rateLimit);
+  const sweep = setInterval(() => limiter.sweep(), 60_000);
+  sweep.unref();
+  const stats = () => ({ rooms: rooms.loadedNames().length, connections: sync.connectionCount() });
+
+  const http = createServer(
+    createHttpHandler({ store, rooms, tokens, limiter, log, webDir: config.webDir, stats }),
+  );
+  // ws closes a connection whose frame is larger than maxPayload with 1009 (Message Too Big).
+  const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes });
+  http.on("upgrade", (req, socket, head) => {
+    socket.on("error", () => socket.destroy());
+    const url = new URL(req.url ?? "/", "http://localhost");
+    if (!url.pathname.startsWith(SYNC_PREFIX)) {
+      socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
+      return;
+    }
+    let docName: string;
+    try {
+      docName = decodeURIComponent(url.pathname.slice(SYNC_PREFIX.length));
+    } catch {
+      docName = "";
+    }
+    const token = url.searchParams.get("token");
+    wss.handleUpgrade(req, socket, head, (ws) => sync.handle(ws, req, docName, token));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    http.once("error", reject);
+    http.listen(config.port, config.host, () => {
+      http.off("error", reject);
+      resolve();
+    });
+  });
+  const port = (http.address() as AddressInfo).port;
+
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    http,
+    store,
+    rooms,
+    log,
+    stats,
+    close() {
+      closing ??= (async () => {
+        clearInterval(sweep);
+        sync.closeAll();
+        await new Promise<void>((resolve) => {
+          http.close(() => resolve());
+          http.closeAllConnections();
+        });
+        await rooms.closeAll();
+        await store.close();
+      })();
+      return closing;
+    },
+  };
+}

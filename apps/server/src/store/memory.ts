@@ -1,0 +1,58 @@
+import type { WorkshopId } from "@continuum/protocol";
+import type { Store, WorkshopRecord } from "./types.ts";
+
+/** Keeps everything in memory. For tests and for trying the server without a disk; loses all on exit. */
+export class MemoryStore implements Store {
+  private readonly docs = new Map<string, Uint8Array[]>();
+  private readonly workshops = new Map<WorkshopId, WorkshopRecord>();
+
+  async loadDoc(name: string): Promise<Uint8Array[]> {
+    return [...(this.docs.get(name) ?? [])];
+  }
+
+  async appendUpdate(name: string, update: Uint8Array): Promise<void> {
+    const log = this.docs.get(name) ?? [];
+    // Copy: the caller's buffer may be reused by the encoder.
+    log.push(update.slice());
+    this.docs.set(name, log);
+  }
+
+  async compactDoc(name: string, snapshot: Uint8Array): Promise<void> {
+    this.docs.set(name, [snapshot.slice()]);
+  }
+
+  async countUpdates(name: string): Promise<number> {
+    return this.docs.get(name)?.length ?? 0;
+  }
+
+  async listDocs(prefix: string): Promise<string[]> {
+    return [...this.docs.keys()].filter((n) => n.startsWith(prefix)).sort();
+  }
+
+  async createWorkshop(record: WorkshopRecord): Promise<void> {
+    if (this.workshops.has(record.id)) throw new Error(`workshop ${record.id} exists`);
+    for (const w of this.workshops.values()) {
+      if (w.joinCode === record.joinCode && w.closedAt === null) throw new Error("join code in use");
+    }
+    this.workshops.set(record.id, { ...record });
+  }
+
+  async getWorkshop(id: WorkshopId): Promise<WorkshopRecord | null> {
+    const w = this.workshops.get(id);
+    return w ? { ...w } : null;
+  }
+
+  async findWorkshopByCode(joinCode: string): Promise<WorkshopRecord | null> {
+    for (const w of this.workshops.values()) {
+      if (w.joinCode === joinCode && w.closedAt === null) return { ...w };
+    }
+    return null;
+  }
+
+  async updateWorkshop(id: WorkshopId, patch: Partial<WorkshopRecord>): Promise<void> {
+    const w = this.workshops.get(id);
+    if (w) this.workshops.set(id, { ...w, ...patch });
+  }
+
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,159 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { WorkshopId } from "@continuum/protocol";
+import Database from "better-sqlite3";
+import type { Store, WorkshopRecord } from "./types.ts";
+
+interface WorkshopRow {
+  id: string;
+  join_code: string;
+  facilitator_key_hash: string;
+  observer_key_hash: string;
+  token_version: number;
+  created_at: number;
+  closed_at: number | null;
+}
+
+const toRecord = (r: WorkshopRow): WorkshopRecord => ({
+  id: r.id as WorkshopId,
+  joinCode: r.join_code,
+  facilitatorKeyHash: r.facilitator_key_hash,
+  observerKeyHash: r.observer_key_hash,
+  tokenVersion: r.token_version,
+  createdAt: r.created_at,
+  closedAt: r.closed_at,
+});
+
+/**
+ * The embedded default: one SQLite file in the data directory, in WAL mode so that appends are cheap and
+ * readers never block the writer. `synchronous = NORMAL` survives a killed process (the WAL is in the OS page
+ * cache); only a power cut can lose the last transactions, which the clients still hold and resend on resync.
+ */
+export class SqliteStore implements Store {
+  private readonly db: Database.Database;
+  private readonly stmt;
+
+  constructor(dataDir: string) {
+    mkdirSync(dataDir, { recursive: true });
+    this.db = new Database(path.join(dataDir, "continuum.sqlite"));
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma("synchronous = NORMAL");
+    this.db.pragma("busy_timeout = 5000");
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS doc_updates (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        doc TEXT NOT NULL,
+        data BLOB NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS doc_updates_doc ON doc_updates (doc, seq);
+      CREATE TABLE IF NOT EXISTS workshops (
+        id TEXT PRIMARY KEY,
+        join_code TEXT NOT NULL,
+        facilitator_key_hash TEXT NOT NULL,
+        observer_key_hash TEXT NOT NULL,
+        token_version INTEGER NOT NULL DEFAULT 1,
+        created_at INTEGER NOT NULL,
+        closed_at INTEGER
+      );
+      CREATE UNIQUE INDEX IF NOT EXISTS workshops_open_code ON workshops (join_code) WHERE closed_at IS NULL;
+    `);
+    this.stmt = {
+      load: this.db.prepare<[string], { data: Buffer }>(
+        "SELECT data FROM doc_updates WHERE doc = ? ORDER BY seq",
+      ),
+      append: this.db.prepare<[string, Uint8Array]>("INSERT INTO doc_updates (doc, data) VALUES (?, ?)"),
+      clear: this.db.prepare<[string]>("DELETE FROM doc_updates WHERE doc = ?"),
+      count: this.db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM doc_updates WHERE doc = ?"),
+      list: this.db.prepare<[string, string], { doc: string }>(
+        "SELECT DISTINCT doc FROM doc_updates WHERE doc >= ? AND doc < ? ORDER BY doc",
+      ),
+      insertWorkshop: this.db.prepare<[string, string, string, string, number, number, number | null]>(
+        `INSERT INTO workshops (id, join_code, facilitator_key_hash, observer_key_hash, token_version, created_at, closed_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      getWorkshop: this.db.prepare<[string], WorkshopRow>("SELECT * FROM workshops WHERE id = ?"),
+      byCode: this.db.prepare<[string], WorkshopRow>(
+        "SELECT * FROM workshops WHERE join_code = ? AND closed_at IS NULL",
+      ),
+    };
+  }
+
+  async loadDoc(name: string): Promise<Uint8Array[]> {
+    return this.stmt.load
+      .all(name)
+      .map((r) => new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength));
+  }
+
+  async appendUpdate(name: string, update: Uint8Array): Promise<void> {
+    this.stmt.append.run(name, update);
+  }
+
+  async compactDoc(name: string, snapshot: Uint8Array): Promise<void> {
+    this.db.transaction(() => {
+      this.stmt.clear.run(name);
+      this.stmt.append.run(name, snapshot);
+    })();
+  }
+
+  async countUpdates(name: string): Promise<number> {
+    return this.stmt.count.get(name)?.n ?? 0;
+  }
+
+  async listDocs(prefix: string): Promise<string[]> {
+    // A range scan on the index: every string that starts with `prefix` sorts between prefix and prefix+U+FFFF.
+    return this.stmt.list.all(prefix, `${prefix}\uffff`).map((r) => r.doc);
+  }
+
+  async createWorkshop(r: WorkshopRecord): Promise<void> {
+    this.stmt.insertWorkshop.run(
+      r.id,
+      r.joinCode,
+      r.facilitatorKeyHash,
+      r.observerKeyHash,
+      r.tokenVersion,
+      r.createdAt,
+      r.closedAt,
+    );
+  }
+
+  async getWorkshop(id: WorkshopId): Promise<WorkshopRecord | null> {
+    const row = this.stmt.getWorkshop.get(id);
+    return row ? toRecord(row) : null;
+  }
+
+  async findWorkshopByCode(joinCode: string): Promise<WorkshopRecord | null> {
+    const row = this.stmt.byCode.get(joinCode);
+    return row ? toRecord(row) : null;
+  }
+
+  async updateWorkshop(
+    id: WorkshopId,
+    patch: Partial<
+      Pick<WorkshopRecord, "closedAt" | "tokenVersion" | "facilitatorKeyHash" | "observerKeyHash">
+    >,
+  ): Promise<void> {
+    const columns: Record<string, string> = {
+      closedAt: "closed_at",
+      tokenVersion: "token_version",
+      facilitatorKeyHash: "facilitator_key_hash",
+      observerKeyHash: "observer_key_hash",
+    };
+    const sets: string[] = [];
+    const values: unknown[] = [];
+    for (const [key, value] of Object.entries(patch)) {
+      const column = columns[key];
+      if (!column) continue;
+      sets.push(`${column} = ?`);
+      values.push(value);
+    }
+    if (sets.length === 0) return;
+    this.db.prepare(`UPDATE workshops SET ${sets.join(", ")} WHERE id = ?`).run(...values, id);
+  }
+
+  async close(): Promise<void> {
+    if (!this.db.open) return;
+    // Fold the WAL into the main file so the data directory is one self-contained file at rest.
+    this.db.pragma("wal_checkpoint(TRUNCATE)");
+    this.db.close();
+  }
+}

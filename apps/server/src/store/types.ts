@@ -1,0 +1,52 @@
+import type { WorkshopId } from "@continuum/protocol";
+
+/** What the server keeps about a workshop outside its Yjs documents: how to get in. */
+export interface WorkshopRecord {
+  id: WorkshopId;
+  /** Normalised join code (see `normalizeJoinCode`); unique among open workshops. */
+  joinCode: string;
+  /** SHA-256 of the facilitator key; the key itself is never stored. */
+  facilitatorKeyHash: string;
+  /** SHA-256 of the observer (big screen) key. */
+  observerKeyHash: string;
+  /** Bumped to revoke every token issued so far (a leaked facilitator link, say). */
+  tokenVersion: number;
+  createdAt: number;
+  /** Set when the facilitator closes the workshop: joins and connections are refused from then on. */
+  closedAt: number | null;
+}
+
+/**
+ * Storage behind the sync server. Async so that a networked store (Postgres) fits the same shape; the
+ * embedded SQLite store does its work synchronously and resolves at once.
+ *
+ * Documents are stored as an append-only log of Yjs updates plus, after compaction, one snapshot. The server
+ * appends every update before it forwards it to other clients, so anything a client has seen is on disk.
+ */
+export interface Store {
+  /** Every stored update of a document, oldest first (a snapshot, if any, comes first). Empty when unknown. */
+  loadDoc(name: string): Promise<Uint8Array[]>;
+  /** Appends one update to a document's log. */
+  appendUpdate(name: string, update: Uint8Array): Promise<void>;
+  /**
+   * Replaces the whole stored log of a document with one snapshot, atomically, so that a crash during
+   * compaction leaves either the old log or the new snapshot, never neither.
+   */
+  compactDoc(name: string, snapshot: Uint8Array): Promise<void>;
+  /** Number of stored rows for a document (for tests and compaction decisions). */
+  countUpdates(name: string): Promise<number>;
+  /** Names of every stored document whose name starts with the prefix (an export reads a whole workshop). */
+  listDocs(prefix: string): Promise<string[]>;
+
+  createWorkshop(record: WorkshopRecord): Promise<void>;
+  getWorkshop(id: WorkshopId): Promise<WorkshopRecord | null>;
+  findWorkshopByCode(joinCode: string): Promise<WorkshopRecord | null>;
+  updateWorkshop(
+    id: WorkshopId,
+    patch: Partial<
+      Pick<WorkshopRecord, "closedAt" | "tokenVersion" | "facilitatorKeyHash" | "observerKeyHash">
+    >,
+  ): Promise<void>;
+
+  close(): Promise<void>;
+}

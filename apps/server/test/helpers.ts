@@ -1,0 +1,159 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { CreateWorkshopResponse, JoinResponse, LookupResponse } from "@continuum/protocol";
+import { expect } from "vitest";
+import WebSocket from "ws";
+import { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
+import type { ServerConfig } from "../src/config.ts";
+import { type RunningServer, startServer } from "../src/index.ts";
+
+export function tempDir(): string {
+  return mkdtempSync(path.join(tmpdir(), "continuum-test-"));
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** A real server on a free loopback port with its own data directory. */
+export async function testServer(
+  overrides: Partial<ServerConfig> = {},
+): Promise<RunningServer & { dataDir: string }> {
+  const dataDir = overrides.dataDir ?? tempDir();
+  const server = await startServer({
+    port: 0,
+    host: "127.0.0.1",
+    dataDir,
+    logLevel: "silent",
+    webDir: path.join(dataDir, "no-web"),
+    ...overrides,
+  });
+  return Object.assign(server, { dataDir });
+}
+
+export async function api<T>(
+  base: string,
+  method: string,
+  route: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
+  const res = await fetch(base + route, {
+    method,
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as T };
+}
+
+export async function createWorkshop(base: string, template: "blank" | "discretion" = "discretion") {
+  const res = await api<CreateWorkshopResponse>(base, "POST", "/api/workshops", {
+    title: "Test workshop",
+    template,
+  });
+  expect(res.status).toBe(201);
+  return res.body;
+}
+
+export async function joinAs(base: string, code: string, name: string, group: string) {
+  const res = await api<JoinResponse>(base, "POST", "/api/join", { code, name, group });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body;
+}
+
+export async function lookup(base: string, code: string) {
+  const res = await api<LookupResponse>(base, "GET", `/api/lookup/${code}`);
+  expect(res.status).toBe(200);
+  return res.body;
+}
+
+export interface Client {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  closes: { code: number; reason: string }[];
+  destroy(): void;
+}
+
+/** A stock y-websocket client, in Node, against the real server. */
+export function connect(
+  base: string,
+  docName: string,
+  token: string | null,
+  opts: { connect?: boolean } = {},
+): Client {
+  const doc = new Y.Doc();
+  const closes: { code: number; reason: string }[] = [];
+  const provider = new WebsocketProvider(`${base.replace(/^http/, "ws")}/sync`, docName, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    params: token ? { token } : {},
+    connect: opts.connect ?? true,
+    maxBackoffTime: 300,
+  });
+  provider.on("connection-close", (event: { code: number; reason: string } | null) => {
+    if (event) closes.push({ code: event.code, reason: event.reason });
+  });
+  return {
+    doc,
+    provider,
+    closes,
+    destroy() {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+export function synced(client: Client, timeoutMs = 5000): Promise<void> {
+  if (client.provider.synced) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("not synced in time")), timeoutMs);
+    client.provider.once("sync", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/** Retries an assertion until it passes: sync is eventually consistent. */
+export async function eventually(assertion: () => void | Promise<void>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await assertion();
+      return;
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+}
+
+/** Waits until the client's socket was closed by the server with a code. */
+export async function closedWith(client: Client, timeoutMs = 5000): Promise<number> {
+  await eventually(() => expect(client.closes.length).toBeGreaterThan(0), timeoutMs);
+  return client.closes[0]?.code ?? -1;
+}
+
+/** A raw WebSocket, for sending what a real client never would. */
+export function rawSocket(base: string, docName: string, token: string): Promise<WebSocket> {
+  const ws = new WebSocket(
+    `${base.replace(/^http/, "ws")}/sync/${docName}?token=${encodeURIComponent(token)}`,
+  );
+  return new Promise((resolve, reject) => {
+    ws.once("open", () => resolve(ws));
+    ws.once("error", reject);
+  });
+}
+
+export function closeCodeOf(ws: WebSocket, timeoutMs = 5000): Promise<number> {
+  return new Promise((resolve, reject) => {
+    if (ws.readyState === ws.CLOSED) return reject(new Error("already closed"));
+    const timer = setTimeout(() => reject(new Error("socket not closed in time")), timeoutMs);
+    ws.once("close", (code) => {
+      clearTimeout(timer);
+      resolve(code);
+    });
+  });
+}
