@@ -87,7 +87,7 @@ export const MIGRATIONS: readonly Migration[] = [
       // `doc.share` (and to observers registered afterwards) without writing anything that could conflict.
       const keys = kind === "workshop" ? WORKSHOP_KEYS : kind === "lane" ? LANE_KEYS : kind ? CHART_KEYS : [];
       for (const key of keys) doc.getMap(key);
-      meta.set("schemaVersion", 1);
+      setIfMissing(meta, "schemaVersion", 1, (v) => v === 1);
     },
   },
 ];
