@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// Runs every test suite of the workspace and ends with one line of totals, `N passed, N failed`, which CI
+// reads. Vitest's own summary stays in the output above it for people.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const outDir = mkdtempSync(path.join(tmpdir(), "continuum-results-"));
+const suites = [
+  { name: "unit and integration (vitest)", file: "vitest.json", args: ["vitest", "run", "--reporter=default", "--reporter=json"] },
+];
+// The browser suite joins when it exists (see apps/e2e).
+if (process.env.CONTINUUM_SKIP_E2E !== "1") {
+  try {
+    readFileSync(path.join(root, "apps/e2e/package.json"));
+    suites.push({ name: "end to end (Playwright, Chromium)", file: "e2e.json", e2e: true });
+  } catch {}
+}
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+let exitCode = 0;
+for (const suite of suites) {
+  const outputFile = path.join(outDir, suite.file);
+  console.log(`\n=== ${suite.name} ===`);
+  const result = suite.e2e
+    ? spawnSync("pnpm", ["--filter", "@continuum/e2e", "test"], {
+        cwd: root,
+        stdio: "inherit",
+        env: { ...process.env, CONTINUUM_RESULTS: outputFile },
+      })
+    : spawnSync("pnpm", ["exec", ...suite.args, `--outputFile.json=${outputFile}`, ...process.argv.slice(2)], {
+        cwd: root,
+        stdio: "inherit",
+      });
+  if (result.status !== 0) exitCode = 1;
+  try {
+    const report = JSON.parse(readFileSync(outputFile, "utf8"));
+    passed += report.numPassedTests ?? 0;
+    failed += report.numFailedTests ?? 0;
+    skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+    if ((report.numTotalTests ?? 0) === 0) {
+      console.error(`${suite.name}: no test ran`);
+      exitCode = 1;
+    }
+  } catch {
+    console.error(`${suite.name}: no results were written (the runner failed before reporting)`);
+    failed += 1;
+    exitCode = 1;
+  }
+}
+rmSync(outDir, { recursive: true, force: true });
+console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+process.exit(exitCode || (failed > 0 ? 1 : 0));
