@@ -71,6 +71,7 @@ interface ActivityBase {
 
 /** A sliding scale: each group places notes between two labelled ends in its own lane. */
 export interface ScaleActivity extends ActivityBase {
+  /** Tells the union apart; an unknown kind (from a newer client) is skipped by readers. */
   readonly kind: "scale";
   /** Label of the x = 0 end. */
   readonly leftLabel: string;
@@ -418,10 +419,14 @@ function removeItem(doc: Y.Doc, arr: Y.Array<unknown> | null, id: string): boole
   return true;
 }
 
-/** Adds a prepared aspect to a scale activity. Returns null if the activity is not a scale. */
-export function addAspect(doc: Y.Doc, activityId: ActivityId, text: string, id?: AspectId): AspectId | null {
+/**
+ * Adds a prepared aspect to a scale activity. Throws if there is no such scale activity: that is a
+ * programming error (or a race with its removal in another tab), and returning an id that was never
+ * written would be worse. Readers never throw; writers may, on bad arguments.
+ */
+export function addAspect(doc: Y.Doc, activityId: ActivityId, text: string, id?: AspectId): AspectId {
   const arr = activityKindOf(doc, activityId) === "scale" ? itemsOf(doc, activityId, "aspects") : null;
-  if (!arr) return null;
+  if (!arr) throw new Error(`addAspect: no scale activity ${activityId}`);
   const aspectId = id ?? newAspectId();
   doc.transact(() => arr.push([itemMap(aspectId, "text", truncate(text, LIMITS.aspect))]));
   return aspectId;
@@ -450,16 +455,16 @@ function columnsOf(doc: Y.Doc, activityId: ActivityId): Y.Array<unknown> | null 
   return kind === "chart" || kind === "board" ? itemsOf(doc, activityId, "columns") : null;
 }
 
-/** Adds a column to a chart or board (at the end, or at `index`). Returns null for other activities. */
+/** Adds a column to a chart or board (at the end, or at `index`). Throws if there is no such chart or board. */
 export function addColumn(
   doc: Y.Doc,
   activityId: ActivityId,
   title: string,
   index?: number,
   id?: ColumnId,
-): ColumnId | null {
+): ColumnId {
   const arr = columnsOf(doc, activityId);
-  if (!arr) return null;
+  if (!arr) throw new Error(`addColumn: no chart or board activity ${activityId}`);
   const columnId = id ?? newColumnId();
   const at = index === undefined ? arr.length : Math.max(0, Math.min(arr.length, Math.trunc(index) || 0));
   doc.transact(() => arr.insert(at, [itemMap(columnId, "title", truncate(title, LIMITS.title))]));

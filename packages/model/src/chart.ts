@@ -54,10 +54,15 @@ export interface ChartNote {
   readonly updatedAt: number;
 }
 
+/** What a chart or board document says about itself. */
 export interface ChartMeta {
+  /** 0 when unversioned (see migrations.ts). */
   readonly schemaVersion: number;
+  /** Charts and boards share a shape; the kind says which UI renders it. Null if missing or unknown. */
   readonly kind: "chart" | "board" | null;
+  /** The workshop it belongs to; null if missing or invalid. */
   readonly workshopId: WorkshopId | null;
+  /** The chart or board activity it belongs to. */
   readonly activityId: ActivityId | null;
 }
 

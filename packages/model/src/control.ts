@@ -28,6 +28,7 @@ export interface Timer {
 export interface Control {
   /** The activity everyone is asked to look at, or null between activities. */
   readonly currentActivity: ActivityId | null;
+  /** The countdown everyone sees, or null when there is none. */
   readonly timer: Timer | null;
   /** Activities whose documents participants may no longer change; only locked ones appear, as `true`. */
   readonly locked: Readonly<Record<ActivityId, true>>;

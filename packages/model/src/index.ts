@@ -10,7 +10,8 @@ export * from "./control.ts";
 export * from "./ids.ts";
 export * from "./lane.ts";
 export * from "./migrations.ts";
-export * from "./schema.ts";
+export { MODEL_DOC_KINDS, type ModelDocKind, SCHEMA_VERSION } from "./schema.ts";
 export * from "./templates.ts";
-export * from "./validate.ts";
+// The parsing helpers in validate.ts are internal; the limits are public so inputs can show them (maxLength).
+export { LIMITS } from "./validate.ts";
 export * from "./workshop.ts";

@@ -63,10 +63,15 @@ export interface ScaleNote {
   readonly updatedAt: number;
 }
 
+/** What a lane document says about itself; lets an export or a server check a document without its name. */
 export interface LaneMeta {
+  /** 0 when unversioned (see migrations.ts). */
   readonly schemaVersion: number;
+  /** The workshop it belongs to; null if missing or invalid. */
   readonly workshopId: WorkshopId | null;
+  /** The scale activity it belongs to. */
   readonly activityId: ActivityId | null;
+  /** The group whose lane it is: the unit the research compares. */
   readonly groupId: GroupId | null;
 }
 

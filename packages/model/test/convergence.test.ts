@@ -227,7 +227,7 @@ function randomWorkshopEdit(doc: Y.Doc, rng: Rng, now: number): void {
       if (activity) moveActivity(doc, activity.id, rng.int(6));
       break;
     case 10:
-      if (activity) addAspect(doc, activity.id, rng.word(), rng.id() as AspectId);
+      if (activity?.kind === "scale") addAspect(doc, activity.id, rng.word(), rng.id() as AspectId);
       break;
     case 11:
       if (activity && aspect) renameAspect(doc, activity.id, aspect, rng.word());
@@ -236,7 +236,8 @@ function randomWorkshopEdit(doc: Y.Doc, rng: Rng, now: number): void {
       if (activity && aspect) removeAspect(doc, activity.id, aspect);
       break;
     case 13:
-      if (activity) addColumn(doc, activity.id, rng.word(), rng.int(4), rng.id() as ColumnId);
+      if (activity && activity.kind !== "scale")
+        addColumn(doc, activity.id, rng.word(), rng.int(4), rng.id() as ColumnId);
       break;
     case 14:
       if (activity && column) renameColumn(doc, activity.id, column, rng.word());
