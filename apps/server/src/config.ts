@@ -21,6 +21,8 @@ export interface ServerConfig {
   pingIntervalMs: number;
   /** Guessing protection for join codes and keys (see FailureLimiter). */
   rateLimit: { windowMs: number; free: number; hardLimit: number; maxDelayMs: number };
+  /** Where logs go (standard output by default); tests capture them to check that no secret is written. */
+  logStream?: NodeJS.WritableStream;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -4,8 +4,8 @@ import pino, { type Logger } from "pino";
  * Structured logs. Secrets never reach them: request logs carry the path without its query string (where
  * WebSocket tokens travel), and any field that could hold a key or token is censored wherever it appears.
  */
-export function createLogger(level: string): Logger {
-  return pino({
+export function createLogger(level: string, stream?: NodeJS.WritableStream): Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: undefined,
     redact: {
@@ -23,7 +23,8 @@ export function createLogger(level: string): Logger {
       ],
       censor: "[redacted]",
     },
-  });
+  };
+  return stream ? pino(options, stream as pino.DestinationStream) : pino(options);
 }
 
 /** The URL path with the query string removed, for logging. */

@@ -29,7 +29,7 @@ const SYNC_PREFIX = "/sync/";
 
 export async function startServer(overrides: Partial<ServerConfig> = {}): Promise<RunningServer> {
   const config: ServerConfig = { ...defaultConfig(), ...overrides };
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, config.logStream);
   const store: Store = config.storage === "memory" ? new MemoryStore() : new SqliteStore(config.dataDir);
   const tokens = new TokenSigner(
     config.storage === "memory" && !config.tokenSecret

@@ -144,4 +144,30 @@ describe("persistence", () => {
       removeDir(dataDir);
     }
   }, 60_000);
+
+  it("writes every open document and exits cleanly on SIGTERM", async () => {
+    const dataDir = tempDir();
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const child = await spawnServer(dataDir, port);
+    try {
+      const { lane, ann } = await laneSetup(url);
+      const c = open(url, lane, ann.token);
+      await synced(c);
+      const id = addNote(c.doc, { text: "Length of each session", x: 5, author: "Ann" });
+      for (let x = 6; x < 40; x++) moveNote(c.doc, id, x);
+      await new Promise((r) => setTimeout(r, 300));
+      const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
+      child.kill("SIGTERM");
+      expect(await exited).toBe(0);
+      // Compacted on the way out: one snapshot per document, read straight from the file.
+      const { SqliteStore } = await import("../src/index.ts");
+      const store = new SqliteStore(dataDir);
+      expect(await store.countUpdates(lane)).toBe(1);
+      await store.close();
+    } finally {
+      child.kill("SIGKILL");
+      removeDir(dataDir);
+    }
+  });
 });
