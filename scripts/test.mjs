@@ -9,15 +9,9 @@ import path from "node:path";
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const outDir = mkdtempSync(path.join(tmpdir(), "continuum-results-"));
 const suites = [
-  { name: "unit and integration (vitest)", file: "vitest.json", args: ["vitest", "run", "--reporter=default", "--reporter=json"] },
+  { name: "unit and integration (vitest)", file: "vitest.json", config: "vitest.config.ts" },
+  { name: "end to end (Chromium)", file: "e2e.json", config: "apps/e2e/vitest.config.ts" },
 ];
-// The browser suite joins when it exists (see apps/e2e).
-if (process.env.CONTINUUM_SKIP_E2E !== "1") {
-  try {
-    readFileSync(path.join(root, "apps/e2e/package.json"));
-    suites.push({ name: "end to end (Playwright, Chromium)", file: "e2e.json", e2e: true });
-  } catch {}
-}
 
 let passed = 0;
 let failed = 0;
@@ -26,16 +20,11 @@ let exitCode = 0;
 for (const suite of suites) {
   const outputFile = path.join(outDir, suite.file);
   console.log(`\n=== ${suite.name} ===`);
-  const result = suite.e2e
-    ? spawnSync("pnpm", ["--filter", "@continuum/e2e", "test"], {
-        cwd: root,
-        stdio: "inherit",
-        env: { ...process.env, CONTINUUM_RESULTS: outputFile },
-      })
-    : spawnSync("pnpm", ["exec", ...suite.args, `--outputFile.json=${outputFile}`, ...process.argv.slice(2)], {
-        cwd: root,
-        stdio: "inherit",
-      });
+  const args = ["exec", "vitest", "run", "--config", suite.config, "--reporter=default", "--reporter=json"];
+  const result = spawnSync("pnpm", [...args, `--outputFile.json=${outputFile}`, ...process.argv.slice(2)], {
+    cwd: root,
+    stdio: "inherit",
+  });
   if (result.status !== 0) exitCode = 1;
   try {
     const report = JSON.parse(readFileSync(outputFile, "utf8"));

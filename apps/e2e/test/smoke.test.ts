@@ -1,0 +1,21 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Harness, startHarness } from "../src/harness.ts";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe("the built app", () => {
+  it("is served from the server's port, with client routes falling back to the app", async () => {
+    const { page } = await h.person();
+    await page.goto("/");
+    await expect(page.title()).resolves.toMatch(/Continuum/);
+    const deep = await page.goto("/join/ABCDEF");
+    expect(deep?.status()).toBe(200);
+    await expect(page.title()).resolves.toMatch(/Continuum/);
+  });
+});
