@@ -1,0 +1,288 @@
+/**
+ * The workshop snapshot: every export format is a pure function of this plain object, and the JSON archive
+ * is this object itself. It is built from the workshop's Y.Docs with the model's validating readers, so a
+ * garbage value written by a hostile peer reads the same here as on screen.
+ *
+ * Anonymous workshops: every `author` is blank here already, so no format can leak a name by mistake; the
+ * group of each note is kept (groups are what the research compares).
+ */
+import {
+  type ActivityId,
+  type Aspect,
+  type ChartAbout,
+  type Colour,
+  type Column,
+  type ColumnId,
+  type GroupId,
+  listChartNotes,
+  listNotes,
+  type NoteId,
+  readWorkshop,
+  SCHEMA_VERSION,
+  voteCounts,
+  type WorkshopId,
+} from "@continuum/model";
+import { parseDocName } from "@continuum/protocol";
+import type * as Y from "yjs";
+
+/** Marks a JSON file as a Continuum workshop archive (the `format` field). */
+export const ARCHIVE_FORMAT = "continuum-workshop";
+
+/** An ISO 8601 time in UTC (`2023-02-15T10:30:00.000Z`), or null when the model does not know it. */
+export type IsoTime = string | null;
+
+export interface SnapshotWorkshop {
+  readonly id: WorkshopId | null;
+  readonly title: string;
+  /** `YYYY-MM-DD` or `""`. */
+  readonly date: string;
+  readonly description: string;
+  readonly anonymous: boolean;
+  readonly createdAt: IsoTime;
+}
+
+export interface SnapshotGroup {
+  readonly id: GroupId;
+  readonly name: string;
+  readonly colour: Colour;
+  readonly order: number;
+  readonly createdAt: IsoTime;
+}
+
+/** A note on a scale: `x` is the position from 0 (left label) to 100 (right label), unrounded. */
+export interface SnapshotScaleNote {
+  readonly id: NoteId;
+  readonly text: string;
+  readonly colour: Colour;
+  readonly x: number;
+  readonly y: number;
+  /** The prepared aspect it places, or null for an aspect the group wrote itself. */
+  readonly aspectId: Aspect["id"] | null;
+  /** Blank in anonymous workshops. */
+  readonly author: string;
+  readonly createdAt: IsoTime;
+  readonly updatedAt: IsoTime;
+}
+
+/** One group's notes on one scale activity. */
+export interface SnapshotLane {
+  readonly groupId: GroupId;
+  readonly notes: readonly SnapshotScaleNote[];
+}
+
+export interface SnapshotChartNote {
+  readonly id: NoteId;
+  readonly text: string;
+  readonly colour: Colour;
+  readonly columnId: ColumnId;
+  readonly order: number;
+  /** Blank in anonymous workshops. */
+  readonly author: string;
+  /** The author's group; null for the facilitator or a group since removed. */
+  readonly groupId: GroupId | null;
+  /** Dots from every voter together. */
+  readonly votes: number;
+  readonly createdAt: IsoTime;
+  readonly updatedAt: IsoTime;
+}
+
+interface SnapshotActivityBase {
+  readonly id: ActivityId;
+  readonly title: string;
+  readonly prompt: string;
+  readonly order: number;
+  /** Whether participants could still change it when exported. */
+  readonly locked: boolean;
+}
+
+export interface SnapshotScaleActivity extends SnapshotActivityBase {
+  readonly kind: "scale";
+  readonly leftLabel: string;
+  readonly rightLabel: string;
+  readonly aspects: readonly Aspect[];
+  /** Groups whose lanes were revealed to everyone. */
+  readonly revealed: readonly GroupId[];
+  /** One lane per group of the workshop, in group order (empty when the group placed nothing). */
+  readonly lanes: readonly SnapshotLane[];
+}
+
+export interface SnapshotChartActivity extends SnapshotActivityBase {
+  readonly kind: "chart";
+  readonly about: ChartAbout;
+  readonly columns: readonly Column[];
+  /** Column order within each column; notes of a removed column last. */
+  readonly notes: readonly SnapshotChartNote[];
+}
+
+export interface SnapshotBoardActivity extends SnapshotActivityBase {
+  readonly kind: "board";
+  readonly columns: readonly Column[];
+  readonly notes: readonly SnapshotChartNote[];
+}
+
+export type SnapshotActivity = SnapshotScaleActivity | SnapshotChartActivity | SnapshotBoardActivity;
+
+export interface WorkshopSnapshot {
+  readonly format: typeof ARCHIVE_FORMAT;
+  /** The model's schema version this snapshot follows (`SCHEMA_VERSION` of @continuum/model). */
+  readonly schemaVersion: number;
+  readonly exportedAt: string;
+  readonly workshop: SnapshotWorkshop;
+  /** In display order. */
+  readonly groups: readonly SnapshotGroup[];
+  /** In agenda order. */
+  readonly activities: readonly SnapshotActivity[];
+}
+
+/** ms since the epoch to ISO 8601; 0 (unknown) to null. */
+export const isoTime = (ms: number): IsoTime => (ms > 0 ? new Date(ms).toISOString() : null);
+
+export interface SnapshotOptions {
+  /** The export time; `Date.now()` by default (tests pass a fixed one). */
+  now?: number;
+}
+
+/**
+ * The names of the documents a workshop's snapshot reads besides the workshop document itself, by kind.
+ * Documents for other workshops or with unparsable names are ignored.
+ */
+function indexDocs(docsByName: ReadonlyMap<string, Y.Doc>) {
+  const lanes = new Map<string, Y.Doc>();
+  const charts = new Map<string, Y.Doc>();
+  for (const [name, doc] of docsByName) {
+    const parsed = parseDocName(name);
+    if (!parsed) continue;
+    if (parsed.kind === "lane") lanes.set(`${parsed.activityId}/${parsed.groupId}`, doc);
+    else if (parsed.kind === "chart" || parsed.kind === "board") charts.set(parsed.activityId, doc);
+  }
+  return { lanes, charts };
+}
+
+/**
+ * Builds the snapshot of a workshop from its documents.
+ *
+ * @param docsByName the workshop's lane, chart and board documents under their document names (see
+ *   `laneDocName`, `chartDocName`, `boardDocName`); a missing document reads as empty. Lanes of groups the
+ *   workshop no longer has are left out (the workshop no longer names them).
+ */
+export function snapshotFromDocs(
+  workshopDoc: Y.Doc,
+  docsByName: ReadonlyMap<string, Y.Doc>,
+  options: SnapshotOptions = {},
+): WorkshopSnapshot {
+  const w = readWorkshop(workshopDoc);
+  const anonymous = w.meta.anonymous;
+  const author = (name: string) => (anonymous ? "" : name);
+  const { lanes, charts } = indexDocs(docsByName);
+
+  const activities = w.activities.map((a): SnapshotActivity => {
+    const base = {
+      id: a.id,
+      title: a.title,
+      prompt: a.prompt,
+      order: a.order,
+      locked: w.control.locked[a.id] === true,
+    };
+    if (a.kind === "scale") {
+      return {
+        ...base,
+        kind: "scale",
+        leftLabel: a.leftLabel,
+        rightLabel: a.rightLabel,
+        aspects: a.aspects.map((x) => ({ id: x.id, text: x.text })),
+        revealed: [...(w.control.revealed[a.id] ?? [])],
+        lanes: w.groups.map((g) => {
+          const doc = lanes.get(`${a.id}/${g.id}`);
+          return {
+            groupId: g.id,
+            notes: (doc ? listNotes(doc) : []).map((n) => ({
+              id: n.id,
+              text: n.text,
+              colour: n.colour,
+              x: n.x,
+              y: n.y,
+              aspectId: n.aspectId,
+              author: author(n.author),
+              createdAt: isoTime(n.createdAt),
+              updatedAt: isoTime(n.updatedAt),
+            })),
+          };
+        }),
+      };
+    }
+    const doc = charts.get(a.id);
+    const votes = doc ? voteCounts(doc) : new Map<NoteId, number>();
+    const listed = doc ? listChartNotes(doc) : [];
+    // Column order first (the order people read them in), then notes of removed columns.
+    const rank = new Map<string, number>(a.columns.map((c, i) => [c.id, i]));
+    const ordered = listed
+      .map((n, i) => ({ n, i, r: rank.get(n.columnId) ?? a.columns.length }))
+      .sort((p, q) => p.r - q.r || p.i - q.i)
+      .map(({ n }) => n);
+    const notes = ordered.map(
+      (n): SnapshotChartNote => ({
+        id: n.id,
+        text: n.text,
+        colour: n.colour,
+        columnId: n.columnId,
+        order: n.order,
+        author: author(n.author),
+        groupId: n.groupId,
+        votes: votes.get(n.id) ?? 0,
+        createdAt: isoTime(n.createdAt),
+        updatedAt: isoTime(n.updatedAt),
+      }),
+    );
+    const columns = a.columns.map((c) => ({ id: c.id, title: c.title }));
+    if (a.kind === "chart") return { ...base, kind: "chart", about: { ...a.about }, columns, notes };
+    return { ...base, kind: "board", columns, notes };
+  });
+
+  return {
+    format: ARCHIVE_FORMAT,
+    schemaVersion: SCHEMA_VERSION,
+    exportedAt: new Date(options.now ?? Date.now()).toISOString(),
+    workshop: {
+      id: w.meta.id,
+      title: w.meta.title,
+      date: w.meta.date,
+      description: w.meta.description,
+      anonymous,
+      createdAt: isoTime(w.meta.createdAt),
+    },
+    groups: w.groups.map((g) => ({
+      id: g.id,
+      name: g.name,
+      colour: g.colour,
+      order: g.order,
+      createdAt: isoTime(g.createdAt),
+    })),
+    activities,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Small helpers every format shares
+
+/** A group's name by id; `""` for null or a group the workshop no longer has. */
+export function groupName(snapshot: WorkshopSnapshot, id: GroupId | null): string {
+  if (id === null) return "";
+  return snapshot.groups.find((g) => g.id === id)?.name ?? "";
+}
+
+export function findActivity(snapshot: WorkshopSnapshot, id: string): SnapshotActivity | undefined {
+  return snapshot.activities.find((a) => a.id === id);
+}
+
+/** The label of an activity kind for people. */
+export function kindLabel(kind: SnapshotActivity["kind"]): string {
+  return kind === "scale" ? "Sliding scale" : kind === "chart" ? "Chart" : "Prompt board";
+}
+
+/** A column's title, or a plain phrase for notes whose column was removed. */
+export function columnTitle(columns: readonly Column[], id: ColumnId): string {
+  return columns.find((c) => c.id === id)?.title ?? "(removed column)";
+}
+
+/** Positions are shown with one decimal at most (the stored value keeps full precision in the archive). */
+export const round1 = (x: number): number => Math.round(x * 10) / 10;
