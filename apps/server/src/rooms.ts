@@ -19,7 +19,7 @@ export class Room {
   /** Listeners for each update, after it is stored (the sync layer broadcasts from here). */
   readonly onStoredUpdate = new Set<(update: Uint8Array, origin: unknown) => void>();
   /** Listeners for changes of the room's own state that could change what connections may do. */
-  readonly onAccessChange = new Set<() => void>();
+  readonly onAccessChange = new Set<(room: Room) => void>();
   /** Updates are stored one after another, in the order the document produced them. */
   private persistChain: Promise<void> = Promise.resolve();
   private appendedSinceCompact = 0;
@@ -84,7 +84,7 @@ export class Room {
           this.log.error({ err, doc: this.name }, "could not store an update; it was not forwarded");
         },
       );
-    if (this.docName.kind === "workshop") for (const listener of this.onAccessChange) listener();
+    if (this.docName.kind === "workshop") for (const listener of this.onAccessChange) listener(this);
   }
 
   /** Resolves once every update so far is stored. */

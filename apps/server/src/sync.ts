@@ -5,6 +5,7 @@ import {
   decideAccess,
   type Principal,
   parseDocName,
+  type WorkshopId,
   workshopDocName,
 } from "@continuum/protocol";
 import * as decoding from "lib0/decoding";
@@ -72,6 +73,10 @@ export class SyncService {
   private readonly roomConns = new WeakMap<Room, Set<Connection>>();
   /** Rooms with at least one connection. */
   private readonly liveRooms = new Set<Room>();
+  /** Every live connection of each workshop, whatever its document: a reveal or lock re-decides only these. */
+  private readonly byWorkshop = new Map<WorkshopId, Set<Connection>>();
+  /** Workshops whose connections are due to be re-decided (batched per microtask). */
+  private readonly recheckDue = new Set<WorkshopId>();
   /** Which connection announced each awareness client id, per room. */
   private readonly awarenessOwners = new WeakMap<Room, Map<number, Connection>>();
   private readonly pingTimer: NodeJS.Timeout;
@@ -345,36 +350,34 @@ export class SyncService {
     });
   }
 
-  /** Re-decides access for every connection of a workshop when its control state changes. */
-  private readonly recheckWorkshop = (): void => {
+  /** Re-decides access for every connection of a workshop when its workshop document changes. */
+  private readonly recheckWorkshop = (workshopRoom: Room): void => {
     // Batched: a reveal of several groups is one transaction but may be several updates.
-    if (this.recheckScheduled) return;
-    this.recheckScheduled = true;
+    const id = workshopRoom.docName.workshopId;
+    if (this.recheckDue.has(id)) return;
+    this.recheckDue.add(id);
     queueMicrotask(() => {
-      this.recheckScheduled = false;
-      this.recheckAll();
+      this.recheckDue.delete(id);
+      this.recheck(id, workshopRoom);
     });
   };
-  private recheckScheduled = false;
 
-  private recheckAll(): void {
-    for (const liveRoom of this.liveRooms) {
-      for (const conn of this.roomConns.get(liveRoom) ?? []) {
-        const room = conn.room;
-        if (!room || conn.closed) continue;
-        const workshopRoom = room.parent ?? room;
-        const decision = decideAccess(room.docName, conn.principal, workshopRoom.view());
-        if (decision.access === "none") {
-          const notFound = "reason" in decision && decision.reason === "not-found";
-          this.close(
-            conn,
-            notFound ? CloseCode.NotFound : CloseCode.Forbidden,
-            notFound ? "removed" : "hidden",
-          );
-        } else if (decision.access !== conn.access) {
-          this.log.info({ doc: room.name, from: conn.access, to: decision.access }, "access changed");
-          conn.access = decision.access;
-        }
+  private recheck(workshopId: WorkshopId, workshopRoom: Room): void {
+    const view = workshopRoom.view();
+    for (const conn of [...(this.byWorkshop.get(workshopId) ?? [])]) {
+      const room = conn.room;
+      if (!room || conn.closed) continue;
+      const decision = decideAccess(room.docName, conn.principal, view);
+      if (decision.access === "none") {
+        const notFound = "reason" in decision && decision.reason === "not-found";
+        this.close(
+          conn,
+          notFound ? CloseCode.NotFound : CloseCode.Forbidden,
+          notFound ? "removed" : "hidden",
+        );
+      } else if (decision.access !== conn.access) {
+        this.log.info({ doc: room.name, from: conn.access, to: decision.access }, "access changed");
+        conn.access = decision.access;
       }
     }
   }
@@ -419,6 +422,9 @@ export class SyncService {
       awarenessProtocol.removeAwarenessStates(room.awareness, [...conn.awarenessIds], null);
     }
     if (!set || set.size === 0) this.liveRooms.delete(room);
+    const peers = this.byWorkshop.get(room.docName.workshopId);
+    peers?.delete(conn);
+    if (peers?.size === 0) this.byWorkshop.delete(room.docName.workshopId);
     this.rooms.release(room);
     this.log.info({ doc: room.name, role: conn.principal.role }, "client disconnected");
   }
