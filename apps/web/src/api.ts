@@ -1,0 +1,83 @@
+/**
+ * The HTTP API, with every failure turned into a sentence a person can act on. The server already words
+ * its errors for people; we only add the cases it cannot word itself (no network, a proxy's HTML page).
+ */
+import type {
+  ApiError,
+  CreateWorkshopRequest,
+  CreateWorkshopResponse,
+  JoinRequest,
+  JoinResponse,
+  LookupResponse,
+  SessionRequest,
+  SessionResponse,
+} from "@continuum/protocol";
+
+export const UNREACHABLE =
+  "We cannot reach the workshop server. Check your Wi-Fi or internet connection, then try again.";
+
+/** An API failure: `message` is for the person, `code` for the program. */
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Where the API lives. Same origin in production; tests point it at a server on a random port. */
+let apiBase = "";
+export function setApiBase(base: string): void {
+  apiBase = base.replace(/\/+$/, "");
+}
+export function getApiBase(): string {
+  return apiBase;
+}
+
+function isApiError(body: unknown): body is ApiError {
+  const e = (body as ApiError | null)?.error;
+  return typeof e?.message === "string" && typeof e.code === "string";
+}
+
+async function call<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(apiBase + path, {
+      method,
+      headers: body === undefined ? {} : { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiFailure(0, "unreachable", UNREACHABLE);
+  }
+  let parsed: unknown = null;
+  try {
+    parsed = await res.json();
+  } catch {
+    // A proxy or captive portal answered with something that is not our JSON.
+  }
+  if (res.ok && parsed !== null) return parsed as T;
+  if (isApiError(parsed)) throw new ApiFailure(res.status, parsed.error.code, parsed.error.message);
+  if (res.status === 429) {
+    throw new ApiFailure(
+      429,
+      "too_many_attempts",
+      "Too many wrong attempts. Wait a few minutes and try again.",
+    );
+  }
+  throw new ApiFailure(res.status, "unexpected", UNREACHABLE);
+}
+
+export const api = {
+  createWorkshop: (req: CreateWorkshopRequest) => call<CreateWorkshopResponse>("POST", "/api/workshops", req),
+  lookup: (code: string) => call<LookupResponse>("GET", `/api/lookup/${encodeURIComponent(code)}`),
+  join: (req: JoinRequest) => call<JoinResponse>("POST", "/api/join", req),
+  session: (req: SessionRequest) => call<SessionResponse>("POST", "/api/session", req),
+};
+
+/** The sentence to show for anything thrown by `api`. */
+export function failureMessage(err: unknown): string {
+  return err instanceof ApiFailure ? err.message : UNREACHABLE;
+}

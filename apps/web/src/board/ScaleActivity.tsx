@@ -1,0 +1,410 @@
+import {
+  type Group,
+  moveNote,
+  noteIdForAspect,
+  placeAspect,
+  type ScaleActivity as ScaleActivityModel,
+  type Workshop,
+} from "@continuum/model";
+import { type GroupId, laneDocName, type NoteId, type WorkshopId } from "@continuum/protocol";
+import {
+  type Announcements,
+  DndContext,
+  type DragEndEvent,
+  type DragMoveEvent,
+  DragOverlay,
+  type DragStartEvent,
+  PointerSensor,
+  TouchSensor,
+  useSensor,
+  useSensors,
+} from "@dnd-kit/core";
+import type { PointerEvent as ReactPointerEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type * as Y from "yjs";
+import type { Session } from "../session.ts";
+import { useUi } from "../state/ui.ts";
+import type { DocConnection } from "../sync/connection.ts";
+import { useDoc, useDocConnection } from "../sync/hooks.ts";
+import { laneStore, useNote } from "../sync/laneStore.ts";
+import { createDragBroadcaster, usePublishPresence } from "../sync/presence.ts";
+import { Compare } from "./Compare.tsx";
+import { clampPosition, positionText } from "./describe.ts";
+import { markDragEnded } from "./dragGuard.ts";
+import { Lane } from "./Lane.tsx";
+import type { NoteDragData } from "./Note.tsx";
+import { AddNote, NoteEditor } from "./NoteEditor.tsx";
+import { type AspectDragData, Tray } from "./Tray.tsx";
+
+/**
+ * Mouse and pen start a drag after a few pixels of movement (so a click still opens a note). Fingers are
+ * left to the touch sensor below: on a tablet a finger that moves at once is scrolling the page, and only a
+ * short press-and-hold picks a note up.
+ */
+class MouseAndPenSensor extends PointerSensor {
+  static override activators = [
+    {
+      eventName: "onPointerDown" as const,
+      handler: ({ nativeEvent }: ReactPointerEvent) =>
+        nativeEvent.pointerType !== "touch" && nativeEvent.isPrimary && nativeEvent.button === 0,
+    },
+  ];
+}
+
+type DragData = NoteDragData | AspectDragData;
+
+/** The lanes this person may see (open) now; the rest are not even asked for, the server would refuse. */
+export function visibleGroups(workshop: Workshop, activityId: string, session: Session): Group[] {
+  const revealed = new Set<string>(
+    workshop.control.revealed[activityId as keyof typeof workshop.control.revealed] ?? [],
+  );
+  return workshop.groups.filter((g) => {
+    if (session.role === "facilitator") return true;
+    if (session.role === "participant" && session.group === g.id) return true;
+    return revealed.has(g.id);
+  });
+}
+
+export interface ScaleActivityProps {
+  workshopId: WorkshopId;
+  workshop: Workshop;
+  activity: ScaleActivityModel;
+  session: Session;
+}
+
+export function ScaleActivity({ workshopId, workshop, activity, session }: ScaleActivityProps) {
+  const locked = workshop.control.locked[activity.id] === true;
+  const visible = visibleGroups(workshop, activity.id, session);
+  // Own lane first: the one a participant works in.
+  const ordered = [...visible].sort(
+    (a, b) => Number(b.id === session.group) - Number(a.id === session.group),
+  );
+  const hidden = workshop.groups.filter((g) => !visible.some((v) => v.id === g.id));
+  const [conns, setConns] = useState<Record<string, DocConnection>>({});
+  const rails = useRef(new Map<string, HTMLElement>());
+  const view = useUi((s) => s.view);
+  const setView = useUi((s) => s.setView);
+  const adding = useUi((s) => s.adding);
+  const setAdding = useUi((s) => s.setAdding);
+  const setFocusNote = useUi((s) => s.setFocusNote);
+  const announce = useUi((s) => s.announce);
+  const setDrag = useUi((s) => s.setDrag);
+  const broadcaster = useMemo(() => createDragBroadcaster(100), []);
+
+  const onConn = useCallback((groupId: string, conn: DocConnection | null) => {
+    setConns((prev) => {
+      const next = { ...prev };
+      if (conn) next[groupId] = conn;
+      else delete next[groupId];
+      return next;
+    });
+  }, []);
+  const registerRail = useCallback((groupId: string, el: HTMLElement | null) => {
+    if (el) rails.current.set(groupId, el);
+    else rails.current.delete(groupId);
+  }, []);
+
+  const editableFor = (g: Group) =>
+    session.role === "facilitator" || (session.role === "participant" && session.group === g.id && !locked);
+
+  const sensors = useSensors(
+    useSensor(MouseAndPenSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(TouchSensor, { activationConstraint: { delay: 180, tolerance: 8 } }),
+  );
+
+  /** Where the dragged card's centre is on its lane's scale, or null when it is off the scale. */
+  const dropPosition = (event: DragMoveEvent | DragEndEvent, data: DragData) => {
+    const rect = event.active.rect.current.translated;
+    const rail = rails.current.get(data.groupId)?.getBoundingClientRect();
+    if (!rect || !rail || rail.width === 0) return null;
+    const cx = rect.left + rect.width / 2;
+    const cy = rect.top + rect.height / 2;
+    const x = clampPosition(((cx - rail.left) / rail.width) * 100);
+    const span = Math.max(1, rail.height - rect.height);
+    const y = Math.max(0, Math.min(100, ((rect.top - rail.top) / span) * 100));
+    // A card from the tray must be let go over the scale; a note already on it just stays in its lane.
+    const over =
+      cy >= rail.top - 40 && cy <= rail.bottom + 40 && cx >= rail.left - 80 && cx <= rail.right + 80;
+    if (data.kind === "aspect" && !over) return null;
+    return { x, y };
+  };
+
+  const noteIdOf = (d: DragData): NoteId => (d.kind === "note" ? d.noteId : noteIdForAspect(d.aspect.id));
+
+  const onDragStart = ({ active }: DragStartEvent) => {
+    const d = active.data.current as DragData | undefined;
+    if (!d) return;
+    setDrag({ noteId: noteIdOf(d), groupId: d.groupId, text: d.text, x: null });
+  };
+  const onDragMove = (event: DragMoveEvent) => {
+    const d = event.active.data.current as DragData | undefined;
+    if (!d) return;
+    const pos = dropPosition(event, d);
+    setDrag({ noteId: noteIdOf(d), groupId: d.groupId, text: d.text, x: pos?.x ?? null });
+    const conn = conns[d.groupId];
+    if (conn && pos) broadcaster.update(conn.awareness, noteIdOf(d), pos.x);
+  };
+  const finish = (groupId: GroupId | undefined) => {
+    const conn = groupId ? conns[groupId] : undefined;
+    if (conn) broadcaster.end(conn.awareness);
+    setDrag(null);
+    markDragEnded();
+  };
+  const onDragEnd = (event: DragEndEvent) => {
+    const d = event.active.data.current as DragData | undefined;
+    if (!d) return finish(undefined);
+    const conn = conns[d.groupId];
+    const pos = dropPosition(event, d);
+    if (conn && pos) {
+      if (d.kind === "note") moveNote(conn.doc, d.noteId, pos.x, pos.y);
+      else placeAspect(conn.doc, { aspect: d.aspect, x: pos.x, y: pos.y, author: session.name });
+    }
+    finish(d.groupId);
+  };
+
+  const announcements: Announcements = {
+    onDragStart: ({ active }) =>
+      `Picked up ${(active.data.current as DragData | undefined)?.text ?? "a note"}.`,
+    onDragMove: () => undefined,
+    onDragOver: () => undefined,
+    onDragEnd: ({ active }) => {
+      const d = active.data.current as DragData | undefined;
+      const x = useUi.getState().drag?.x;
+      if (!d) return undefined;
+      return x === null || x === undefined
+        ? `${d.text} was put back.`
+        : `${d.text} dropped at ${positionText(x, activity.rightLabel)}.`;
+    },
+    onDragCancel: ({ active }) =>
+      `${(active.data.current as DragData | undefined)?.text ?? "The note"} was put back.`,
+  };
+
+  const ownGroup =
+    session.role === "participant" ? workshop.groups.find((g) => g.id === session.group) : undefined;
+  const ownConn = ownGroup ? conns[ownGroup.id] : undefined;
+  const canCompare = visible.length >= 2;
+  const showCompare = view === "compare" && canCompare;
+
+  return (
+    <DndContext
+      sensors={sensors}
+      onDragStart={onDragStart}
+      onDragMove={onDragMove}
+      onDragEnd={onDragEnd}
+      onDragCancel={() => finish(useUi.getState().drag?.groupId)}
+      accessibility={{
+        announcements,
+        screenReaderInstructions: {
+          draggable:
+            "To move a note with the keyboard, use the left and right arrow keys: steps of 5, or 1 with Shift. Press Enter to change it.",
+        },
+      }}
+    >
+      {visible.map((g) => (
+        <LaneConnector
+          key={g.id}
+          docName={laneDocName(workshopId, activity.id, g.id)}
+          token={session.token}
+          role={session.role}
+          groupId={g.id}
+          onConn={onConn}
+          user={session}
+        />
+      ))}
+      <div className="activity-head">
+        <h2>{activity.title}</h2>
+        {activity.prompt ? <p className="prompt">{activity.prompt}</p> : null}
+        {locked ? (
+          <p className="locked-banner" role="status">
+            This activity is locked. You can look at the scale, but not change it.
+          </p>
+        ) : null}
+      </div>
+      {canCompare ? (
+        <fieldset className="view-switch">
+          <legend className="sr-only">What to show</legend>
+          <button type="button" className="btn" aria-pressed={!showCompare} onClick={() => setView("lanes")}>
+            The groups' scales
+          </button>
+          <button type="button" className="btn" aria-pressed={showCompare} onClick={() => setView("compare")}>
+            Compare the groups
+          </button>
+        </fieldset>
+      ) : null}
+      <p id="note-help" className="sr-only">
+        Use the left and right arrow keys to move the note along the scale: steps of 5, or 1 with Shift. Up
+        and down move it within the lane. Press Enter to change or delete it.
+      </p>
+
+      {showCompare ? (
+        <Compare
+          activity={activity}
+          lanes={visible.flatMap((g) =>
+            conns[g.id] ? [{ group: g, conn: conns[g.id] as DocConnection }] : [],
+          )}
+          hiddenCount={hidden.length}
+        />
+      ) : (
+        <div className="lanes">
+          {ordered.map((g) => {
+            const conn = conns[g.id];
+            if (!conn) return null;
+            const own = ownGroup?.id === g.id;
+            return (
+              <div key={g.id} className="lane-wrap">
+                <Lane
+                  conn={conn}
+                  group={g}
+                  activity={activity}
+                  editable={editableFor(g)}
+                  own={own}
+                  locked={locked}
+                  registerRail={registerRail}
+                />
+                {own && editableFor(g) ? (
+                  <div className="lane-actions">
+                    <button type="button" className="btn primary" onClick={() => setAdding(true)}>
+                      Add a note of your own
+                    </button>
+                  </div>
+                ) : null}
+                {own && editableFor(g) ? (
+                  <OwnTray conn={conn} activity={activity} groupId={g.id} author={session.name} />
+                ) : null}
+              </div>
+            );
+          })}
+          {hidden.map((g) => (
+            <p key={g.id} className="lane-hidden">
+              <span className={`swatch colour-${g.colour}`} aria-hidden="true" />
+              {g.name}: hidden until the facilitator shows it to everyone.
+            </p>
+          ))}
+        </div>
+      )}
+
+      {adding && ownConn && ownGroup ? (
+        <AddNote
+          doc={ownConn.doc}
+          author={session.name}
+          onAdded={(id) => {
+            setFocusNote(id);
+            announce(
+              `Note added at ${positionText(50, activity.rightLabel)}. Use the arrow keys or drag it to move it.`,
+            );
+          }}
+        />
+      ) : null}
+      <EditorHost conns={conns} workshop={workshop} activity={activity} editableFor={editableFor} />
+      <DragOverlay dropAnimation={null}>
+        <DragCard rightLabel={activity.rightLabel} />
+      </DragOverlay>
+    </DndContext>
+  );
+}
+
+/** Opens one lane document while mounted and hands the connection up. */
+function LaneConnector({
+  docName,
+  token,
+  role,
+  groupId,
+  onConn,
+  user,
+}: {
+  docName: string;
+  token: string;
+  role: Session["role"];
+  groupId: string;
+  onConn(groupId: string, conn: DocConnection | null): void;
+  user: Session;
+}) {
+  const conn = useDocConnection(docName, token, role, !(role === "participant" && user.group === groupId));
+  useEffect(() => {
+    onConn(groupId, conn);
+    return () => onConn(groupId, null);
+  }, [conn, groupId, onConn]);
+  // Presence on the lane too, so a drag broadcast there carries the mover's name.
+  usePublishPresence(conn?.awareness ?? null, {
+    name: user.name,
+    group: user.group,
+    groupName: user.groupName,
+    role: user.role,
+  });
+  return null;
+}
+
+function OwnTray({
+  conn,
+  activity,
+  groupId,
+  author,
+}: {
+  conn: DocConnection;
+  activity: ScaleActivityModel;
+  groupId: GroupId;
+  author: string;
+}) {
+  const doc = useDoc(conn);
+  if (!doc) return null;
+  return <Tray store={laneStore(doc)} doc={doc} activity={activity} groupId={groupId} author={author} />;
+}
+
+function EditorHost({
+  conns,
+  workshop,
+  activity,
+  editableFor,
+}: {
+  conns: Record<string, DocConnection>;
+  workshop: Workshop;
+  activity: ScaleActivityModel;
+  editableFor(g: Group): boolean;
+}) {
+  const editing = useUi((s) => s.editing);
+  const conn = editing ? conns[editing.groupId] : undefined;
+  const group = workshop.groups.find((g) => g.id === editing?.groupId);
+  if (!editing || !conn || !group) return null;
+  return (
+    <EditorFor
+      key={editing.noteId}
+      doc={conn.doc}
+      noteId={editing.noteId}
+      activity={activity}
+      group={group}
+      editable={editableFor(group)}
+    />
+  );
+}
+
+function EditorFor({
+  doc,
+  noteId,
+  activity,
+  group,
+  editable,
+}: {
+  doc: Y.Doc;
+  noteId: NoteId;
+  activity: ScaleActivityModel;
+  group: Group;
+  editable: boolean;
+}) {
+  const note = useNote(laneStore(doc), noteId);
+  if (!note) return null;
+  return <NoteEditor doc={doc} note={note} activity={activity} groupName={group.name} editable={editable} />;
+}
+
+/** The card under the finger, with where it would land. */
+function DragCard({ rightLabel }: { rightLabel: string }) {
+  const drag = useUi((s) => s.drag);
+  if (!drag) return null;
+  return (
+    <div className="note drag-card" aria-hidden="true">
+      <span className="note-text">{drag.text}</span>
+      <span className="note-meta">
+        {drag.x === null ? "Let go on the scale" : positionText(drag.x, rightLabel)}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { type Timer as TimerModel, timerRemainingMs, timerRunning } from "@continuum/model";
+import { useEffect, useState } from "react";
+
+export function formatMs(ms: number): string {
+  const total = Math.ceil(ms / 1000);
+  const m = Math.floor(total / 60);
+  const s = total % 60;
+  return `${m}:${String(s).padStart(2, "0")}`;
+}
+
+/**
+ * The countdown everyone sees. Nothing ticks in the document: each screen computes the time left from when
+ * it was started, so the timer costs no network traffic while it runs.
+ */
+export function Timer({ timer }: { timer: TimerModel | null }) {
+  const [now, setNow] = useState(() => Date.now());
+  const running = timerRunning(timer, now);
+  useEffect(() => {
+    if (!running) return;
+    const t = setInterval(() => setNow(Date.now()), 500);
+    return () => clearInterval(t);
+  }, [running]);
+  // A new timer (started, paused) must show at once, not at the next tick.
+  const [seen, setSeen] = useState(timer);
+  if (seen !== timer) {
+    setSeen(timer);
+    setNow(Date.now());
+  }
+  if (!timer) return null;
+  const left = timerRemainingMs(timer, now);
+  const label =
+    left === 0 ? "Time is up" : `${formatMs(left)} left${timer.startedAt === null ? " (paused)" : ""}`;
+  return (
+    <div className={`timer${left === 0 ? " timer-up" : ""}`} role="timer" aria-label={`Timer: ${label}`}>
+      <span aria-hidden="true">⏱ </span>
+      {label}
+    </div>
+  );
+}

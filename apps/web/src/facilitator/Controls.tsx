@@ -1,0 +1,167 @@
+import {
+  type Activity,
+  clearTimer,
+  pauseTimer,
+  resumeTimer,
+  setCurrentActivity,
+  setLocked,
+  setRevealed,
+  startTimer,
+  updateActivity,
+  type Workshop,
+} from "@continuum/model";
+import { useEffect, useState } from "react";
+import type * as Y from "yjs";
+import { useUi } from "../state/ui.ts";
+
+/** The facilitator's levers over the activity on screen. Each is a plain write to the workshop document. */
+export function Controls({
+  doc,
+  workshop,
+  activity,
+}: {
+  doc: Y.Doc;
+  workshop: Workshop;
+  activity: Activity | null;
+}) {
+  const setFacilitatorActivity = useUi((s) => s.setFacilitatorActivity);
+  const control = workshop.control;
+  if (!activity) return null;
+  const locked = control.locked[activity.id] === true;
+  const revealed = new Set<string>(control.revealed[activity.id] ?? []);
+  const isCurrent = control.currentActivity === activity.id;
+
+  return (
+    <section className="panel controls" aria-labelledby="controls-title">
+      <h2 id="controls-title">Run the activity</h2>
+      <label className="field">
+        <span>Activity you are looking at</span>
+        <select
+          value={activity.id}
+          onChange={(e) => setFacilitatorActivity(e.target.value as Activity["id"])}
+        >
+          {workshop.activities.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.title}
+              {control.currentActivity === a.id ? " (everyone is here)" : ""}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="actions">
+        <button
+          type="button"
+          className="btn primary"
+          disabled={isCurrent}
+          onClick={() => setCurrentActivity(doc, activity.id)}
+        >
+          {isCurrent ? "Everyone is on this activity" : "Bring everyone to this activity"}
+        </button>
+        <button
+          type="button"
+          className="btn"
+          aria-pressed={locked}
+          onClick={() => setLocked(doc, activity.id, !locked)}
+        >
+          {locked ? "Unlock: let groups change it again" : "Lock: stop all changes"}
+        </button>
+      </div>
+      {activity.kind === "scale" ? (
+        <>
+          <fieldset className="reveals">
+            <legend>Show each group's lane to everyone</legend>
+            {workshop.groups.map((g) => {
+              const on = revealed.has(g.id);
+              return (
+                <button
+                  key={g.id}
+                  type="button"
+                  className="btn"
+                  aria-pressed={on}
+                  onClick={() => setRevealed(doc, activity.id, g.id, !on)}
+                >
+                  {on ? `Hide ${g.name}` : `Show ${g.name}`} ({on ? "shown" : "hidden"})
+                </button>
+              );
+            })}
+            <button
+              type="button"
+              className="btn"
+              onClick={() =>
+                doc.transact(() => {
+                  for (const g of workshop.groups) setRevealed(doc, activity.id, g.id, true);
+                })
+              }
+            >
+              Show all groups
+            </button>
+          </fieldset>
+          <EndLabels doc={doc} activity={activity} />
+        </>
+      ) : null}
+      <TimerControls doc={doc} workshop={workshop} />
+    </section>
+  );
+}
+
+function EndLabels({ doc, activity }: { doc: Y.Doc; activity: Extract<Activity, { kind: "scale" }> }) {
+  const [left, setLeft] = useState(activity.leftLabel);
+  const [right, setRight] = useState(activity.rightLabel);
+  useEffect(() => {
+    setLeft(activity.leftLabel);
+    setRight(activity.rightLabel);
+  }, [activity.leftLabel, activity.rightLabel]);
+  const changed = left !== activity.leftLabel || right !== activity.rightLabel;
+  return (
+    <form
+      className="end-labels"
+      onSubmit={(e) => {
+        e.preventDefault();
+        updateActivity(doc, activity.id, { leftLabel: left.trim(), rightLabel: right.trim() });
+      }}
+    >
+      <label className="field">
+        <span>Left end of the scale</span>
+        <input value={left} maxLength={80} onChange={(e) => setLeft(e.target.value)} />
+      </label>
+      <label className="field">
+        <span>Right end of the scale</span>
+        <input value={right} maxLength={80} onChange={(e) => setRight(e.target.value)} />
+      </label>
+      <button type="submit" className="btn" disabled={!changed || !left.trim() || !right.trim()}>
+        Save the end labels
+      </button>
+    </form>
+  );
+}
+
+function TimerControls({ doc, workshop }: { doc: Y.Doc; workshop: Workshop }) {
+  const timer = workshop.control.timer;
+  return (
+    <fieldset className="timer-controls">
+      <legend>Timer for everyone</legend>
+      <div className="actions">
+        {[5, 10, 15].map((m) => (
+          <button key={m} type="button" className="btn" onClick={() => startTimer(doc, m * 60_000)}>
+            Start {m} minutes
+          </button>
+        ))}
+        {timer && timer.startedAt !== null ? (
+          <button type="button" className="btn" onClick={() => pauseTimer(doc)}>
+            Pause
+          </button>
+        ) : null}
+        {timer && timer.startedAt === null ? (
+          <button type="button" className="btn" onClick={() => resumeTimer(doc)}>
+            Resume
+          </button>
+        ) : null}
+        {timer ? (
+          <button type="button" className="btn" onClick={() => clearTimer(doc)}>
+            Remove the timer
+          </button>
+        ) : null}
+      </div>
+    </fieldset>
+  );
+}

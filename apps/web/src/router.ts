@@ -1,0 +1,53 @@
+/**
+ * A tiny router: four routes do not justify a dependency. Paths are real URLs (the server falls back to
+ * index.html), so a join link from a QR code opens straight on the join page.
+ */
+import { useSyncExternalStore } from "react";
+
+const listeners = new Set<() => void>();
+
+function notify(): void {
+  for (const l of listeners) l();
+}
+
+if (typeof window !== "undefined") window.addEventListener("popstate", notify);
+
+export function navigate(to: string, opts: { replace?: boolean } = {}): void {
+  if (opts.replace) history.replaceState(null, "", to);
+  else history.pushState(null, "", to);
+  window.scrollTo?.(0, 0);
+  notify();
+}
+
+function subscribe(l: () => void): () => void {
+  listeners.add(l);
+  return () => listeners.delete(l);
+}
+
+/** The current path (without query or fragment), re-rendering on navigation. */
+export function usePath(): string {
+  return useSyncExternalStore(subscribe, () => location.pathname);
+}
+
+export type Route =
+  | { name: "start" }
+  | { name: "join"; code: string }
+  | { name: "board"; workshopId: string }
+  | { name: "notFound" };
+
+export function matchRoute(path: string): Route {
+  if (path === "/" || path === "") return { name: "start" };
+  const join = /^\/join(?:\/([^/]+))?\/?$/.exec(path);
+  if (join) return { name: "join", code: decodeURIComponent(join[1] ?? "") };
+  const board = /^\/w\/([A-Za-z0-9_-]{1,64})\/?$/.exec(path);
+  if (board?.[1]) return { name: "board", workshopId: board[1] };
+  return { name: "notFound" };
+}
+
+/** Links people share. The facilitator key goes in the fragment, which browsers never send to a server. */
+export const links = {
+  join: (origin: string, code: string) => `${origin}/join/${code}`,
+  board: (origin: string, workshopId: string) => `${origin}/w/${workshopId}`,
+  withKey: (origin: string, workshopId: string, key: string, code?: string | null) =>
+    `${origin}/w/${workshopId}#key=${encodeURIComponent(key)}${code ? `&code=${code}` : ""}`,
+};

@@ -1,0 +1,124 @@
+import { DISCRETION_ASPECTS, TEMPLATES } from "@continuum/model";
+import { normalizeJoinCode } from "@continuum/protocol";
+import { type FormEvent, useState } from "react";
+import { api, failureMessage } from "../api.ts";
+import { navigate } from "../router.ts";
+import { saveSession } from "../session.ts";
+
+const lines = (text: string) =>
+  text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+/** The front door: join a workshop (most people) or start one (the facilitator). */
+export function Start() {
+  const [code, setCode] = useState("");
+  return (
+    <main className="page start">
+      <h1>Continuum</h1>
+      <p className="lead">Workshops where groups place ideas on a scale, then compare.</p>
+      <section className="panel" aria-labelledby="join-title">
+        <h2 id="join-title">Join a workshop</h2>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            const c = normalizeJoinCode(code);
+            if (c) navigate(`/join/${c}`);
+          }}
+        >
+          <label className="field">
+            <span>Workshop code (on the screen in the room)</span>
+            <input
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              autoCapitalize="characters"
+              autoComplete="off"
+              spellCheck={false}
+              inputMode="text"
+              className="code-input"
+              placeholder="e.g. ABC234"
+            />
+          </label>
+          <button type="submit" className="btn primary" disabled={!code.trim()}>
+            Next
+          </button>
+        </form>
+      </section>
+      <CreateWorkshop />
+    </main>
+  );
+}
+
+function CreateWorkshop() {
+  const discretion = TEMPLATES.discretion;
+  const [title, setTitle] = useState("Discretion in the link worker role");
+  const [groups, setGroups] = useState(discretion.groups.join("\n"));
+  const [aspects, setAspects] = useState(DISCRETION_ASPECTS.join("\n"));
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await api.createWorkshop({
+        title: title.trim(),
+        template: "discretion",
+        groups: lines(groups),
+        aspects: lines(aspects),
+      });
+      saveSession({
+        workshopId: res.id,
+        token: res.token,
+        role: "facilitator",
+        name: "Facilitator",
+        group: null,
+        groupName: null,
+        joinCode: res.joinCode,
+        facilitatorKey: res.facilitatorKey,
+        observerKey: res.observerKey,
+      });
+      navigate(`/w/${res.id}`);
+    } catch (err) {
+      setError(failureMessage(err));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby="create-title">
+      <h2 id="create-title">Start a new workshop</h2>
+      <p className="hint">
+        For facilitators. Groups place the aspects on a scale from “About choice” to “Set in stone”.
+      </p>
+      <form onSubmit={submit}>
+        <label className="field">
+          <span>Workshop title</span>
+          <input value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={200} />
+        </label>
+        <label className="field">
+          <span>Groups (one per line)</span>
+          <textarea value={groups} onChange={(e) => setGroups(e.target.value)} rows={3} />
+        </label>
+        <label className="field">
+          <span>Aspects to place on the scale (one per line)</span>
+          <textarea value={aspects} onChange={(e) => setAspects(e.target.value)} rows={8} />
+        </label>
+        {error ? (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <button
+          type="submit"
+          className="btn primary"
+          disabled={busy || !title.trim() || lines(groups).length === 0}
+        >
+          {busy ? "Creating…" : "Create the workshop"}
+        </button>
+      </form>
+    </section>
+  );
+}

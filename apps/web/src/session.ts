@@ -1,0 +1,84 @@
+/**
+ * What this device remembers between visits, in localStorage: no accounts, so the device is the identity.
+ * - per workshop, the session (token, role, and for participants their name and group), so a reload or a
+ *   tablet that sleeps comes straight back to the board;
+ * - the last name and group a person joined with, so rejoining pre-fills them.
+ */
+import type { GroupId, Role, WorkshopId } from "@continuum/protocol";
+
+export interface Session {
+  workshopId: WorkshopId;
+  token: string;
+  role: Role;
+  /** Display name (participants); "Facilitator" or "Big screen" otherwise. */
+  name: string;
+  group: GroupId | null;
+  groupName: string | null;
+  /** The join code, when this device knows it (participants, and the facilitator who created it). */
+  joinCode: string | null;
+  /** Facilitator only: the secrets needed to show the facilitator's own link and the observer link. */
+  facilitatorKey?: string;
+  observerKey?: string;
+}
+
+export interface LastJoin {
+  name: string;
+  /** Group per join code: the same person may be in different groups in different workshops. */
+  groups: Record<string, string>;
+}
+
+const SESSION_PREFIX = "continuum.session.";
+const LAST_JOIN = "continuum.lastJoin";
+
+function storage(): Storage | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    // Private browsing modes may throw on access: the app still works, it just forgets on reload.
+    return null;
+  }
+}
+
+function readJson<T>(key: string): T | null {
+  try {
+    const raw = storage()?.getItem(key);
+    return raw ? (JSON.parse(raw) as T) : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeJson(key: string, value: unknown): void {
+  try {
+    storage()?.setItem(key, JSON.stringify(value));
+  } catch {
+    // Storage full or disabled: not worth interrupting the person for.
+  }
+}
+
+export function loadSession(workshopId: string): Session | null {
+  const s = readJson<Session>(SESSION_PREFIX + workshopId);
+  return s && typeof s.token === "string" && typeof s.role === "string" ? s : null;
+}
+
+export function saveSession(session: Session): void {
+  writeJson(SESSION_PREFIX + session.workshopId, session);
+}
+
+export function forgetSession(workshopId: string): void {
+  try {
+    storage()?.removeItem(SESSION_PREFIX + workshopId);
+  } catch {
+    // ignore
+  }
+}
+
+export function loadLastJoin(): LastJoin {
+  const j = readJson<LastJoin>(LAST_JOIN);
+  return { name: typeof j?.name === "string" ? j.name : "", groups: j?.groups ?? {} };
+}
+
+export function saveLastJoin(code: string, name: string, group: string): void {
+  const last = loadLastJoin();
+  writeJson(LAST_JOIN, { name, groups: { ...last.groups, [code]: group } });
+}

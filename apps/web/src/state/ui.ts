@@ -1,0 +1,71 @@
+/**
+ * Local UI state only: what this person has selected or opened, and the drag under their finger. Anything
+ * other people should see lives in Yjs (documents, or awareness for drags in progress), never here.
+ */
+import type { ActivityId, GroupId, NoteId } from "@continuum/protocol";
+import { create } from "zustand";
+
+export interface DragInProgress {
+  /** The note being moved, or the note id a tray aspect will get once placed. */
+  noteId: NoteId;
+  groupId: GroupId;
+  /** Label shown on the card under the finger. */
+  text: string;
+  /** Where it would land now, 0..100, or null while it is outside the scale. */
+  x: number | null;
+}
+
+export interface EditingNote {
+  groupId: GroupId;
+  noteId: NoteId;
+}
+
+export interface UiState {
+  /** The note whose editor is open. */
+  editing: EditingNote | null;
+  /** Whether the "add a note" form is open. */
+  adding: boolean;
+  /** "lanes" shows the groups' lanes; "compare" the comparison across groups. */
+  view: "lanes" | "compare";
+  /** The facilitator's own choice of activity to look at (participants follow the facilitator). */
+  facilitatorActivity: ActivityId | null;
+  drag: DragInProgress | null;
+  /** The latest sentence for screen readers (polite live region). */
+  announcement: string;
+  /** A note to move keyboard focus to after it renders (a tray card placed with Enter). */
+  focusNote: NoteId | null;
+  openEditor(e: EditingNote | null): void;
+  setAdding(open: boolean): void;
+  setView(view: "lanes" | "compare"): void;
+  setFacilitatorActivity(id: ActivityId | null): void;
+  setDrag(drag: DragInProgress | null): void;
+  announce(text: string): void;
+  setFocusNote(id: NoteId | null): void;
+}
+
+export const initialUi = {
+  editing: null,
+  adding: false,
+  view: "lanes" as const,
+  facilitatorActivity: null,
+  drag: null,
+  announcement: "",
+  focusNote: null,
+};
+
+export const useUi = create<UiState>()((set) => ({
+  ...initialUi,
+  openEditor: (editing) => set({ editing }),
+  setAdding: (adding) => set({ adding }),
+  setView: (view) => set({ view }),
+  setFacilitatorActivity: (facilitatorActivity) => set({ facilitatorActivity }),
+  setDrag: (drag) => set({ drag }),
+  // A trailing space alternates, so announcing the same sentence twice is still read out.
+  announce: (text) => set((s) => ({ announcement: s.announcement === text ? `${text} ` : text })),
+  setFocusNote: (focusNote) => set({ focusNote }),
+}));
+
+/** Tests reset the store between cases. */
+export function resetUi(): void {
+  useUi.setState(initialUi);
+}
