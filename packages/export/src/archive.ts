@@ -261,6 +261,17 @@ export interface ImportOptions {
   workshopId?: WorkshopId;
 }
 
+/**
+ * The schema version whose layout this import writes. Documents are stamped with it (not with the model's
+ * current version), so that when the model moves on, its migrations bring imported documents up to date
+ * on first load, as they do for any old document.
+ */
+export const IMPORT_LAYOUT_VERSION = 1;
+
+function stamp(doc: Y.Doc): void {
+  doc.getMap<unknown>("meta").set("schemaVersion", IMPORT_LAYOUT_VERSION);
+}
+
 const ms = (t: IsoTime): number => (t === null ? 0 : Date.parse(t));
 
 function itemMap(fields: Record<string, unknown>): Y.Map<unknown> {
@@ -283,7 +294,7 @@ export function importArchive(archive: unknown, options: ImportOptions = {}): Im
 
   workshopDoc.transact(() => {
     const meta = workshopDoc.getMap<unknown>("meta");
-    meta.set("schemaVersion", SCHEMA_VERSION);
+    meta.set("schemaVersion", IMPORT_LAYOUT_VERSION);
     meta.set("kind", "workshop");
     meta.set("id", workshopId);
     meta.set("title", s.workshop.title);
@@ -330,6 +341,7 @@ export function importArchive(archive: unknown, options: ImportOptions = {}): Im
         const doc = new Y.Doc();
         initLane(doc, { workshopId, activityId: a.id, groupId: lane.groupId });
         doc.transact(() => {
+          stamp(doc);
           const notes = doc.getMap<unknown>("notes");
           for (const n of lane.notes) {
             notes.set(
@@ -355,6 +367,7 @@ export function importArchive(archive: unknown, options: ImportOptions = {}): Im
     const doc = new Y.Doc();
     initChart(doc, { workshopId, activityId: a.id, kind: a.kind });
     doc.transact(() => {
+      stamp(doc);
       const notes = doc.getMap<unknown>("notes");
       const votes = doc.getMap<unknown>("votes");
       for (const n of a.notes) {

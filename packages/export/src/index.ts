@@ -8,5 +8,7 @@ export * from "./archive.ts";
 export * from "./compare.ts";
 export * from "./csv.ts";
 export * from "./files.ts";
+export * from "./layout.ts";
 export * from "./markdown.ts";
 export * from "./snapshot.ts";
+export * from "./svg.ts";

@@ -1,0 +1,226 @@
+/**
+ * The printable report: A4 landscape, DejaVu Sans embedded (Latin, Latin Extended, Welsh ŵ ŷ â, Greek,
+ * Cyrillic…), real text that can be selected and searched. A cover page with the comparison between groups,
+ * then one page per activity with the same drawing as the SVG (layout.ts), as vector graphics.
+ * Node only: `@continuum/export/pdf`.
+ */
+import PDFDocument from "pdfkit";
+import { compareScale } from "./compare.ts";
+import { FONT_FILES } from "./fonts.ts";
+import { layoutActivity, type Scene, type Shape } from "./layout.ts";
+import { kindLabel, round1, type SnapshotScaleActivity, type WorkshopSnapshot } from "./snapshot.ts";
+
+const PAGE_W = 841.89;
+const PAGE_H = 595.28;
+const MARGIN = 36;
+const FOOTER = 22;
+const CONTENT_W = PAGE_W - 2 * MARGIN;
+const BOTTOM = PAGE_H - MARGIN - FOOTER;
+const INK = "#1a1a1a";
+const MUTED = "#555555";
+
+type Doc = InstanceType<typeof PDFDocument>;
+
+const SANS = "Sans";
+const BOLD = "Sans-Bold";
+
+function drawShape(doc: Doc, s: Shape): void {
+  switch (s.type) {
+    case "rect": {
+      const path = s.radius ? doc.roundedRect(s.x, s.y, s.w, s.h, s.radius) : doc.rect(s.x, s.y, s.w, s.h);
+      if (s.stroke) path.lineWidth(0.8).fillAndStroke(s.fill, s.stroke);
+      else path.fill(s.fill);
+      return;
+    }
+    case "line":
+      doc.moveTo(s.x1, s.y1).lineTo(s.x2, s.y2).lineWidth(s.width).stroke(s.stroke);
+      return;
+    case "polygon":
+      doc.polygon(...s.points.map(([x, y]) => [x, y] as [number, number])).fill(s.fill);
+      return;
+    case "text": {
+      doc
+        .font(s.bold ? BOLD : SANS)
+        .fontSize(s.size)
+        .fillColor(s.fill);
+      const w = doc.widthOfString(s.text);
+      const x = s.anchor === "middle" ? s.x - w / 2 : s.anchor === "end" ? s.x - w : s.x;
+      doc.text(s.text, x, s.y, { lineBreak: false, baseline: "alphabetic" });
+      return;
+    }
+  }
+}
+
+/** Draws a scene at (x, y), scaled to fit `width` x `height`; returns the height used. */
+export function drawScene(
+  doc: Doc,
+  scene: Scene,
+  x: number,
+  y: number,
+  width: number,
+  height: number,
+): number {
+  const k = Math.min(width / scene.width, height / scene.height);
+  doc.save();
+  doc.translate(x, y);
+  doc.scale(k);
+  for (const s of scene.shapes) drawShape(doc, s);
+  doc.restore();
+  return scene.height * k;
+}
+
+/** Flowing text at the cursor with a page break when needed; returns the y below it. */
+function para(
+  doc: Doc,
+  text: string,
+  y: number,
+  opts: { size?: number; bold?: boolean; colour?: string } = {},
+) {
+  doc
+    .font(opts.bold ? BOLD : SANS)
+    .fontSize(opts.size ?? 11)
+    .fillColor(opts.colour ?? INK);
+  const h = doc.heightOfString(text, { width: CONTENT_W });
+  let top = y;
+  if (top + h > BOTTOM) {
+    doc.addPage();
+    top = MARGIN;
+  }
+  doc.text(text, MARGIN, top, { width: CONTENT_W });
+  return top + h;
+}
+
+/** The comparison between groups as a table; returns the y below it. */
+function comparisonTable(doc: Doc, s: WorkshopSnapshot, a: SnapshotScaleActivity, startY: number): number {
+  const cmp = compareScale(s, a);
+  let y = startY;
+  if (cmp.rows.length === 0 || s.groups.length === 0)
+    return para(doc, "Nothing was placed on this scale.", y);
+  const numW = Math.min(110, (CONTENT_W * 0.55) / (s.groups.length + 1));
+  const aspectW = CONTENT_W - numW * (s.groups.length + 1);
+  const cols = [aspectW, ...s.groups.map(() => numW), numW];
+  const row = (cells: string[], bold: boolean, fill: string | null) => {
+    doc.font(bold ? BOLD : SANS).fontSize(10);
+    const h = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: (cols[i] ?? 60) - 8 }))) + 8;
+    if (y + h > BOTTOM) {
+      doc.addPage();
+      y = MARGIN;
+    }
+    if (fill) doc.rect(MARGIN, y, CONTENT_W, h).fill(fill);
+    let x = MARGIN;
+    cells.forEach((c, i) => {
+      const w = cols[i] ?? 60;
+      doc
+        .font(bold ? BOLD : SANS)
+        .fontSize(10)
+        .fillColor(INK);
+      doc.text(c, x + 4, y + 4, { width: w - 8, align: i === 0 ? "left" : "right" });
+      x += w;
+    });
+    y += h;
+    doc
+      .moveTo(MARGIN, y)
+      .lineTo(MARGIN + CONTENT_W, y)
+      .lineWidth(0.5)
+      .stroke("#bdbdbd");
+  };
+  row(["Aspect", ...s.groups.map((g) => g.name || "Unnamed group"), "Gap"], true, "#e0e0e0");
+  cmp.rows.forEach((r, i) => {
+    row(
+      [
+        r.source === "group" ? `${r.aspect} (added by a group)` : r.aspect,
+        ...r.positions.map((p) => (p === null ? "–" : String(round1(p)))),
+        r.gap === null ? "–" : String(round1(r.gap)),
+      ],
+      false,
+      i % 2 ? "#f5f5f5" : null,
+    );
+  });
+  return para(
+    doc,
+    `Positions from 0 (${a.leftLabel || "left"}) to 100 (${a.rightLabel || "right"}); “–”: not placed by that group. The gap is the distance between the groups furthest apart.`,
+    y + 6,
+    { size: 9, colour: MUTED },
+  );
+}
+
+function cover(doc: Doc, s: WorkshopSnapshot): void {
+  const w = s.workshop;
+  let y = para(doc, w.title || "Untitled workshop", MARGIN, { size: 24, bold: true });
+  const facts = [
+    w.date ? `Date: ${w.date}` : "",
+    `Groups: ${s.groups.map((g) => g.name).join(", ") || "none"}`,
+  ];
+  y = para(doc, facts.filter(Boolean).join("    "), y + 6, { size: 12, colour: MUTED });
+  if (w.description) y = para(doc, w.description, y + 10, { size: 12 });
+  if (w.anonymous)
+    y = para(doc, "Names are not shown: this workshop was anonymous.", y + 8, { size: 11, colour: MUTED });
+  y = para(doc, "Contents", y + 18, { size: 14, bold: true });
+  if (s.activities.length === 0) y = para(doc, "This workshop has no activities yet.", y + 4);
+  s.activities.forEach((a, i) => {
+    y = para(doc, `${i + 1}. ${a.title || "Untitled activity"} (${kindLabel(a.kind).toLowerCase()})`, y + 4);
+  });
+  for (const a of s.activities) {
+    if (a.kind !== "scale") continue;
+    y = para(doc, `Where each group placed the aspects: ${a.title}`, y + 18, { size: 14, bold: true });
+    y = comparisonTable(doc, s, a, y + 6);
+  }
+}
+
+/** The whole report as PDF bytes. */
+export function toPdf(snapshot: WorkshopSnapshot): Promise<Uint8Array> {
+  const created = new Date(snapshot.exportedAt);
+  const doc = new PDFDocument({
+    size: "A4",
+    layout: "landscape",
+    margin: 0,
+    bufferPages: true,
+    font: FONT_FILES.regular,
+    lang: "en",
+    displayTitle: true,
+    info: {
+      Title: snapshot.workshop.title || "Workshop report",
+      Subject: "Workshop report",
+      Creator: "Continuum",
+      Producer: "Continuum",
+      CreationDate: created,
+      ModDate: created,
+    },
+  });
+  doc.registerFont(SANS, FONT_FILES.regular);
+  doc.registerFont(BOLD, FONT_FILES.bold);
+  const chunks: Uint8Array[] = [];
+  const done = new Promise<Uint8Array>((resolve, reject) => {
+    doc.on("data", (c: Uint8Array) => chunks.push(c));
+    doc.on("end", () => {
+      const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+      let at = 0;
+      for (const c of chunks) {
+        out.set(c, at);
+        at += c.length;
+      }
+      resolve(out);
+    });
+    doc.on("error", reject);
+  });
+
+  cover(doc, snapshot);
+  snapshot.activities.forEach((a, i) => {
+    doc.addPage();
+    const label = `${i + 1}. ${kindLabel(a.kind)}`;
+    const top = para(doc, label, MARGIN, { size: 10, colour: MUTED }) + 4;
+    const scene = layoutActivity(snapshot, a);
+    drawScene(doc, scene, MARGIN, top, CONTENT_W, BOTTOM - top);
+  });
+
+  // Footers, now that the number of pages is known.
+  const range = doc.bufferedPageRange();
+  for (let p = range.start; p < range.start + range.count; p++) {
+    doc.switchToPage(p);
+    doc.font(SANS).fontSize(8).fillColor(MUTED);
+    const footer = `${snapshot.workshop.title || "Workshop"} · exported ${snapshot.exportedAt.slice(0, 10)} · page ${p + 1} of ${range.count}`;
+    doc.text(footer, MARGIN, PAGE_H - MARGIN - 8, { lineBreak: false });
+  }
+  doc.end();
+  return done;
+}
