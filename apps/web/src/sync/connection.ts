@@ -91,6 +91,10 @@ export function subscribeAllConnections(l: () => void): () => void {
 export function allConnectionStates(): readonly ConnectionState[] {
   return registrySnapshot;
 }
+/** Names of the documents this screen has open (tests check that hidden lanes are never asked for). */
+export function openDocNames(): string[] {
+  return [...registry].map((c) => c.docName);
+}
 export function dismissAllMessages(): void {
   for (const c of registry) c.dismissMessage();
 }
@@ -126,6 +130,10 @@ export class DocConnection {
   /** The IndexedDB store name. */
   get storeName(): string {
     return `continuum/${this.opts.role}/${this.opts.docName}`;
+  }
+
+  get docName(): string {
+    return this.opts.docName;
   }
 
   get quiet(): boolean {
@@ -199,7 +207,7 @@ export class DocConnection {
     });
     doc.on("update", (_update: Uint8Array, origin: unknown) => {
       // Count only what this person changed while the server was not confirming our changes.
-      if (origin === provider || origin === this.persistence || this.doc !== doc) return;
+      if (origin === provider || (origin !== null && origin === this.persistence) || this.doc !== doc) return;
       if (!provider.synced) this.setState({ pending: this.state.pending + 1 });
     });
     return provider;
