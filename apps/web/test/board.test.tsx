@@ -63,10 +63,8 @@ async function setup() {
   const created = await createWorkshop(server);
   const fac = open(created.id, created.token, "facilitator");
   await eventually(() => expect(listGroups(fac.doc).length).toBe(2));
-  const [linkWorkers, ppi] = listGroups(fac.doc) as [
-    { id: GroupId; name: string },
-    { id: GroupId; name: string },
-  ];
+  const [linkWorkers, ppi] = listGroups(fac.doc);
+  if (!linkWorkers || !ppi) throw new Error("the discretion template has two groups");
   const scale = listActivities(fac.doc).find((a) => a.kind === "scale") as ScaleActivity;
   return { created, fac, linkWorkers, ppi, scale, workshopId: created.id as WorkshopId };
 }
