@@ -30,7 +30,7 @@ import * as Y from "yjs";
 import { keyMatches, type TokenSigner } from "./auth.ts";
 import { HttpError } from "./http.ts";
 import type { Room, RoomManager } from "./rooms.ts";
-import type { Store } from "./store/types.ts";
+import type { Store, WorkshopRecord } from "./store/types.ts";
 
 // ---------------------------------------------------------------------------------------------------------
 // Loading a workshop's documents
@@ -208,8 +208,11 @@ export interface ExportDeps {
   rooms: RoomManager;
   tokens: TokenSigner;
   /** Wraps a check of a guessable secret: failures are slowed, then refused (the server's FailureLimiter). */
-  guard: <T>(attempt: () => Promise<T>) => Promise<T>;
+  guard: (attempt: () => Promise<WorkshopRecord>) => Promise<WorkshopRecord>;
 }
+
+/** The route; its two groups are the workshop id and the format. */
+export const EXPORT_ROUTE = /^\/api\/workshops\/([^/]+)\/export\/([^/]+)$/;
 
 function bearer(req: IncomingMessage): string | null {
   const header = req.headers.authorization;
@@ -227,12 +230,11 @@ export async function serveExport(
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
+  match: RegExpExecArray,
   deps: ExportDeps,
-  rawId: string,
-  rawFormat: string,
 ): Promise<void> {
-  const id = safeDecode(rawId);
-  const format = safeDecode(rawFormat);
+  const id = safeDecode(match[1] ?? "");
+  const format = safeDecode(match[2] ?? "");
   const workshop = await deps.guard(async () => {
     const found = isId(id) ? await deps.store.getWorkshop(id as WorkshopId) : null;
     if (!found) throw new HttpError(404, "unknown_workshop", "There is no workshop with this id.");

@@ -22,7 +22,7 @@ import {
 import type { Logger } from "pino";
 import * as Y from "yjs";
 import { type FailureLimiter, hashKey, keyMatches, newSecretKey, type TokenSigner } from "./auth.ts";
-import { serveExport } from "./exports.ts";
+import { EXPORT_ROUTE, serveExport } from "./exports.ts";
 import { pathOnly } from "./log.ts";
 import type { RoomManager } from "./rooms.ts";
 import type { Store } from "./store/types.ts";
@@ -380,18 +380,9 @@ export function createHttpHandler(deps: HttpDeps) {
     if (p === "/api/session" && method === "POST") return sendJson(res, 200, await session(req));
     const lookupMatch = /^\/api\/lookup\/([^/]+)$/.exec(p);
     if (lookupMatch && method === "GET") return sendJson(res, 200, await lookup(req, lookupMatch[1] ?? ""));
-    const exportMatch = /^\/api\/workshops\/([^/]+)\/export\/([^/]+)$/.exec(p);
-    if (exportMatch && (method === "GET" || method === "HEAD")) {
-      const guard = <T>(attempt: () => Promise<T>) => guarded(req, attempt);
-      return serveExport(
-        req,
-        res,
-        url,
-        { store, rooms, tokens, guard },
-        exportMatch[1] ?? "",
-        exportMatch[2] ?? "",
-      );
-    }
+    const exportMatch = EXPORT_ROUTE.exec(p);
+    if (exportMatch && (method === "GET" || method === "HEAD"))
+      return serveExport(req, res, url, exportMatch, { store, rooms, tokens, guard: (a) => guarded(req, a) });
     if (p.startsWith("/api/") || p === "/api") {
       throw new HttpError(404, "not_found", `No API endpoint ${method} ${p}. See docs/api.md.`);
     }
