@@ -2,7 +2,10 @@
  * The agenda: the activities of a workshop, in the workshop document's `activities` map.
  *
  * Layout of one activity (a Y.Map under its id):
- * - all kinds: `kind`, `title`, `prompt`, `order`
+ * - all kinds: `kind`, `title`, `prompt`, `order`; since schema 2 also `groups` (plain array of the group ids
+ *   taking part; absent = every group), `openBetweenMeetings` (true = stays writable after the meeting
+ *   ends, ACC-10), `durationMs` (planned length, for the timer; absent = none)
+ * - chart and board: since schema 2 `voting` (plain object `{ open, revealed, budget }`, see voting.ts)
  * - scale: `leftLabel`, `rightLabel`, `aspects` (Y.Array of Y.Map `{ id, text }`)
  * - chart: `about` (plain object or Y.Map `{ text, activityId?, aspectId? }`), `columns` (Y.Array of Y.Map `{ id, title }`)
  * - board: `columns`, each headed by one of the board's prompts
@@ -13,6 +16,7 @@ import {
   type ActivityId,
   type AspectId,
   type ColumnId,
+  type GroupId,
   isId,
   newActivityId,
   newAspectId,
@@ -23,11 +27,14 @@ import {
   asYArray,
   asYMap,
   byOrderThenId,
+  compareStrings,
   LIMITS,
   orderAfter,
   orderAt,
+  readBoolean,
   readFinite,
   readId,
+  readNumber,
   readString,
   truncate,
 } from "./validate.ts";
@@ -67,7 +74,30 @@ interface ActivityBase {
   readonly prompt: string;
   /** Fractional position on the agenda; ties (concurrent appends) are broken by id. */
   readonly order: number;
+  /**
+   * The groups taking part, sorted by id; null = every group (the default). A group that does not take part
+   * may look at the activity's documents but not change them (protocol ACC-9).
+   */
+  readonly takingPart: readonly GroupId[] | null;
+  /** Left open after the meeting ends, so people add to it in their own time (ACC-10) until it is locked. */
+  readonly openBetweenMeetings: boolean;
+  /** Planned length (ms) the facilitator's timer starts from; null when none is planned. */
+  readonly durationMs: number | null;
 }
+
+/** Dot voting on a chart or board. Set by the facilitator in the workshop document, so participants cannot change it. */
+export interface Voting {
+  /** People may place and take back dots. */
+  readonly open: boolean;
+  /** Counts are shown to everyone (and notes can be sorted by them). */
+  readonly revealed: boolean;
+  /** Dots each person may place in this activity (client-enforced; exports count at most this many per voter). */
+  readonly budget: number;
+}
+
+export const DEFAULT_VOTING: Voting = { open: false, revealed: false, budget: 3 };
+/** Most dots a facilitator can give each person. */
+export const MAX_VOTING_BUDGET = 20;
 
 /** A sliding scale: each group places notes between two labelled ends in its own lane. */
 export interface ScaleActivity extends ActivityBase {
@@ -86,6 +116,7 @@ export interface ChartActivity extends ActivityBase {
   readonly kind: "chart";
   readonly about: ChartAbout;
   readonly columns: readonly Column[];
+  readonly voting: Voting;
 }
 
 /** A prompt board: one column per prompt, shared by everyone (like the between-meetings online platform). */
@@ -93,6 +124,7 @@ export interface BoardActivity extends ActivityBase {
   readonly kind: "board";
   /** One column per prompt; the column title is the prompt. */
   readonly columns: readonly Column[];
+  readonly voting: Voting;
 }
 
 export type Activity = ScaleActivity | ChartActivity | BoardActivity;
@@ -147,6 +179,27 @@ function readAbout(value: unknown): ChartAbout {
   };
 }
 
+/** The stored `groups` of an activity: a plain array of ids, or null (every group) for anything else. */
+export function readTakingPart(value: unknown): GroupId[] | null {
+  if (!Array.isArray(value)) return null;
+  return [...new Set(value.filter(isId) as GroupId[])].sort(compareStrings);
+}
+
+export function readVoting(value: unknown): Voting {
+  const r = asRecord(value);
+  if (!r) return DEFAULT_VOTING;
+  return {
+    open: readBoolean(r.open),
+    revealed: readBoolean(r.revealed),
+    budget: Math.floor(readNumber(r.budget, 1, MAX_VOTING_BUDGET, DEFAULT_VOTING.budget)),
+  };
+}
+
+function readDuration(value: unknown): number | null {
+  const ms = readNumber(value, 0, LIMITS.timerMs, Number.NaN);
+  return Number.isNaN(ms) || ms === 0 ? null : Math.floor(ms);
+}
+
 /** Reads one stored activity; null when it is not a Y.Map or has an unknown kind (e.g. from a newer client). */
 export function readActivity(id: ActivityId, value: unknown): Activity | null {
   const m = asYMap(value);
@@ -158,6 +211,9 @@ export function readActivity(id: ActivityId, value: unknown): Activity | null {
     title: readString(m.get("title"), LIMITS.title),
     prompt: readString(m.get("prompt"), LIMITS.prompt),
     order: readFinite(m.get("order"), 0),
+    takingPart: readTakingPart(m.get("groups")),
+    openBetweenMeetings: readBoolean(m.get("openBetweenMeetings")),
+    durationMs: readDuration(m.get("durationMs")),
   };
   switch (kind as ActivityKind) {
     case "scale":
@@ -181,9 +237,15 @@ export function readActivity(id: ActivityId, value: unknown): Activity | null {
         kind: "chart",
         about: readAbout(m.get("about")),
         columns: readColumns(m.get("columns")),
+        voting: readVoting(m.get("voting")),
       };
     case "board":
-      return { ...base, kind: "board", columns: readColumns(m.get("columns")) };
+      return {
+        ...base,
+        kind: "board",
+        columns: readColumns(m.get("columns")),
+        voting: readVoting(m.get("voting")),
+      };
   }
 }
 
@@ -235,8 +297,29 @@ function columnsArray(titles: readonly string[]): Y.Array<unknown> {
   return arr;
 }
 
-function nextOrder(doc: Y.Doc): number {
-  return orderAfter(listActivities(doc).map((a) => a.order));
+/** The order for a new activity: at the end, or at `index` on the agenda (clamped). */
+function nextOrder(doc: Y.Doc, index?: number): number {
+  const orders = listActivities(doc).map((a) => a.order);
+  return index === undefined ? orderAfter(orders) : orderAt(orders, index);
+}
+
+/** Options every new activity takes (schema 2). */
+export interface NewActivityOptions {
+  /** Position on the agenda; the end by default. */
+  index?: number;
+  /** Group ids taking part; every group by default. */
+  takingPart?: readonly GroupId[] | null;
+  openBetweenMeetings?: boolean;
+  durationMs?: number | null;
+  /** A fixed id (tests, imports, derived ids); a new random one by default. */
+  id?: ActivityId;
+}
+
+function writeOptions(m: Y.Map<unknown>, input: NewActivityOptions): void {
+  if (input.takingPart) m.set("groups", readTakingPart([...input.takingPart]));
+  if (input.openBetweenMeetings) m.set("openBetweenMeetings", true);
+  const ms = readDuration(input.durationMs);
+  if (ms !== null) m.set("durationMs", ms);
 }
 
 function normaliseAbout(about: string | ChartAbout | undefined): ChartAbout {
@@ -245,21 +328,20 @@ function normaliseAbout(about: string | ChartAbout | undefined): ChartAbout {
   return readAbout(about);
 }
 
-export interface NewScaleActivity {
+export interface NewScaleActivity extends NewActivityOptions {
   title: string;
   prompt?: string;
   leftLabel?: string;
   rightLabel?: string;
   aspects?: readonly string[];
-  /** A fixed id (tests, imports); a new random one by default. */
-  id?: ActivityId;
 }
 
 /** Appends a scale activity to the agenda. */
 export function addScaleActivity(doc: Y.Doc, input: NewScaleActivity): ActivityId {
   const id = input.id ?? newActivityId();
   doc.transact(() => {
-    const m = newActivityMap("scale", input.title, input.prompt ?? "", nextOrder(doc));
+    const m = newActivityMap("scale", input.title, input.prompt ?? "", nextOrder(doc, input.index));
+    writeOptions(m, input);
     m.set("leftLabel", truncate(input.leftLabel ?? DEFAULT_LEFT_LABEL, LIMITS.name));
     m.set("rightLabel", truncate(input.rightLabel ?? DEFAULT_RIGHT_LABEL, LIMITS.name));
     const aspects = new Y.Array<unknown>();
@@ -272,21 +354,21 @@ export function addScaleActivity(doc: Y.Doc, input: NewScaleActivity): ActivityI
   return id;
 }
 
-export interface NewChartActivity {
+export interface NewChartActivity extends NewActivityOptions {
   title: string;
   prompt?: string;
   /** What the chart is about; a string is taken as the sentence alone. */
   about?: string | ChartAbout;
   /** Column titles; "Pros", "Cons", "Implications" by default. */
   columns?: readonly string[];
-  id?: ActivityId;
 }
 
 /** Appends a chart activity to the agenda. */
 export function addChartActivity(doc: Y.Doc, input: NewChartActivity): ActivityId {
   const id = input.id ?? newActivityId();
   doc.transact(() => {
-    const m = newActivityMap("chart", input.title, input.prompt ?? "", nextOrder(doc));
+    const m = newActivityMap("chart", input.title, input.prompt ?? "", nextOrder(doc, input.index));
+    writeOptions(m, input);
     // Stored as a plain object: it is always replaced as a whole, so a nested shared type would add nothing.
     m.set("about", { ...normaliseAbout(input.about) });
     m.set("columns", columnsArray(input.columns ?? DEFAULT_CHART_COLUMNS));
@@ -295,19 +377,19 @@ export function addChartActivity(doc: Y.Doc, input: NewChartActivity): ActivityI
   return id;
 }
 
-export interface NewBoardActivity {
+export interface NewBoardActivity extends NewActivityOptions {
   title: string;
   prompt?: string;
   /** One column per prompt, e.g. "Surprising or interesting things", "Ways to improve". */
   prompts: readonly string[];
-  id?: ActivityId;
 }
 
 /** Appends a prompt board to the agenda. */
 export function addBoardActivity(doc: Y.Doc, input: NewBoardActivity): ActivityId {
   const id = input.id ?? newActivityId();
   doc.transact(() => {
-    const m = newActivityMap("board", input.title, input.prompt ?? "", nextOrder(doc));
+    const m = newActivityMap("board", input.title, input.prompt ?? "", nextOrder(doc, input.index));
+    writeOptions(m, input);
     m.set("columns", columnsArray(input.prompts));
     activitiesMap(doc).set(id, m);
   });
@@ -506,4 +588,169 @@ export function moveColumn(doc: Y.Doc, activityId: ActivityId, columnId: ColumnI
     arr.insert(at, [itemMap(columnId, "title", column.title)]);
   });
   return true;
+}
+
+// Who takes part, between meetings, planned length, voting ------------------------------------------------
+
+/**
+ * Sets the groups taking part in an activity (ACC-9): a list of group ids, or null for every group. A scale
+ * is worked by each taking-part group separately (one lane each); a chart or board by all of them together.
+ */
+export function setTakingPart(doc: Y.Doc, id: ActivityId, groups: readonly GroupId[] | null): boolean {
+  const m = asYMap(activitiesMap(doc).get(id));
+  if (!m || !activityKindOf(doc, id)) return false;
+  doc.transact(() => {
+    if (groups === null) m.delete("groups");
+    else m.set("groups", readTakingPart([...groups]));
+  });
+  return true;
+}
+
+/** Whether a group takes part in an activity (false for an activity that does not exist). */
+export function takesPart(doc: Y.Doc, id: ActivityId, groupId: GroupId): boolean {
+  const m = asYMap(activitiesMap(doc).get(id));
+  if (!m) return false;
+  const groups = readTakingPart(m.get("groups"));
+  return groups === null || groups.includes(groupId);
+}
+
+/** Leaves an activity open after the meeting ends (ACC-10), or not. Closing it later is `setLocked(…, true)`. */
+export function setOpenBetweenMeetings(doc: Y.Doc, id: ActivityId, open: boolean): boolean {
+  const m = asYMap(activitiesMap(doc).get(id));
+  if (!m || !activityKindOf(doc, id)) return false;
+  doc.transact(() => {
+    if (open) m.set("openBetweenMeetings", true);
+    else m.delete("openBetweenMeetings");
+  });
+  return true;
+}
+
+/** Whether an activity is left open between meetings; cheap, for permission checks. */
+export function isOpenBetweenMeetings(doc: Y.Doc, id: ActivityId): boolean {
+  return readBoolean(asYMap(activitiesMap(doc).get(id))?.get("openBetweenMeetings"));
+}
+
+/** Sets (or clears, with null or 0) the planned length of an activity. */
+export function setPlannedDuration(doc: Y.Doc, id: ActivityId, durationMs: number | null): boolean {
+  const m = asYMap(activitiesMap(doc).get(id));
+  if (!m || !activityKindOf(doc, id)) return false;
+  const ms = readDuration(durationMs);
+  doc.transact(() => {
+    if (ms === null) m.delete("durationMs");
+    else m.set("durationMs", ms);
+  });
+  return true;
+}
+
+/**
+ * Changes the dot voting of a chart or board. Opening a vote does not clear earlier dots: call
+ * `clearVotes` on the chart document for a fresh round. Returns false if there is no such chart or board.
+ */
+export function setVoting(doc: Y.Doc, id: ActivityId, patch: Partial<Voting>): boolean {
+  const m = asYMap(activitiesMap(doc).get(id));
+  const kind = activityKindOf(doc, id);
+  if (!m || (kind !== "chart" && kind !== "board")) return false;
+  const current = readVoting(m.get("voting"));
+  // A plain object replaced as a whole, like the timer: the fields only make sense together.
+  const next = readVoting({ ...current, ...patch });
+  doc.transact(() => m.set("voting", { ...next }));
+  return true;
+}
+
+/** The voting state of a chart or board (the default, closed, for anything else). */
+export function getVoting(doc: Y.Doc, id: ActivityId): Voting {
+  const kind = activityKindOf(doc, id);
+  if (kind !== "chart" && kind !== "board") return DEFAULT_VOTING;
+  return readVoting(asYMap(activitiesMap(doc).get(id))?.get("voting"));
+}
+
+// Charts about an aspect ----------------------------------------------------------------------------------
+
+/** 32-bit FNV-1a as 8 hex digits: deterministic, no dependencies; not for security. */
+function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, "0");
+}
+
+/**
+ * The id of the chart opened from a scale's aspect (or from a note's text). Derived, not random, so two
+ * facilitator tabs pressing "Open chart" at once write the same key and converge on one chart.
+ */
+export function chartIdForAspect(
+  scaleActivityId: ActivityId,
+  about: AspectId | { text: string },
+): ActivityId {
+  const key = typeof about === "string" ? `${scaleActivityId}/${about}` : `${scaleActivityId}#${about.text}`;
+  return `c_${fnv1a(key)}${fnv1a(`${key}#`)}` as ActivityId;
+}
+
+/** The chart about an aspect (or about a sentence) of a scale activity, if there is one. */
+export function findChartForAspect(
+  doc: Y.Doc,
+  scaleActivityId: ActivityId,
+  about: AspectId | { text: string },
+): ChartActivity | undefined {
+  for (const a of listActivities(doc)) {
+    if (a.kind !== "chart" || a.about.activityId !== scaleActivityId) continue;
+    if (
+      typeof about === "string"
+        ? a.about.aspectId === about
+        : !a.about.aspectId && a.about.text === about.text
+    )
+      return a;
+  }
+  return undefined;
+}
+
+function openChart(
+  doc: Y.Doc,
+  scaleActivityId: ActivityId,
+  about: AspectId | { text: string },
+  aboutValue: ChartAbout,
+): ActivityId {
+  const existing = findChartForAspect(doc, scaleActivityId, about);
+  if (existing) return existing.id;
+  const list = listActivities(doc);
+  // After the scale and any charts that already follow from it, so the agenda reads in the order of the day.
+  let index = list.findIndex((a) => a.id === scaleActivityId) + 1;
+  while (list[index]?.kind === "chart" && (list[index] as ChartActivity).about.activityId === scaleActivityId)
+    index++;
+  return addChartActivity(doc, {
+    id: chartIdForAspect(scaleActivityId, about),
+    title: `Pros, cons and implications: ${aboutValue.text}`,
+    prompt: "What are the pros and cons of making this discretionary, and what would it mean for services?",
+    about: aboutValue,
+    index,
+  });
+}
+
+/**
+ * Finds or creates the pros/cons/implications chart about one prepared aspect of a scale activity (the
+ * compare view's "Open chart" button). The chart is put on the agenda after the scale. Throws if there is
+ * no such scale activity or aspect (it was removed in another tab): the caller shows that to the person.
+ */
+export function openChartForAspect(doc: Y.Doc, scaleActivityId: ActivityId, aspectId: AspectId): ActivityId {
+  const scale = getActivity(doc, scaleActivityId);
+  const aspect = scale?.kind === "scale" ? scale.aspects.find((a) => a.id === aspectId) : undefined;
+  if (!aspect) throw new Error(`openChartForAspect: no aspect ${aspectId} in scale ${scaleActivityId}`);
+  return openChart(doc, scaleActivityId, aspectId, {
+    text: aspect.text,
+    activityId: scaleActivityId,
+    aspectId,
+  });
+}
+
+/**
+ * The same for a note a group wrote itself on the scale (it has no prepared aspect): the chart is about the
+ * note's text, and found again by that text.
+ */
+export function openChartForText(doc: Y.Doc, scaleActivityId: ActivityId, text: string): ActivityId {
+  if (activityKindOf(doc, scaleActivityId) !== "scale")
+    throw new Error(`openChartForText: no scale activity ${scaleActivityId}`);
+  const about = truncate(text.trim(), LIMITS.title);
+  return openChart(doc, scaleActivityId, { text: about }, { text: about, activityId: scaleActivityId });
 }

@@ -24,6 +24,7 @@ import { metaMap, SCHEMA_VERSION } from "./schema.ts";
 import {
   asYMap,
   byOrderThenId,
+  compareStrings,
   LIMITS,
   orderAfter,
   orderAt,
@@ -261,18 +262,88 @@ export function retractVote(doc: Y.Doc, noteId: NoteId, voterId: string): number
   return next;
 }
 
-/** Dots per note, for notes that exist and have at least one. */
-export function voteCounts(doc: Y.Doc): Map<NoteId, number> {
+/** Every valid vote entry on a note that exists: `[noteId, voterId, dots]`, sorted by voter then note. */
+function voteEntries(doc: Y.Doc): { noteId: NoteId; voterId: string; dots: number }[] {
   const notes = notesMap(doc);
-  const out = new Map<NoteId, number>();
+  const out: { noteId: NoteId; voterId: string; dots: number }[] = [];
   for (const [key, value] of votesMap(doc)) {
     const parsed = parseVoteKey(key);
     const dots = readDots(value);
     // Votes cast concurrently with a note's removal outlive it; they count for nothing.
     if (!parsed || dots === 0 || !asYMap(notes.get(parsed.noteId))) continue;
-    out.set(parsed.noteId, (out.get(parsed.noteId) ?? 0) + dots);
+    out.push({ ...parsed, dots });
+  }
+  return out.sort((a, b) => compareStrings(a.voterId, b.voterId) || compareStrings(a.noteId, b.noteId));
+}
+
+/**
+ * Dots per note, for notes that exist and have at least one.
+ *
+ * The budget of dots per person is enforced by the client (`placeDot`): the chart document is writable by
+ * every participant, so the server cannot stop a modified client from writing more. Pass the vote's
+ * `budget` and each voter counts for at most that many dots, taken in note-id order so every replica and
+ * every export agrees; without it every stored dot counts (up to `LIMITS.dotsPerNote` per note and voter).
+ */
+export function voteCounts(doc: Y.Doc, budget?: number): Map<NoteId, number> {
+  const out = new Map<NoteId, number>();
+  const cap = budget === undefined ? Number.POSITIVE_INFINITY : Math.max(0, Math.floor(budget));
+  let voter: string | null = null;
+  let left = cap;
+  for (const e of voteEntries(doc)) {
+    if (e.voterId !== voter) {
+      voter = e.voterId;
+      left = cap;
+    }
+    const dots = Math.min(e.dots, left);
+    left -= dots;
+    if (dots > 0) out.set(e.noteId, (out.get(e.noteId) ?? 0) + dots);
   }
   return out;
+}
+
+/** How many people have at least one dot on a note that exists. */
+export function voterCount(doc: Y.Doc): number {
+  return new Set(voteEntries(doc).map((e) => e.voterId)).size;
+}
+
+/** Dots a voter has placed in this chart, on notes that exist. */
+export function dotsUsed(doc: Y.Doc, voterId: string): number {
+  let n = 0;
+  for (const e of voteEntries(doc)) if (e.voterId === voterId) n += e.dots;
+  return n;
+}
+
+/**
+ * Places one of the voter's dots on a note if they have one left of `budget`. Returns true if it placed one.
+ * This is the client-side enforcement of the budget (see `voteCounts`).
+ */
+export function placeDot(doc: Y.Doc, noteId: NoteId, voterId: string, budget: number): boolean {
+  if (dotsUsed(doc, voterId) >= budget) return false;
+  const before = readDots(votesMap(doc).get(voteKey(noteId, voterId)));
+  return castVote(doc, noteId, voterId) > before;
+}
+
+/** Takes one of the voter's dots back from a note. Returns true if there was one. */
+export function takeBackDot(doc: Y.Doc, noteId: NoteId, voterId: string): boolean {
+  const before = readDots(votesMap(doc).get(voteKey(noteId, voterId)));
+  return before > 0 && retractVote(doc, noteId, voterId) < before;
+}
+
+/** Removes every dot, for a fresh round of voting (facilitator). */
+export function clearVotes(doc: Y.Doc): void {
+  const votes = votesMap(doc);
+  if (votes.size === 0) return;
+  doc.transact(() => {
+    for (const key of Array.from(votes.keys())) votes.delete(key);
+  });
+}
+
+/** Notes sorted by dots (most first), ties in their column order: for "sort by votes" after the reveal. */
+export function sortByVotes<N extends { id: NoteId }>(notes: readonly N[], counts: Map<NoteId, number>): N[] {
+  return notes
+    .map((n, i) => ({ n, i, c: counts.get(n.id) ?? 0 }))
+    .sort((a, b) => b.c - a.c || a.i - b.i)
+    .map(({ n }) => n);
 }
 
 /** One voter's dots per note (e.g. to show "you have used 3 of 5 dots"). */

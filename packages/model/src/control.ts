@@ -3,7 +3,8 @@
  * activities are locked and which groups' lanes are revealed. The server re-checks access whenever this
  * changes (see protocol SPEC.md), so readers here are strict: only a literal `true` locks or reveals.
  *
- * - `control` Y.Map: `currentActivity` (ActivityId | null), `timer` (plain object, see `Timer`, or null)
+ * - `control` Y.Map: `currentActivity` (ActivityId | null), `timer` (plain object, see `Timer`, or null),
+ *   `meetingEnded` (boolean, since schema 2: see protocol ACC-10)
  * - `locks` Y.Map<ActivityId, boolean>
  * - `reveals` Y.Map<`${activityId}:${groupId}`, boolean>
  */
@@ -34,6 +35,11 @@ export interface Control {
   readonly locked: Readonly<Record<ActivityId, true>>;
   /** For each activity, the groups whose lanes everyone may now see, sorted by id. */
   readonly revealed: Readonly<Record<ActivityId, readonly GroupId[]>>;
+  /**
+   * The facilitator ended the meeting: participants may then only add to activities left open between
+   * meetings (ACC-10). The workshop stays readable, and the facilitator can resume it.
+   */
+  readonly meetingEnded: boolean;
 }
 
 const controlMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap<unknown>("control");
@@ -96,7 +102,18 @@ export function readControl(doc: Y.Doc): Control {
     timer: readTimer(control.get("timer")),
     locked: locked as Record<ActivityId, true>,
     revealed: revealed as Record<ActivityId, GroupId[]>,
+    meetingEnded: readBoolean(control.get("meetingEnded")),
   };
+}
+
+/** Ends the meeting (ACC-10) or resumes it. */
+export function setMeetingEnded(doc: Y.Doc, ended: boolean): void {
+  doc.transact(() => controlMap(doc).set("meetingEnded", ended === true));
+}
+
+/** Whether the meeting has ended; cheap, for permission checks. */
+export function isMeetingEnded(doc: Y.Doc): boolean {
+  return readBoolean(controlMap(doc).get("meetingEnded"));
 }
 
 /** Sets (or clears, with null) the activity everyone is asked to look at. */

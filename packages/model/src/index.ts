@@ -4,6 +4,7 @@
  * `Y.UndoManager` tracks them) and take an optional `now` for deterministic tests.
  */
 export * from "./activities.ts";
+export * from "./attribution.ts";
 export * from "./chart.ts";
 export * from "./colours.ts";
 export * from "./control.ts";

@@ -6,7 +6,9 @@
  * must converge when run twice concurrently: it only ever writes a value that is missing or wrong, and it
  * writes the same value on every replica (no random ids, no timestamps).
  */
-import type * as Y from "yjs";
+import { isId } from "@continuum/protocol";
+import * as Y from "yjs";
+import { DEFAULT_VOTING } from "./activities.ts";
 import {
   CHART_KEYS,
   LANE_KEYS,
@@ -87,10 +89,40 @@ export const MIGRATIONS: readonly Migration[] = [
       // `doc.share` (and to observers registered afterwards) without writing anything that could conflict.
       const keys = kind === "workshop" ? WORKSHOP_KEYS : kind === "lane" ? LANE_KEYS : kind ? CHART_KEYS : [];
       for (const key of keys) doc.getMap(key);
-      setIfMissing(meta, "schemaVersion", 1, (v) => v === 1);
+      setIfMissing(meta, "schemaVersion", 1, (v) => typeof v === "number" && v >= 1);
+    },
+  },
+  {
+    version: 2,
+    description:
+      "Agenda and voting (issue 4): the workshop document gets `control.meetingEnded` (false), and every " +
+      "chart and board activity an explicit closed `voting` state, so a version 1 client (which knows neither " +
+      "who takes part, nor the meeting's end, nor votes' budgets) opens the document read-only instead of " +
+      "offering edits the server refuses. Activities without `groups` keep meaning every group takes part.",
+    up(doc, context) {
+      const kind = context?.kind ?? inferDocKind(doc);
+      const meta = metaMap(doc);
+      if (kind === "workshop") {
+        setIfMissing(doc.getMap("control"), "meetingEnded", false, isBoolean);
+        for (const [id, value] of doc.getMap("activities")) {
+          if (!isId(id) || !(value instanceof Y.Map)) continue;
+          const k = value.get("kind");
+          if (k !== "chart" && k !== "board") continue;
+          // Only a missing or unreadable state is replaced; a valid one (from a v2 replica migrating at the
+          // same time, or a facilitator's vote) is kept.
+          setIfMissing(value, "voting", { ...DEFAULT_VOTING }, isVoting);
+        }
+      }
+      setIfMissing(meta, "schemaVersion", 2, (v) => typeof v === "number" && v >= 2);
     },
   },
 ];
+
+const isVoting = (v: unknown): boolean => {
+  if (typeof v !== "object" || v === null || Array.isArray(v) || v instanceof Y.AbstractType) return false;
+  const r = v as Record<string, unknown>;
+  return typeof r.open === "boolean" && typeof r.revealed === "boolean" && typeof r.budget === "number";
+};
 
 /**
  * The schema version of a document: `meta.schemaVersion` when it is a non-negative integer, else 0

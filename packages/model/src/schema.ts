@@ -8,7 +8,7 @@ import type * as Y from "yjs";
  * The schema version this code writes and fully understands. A document stamped with a higher version was
  * written by a newer client: this code must then only read it (see `isNewerThanSupported`).
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** What a document holds; stored as `meta.kind` so a document can be recognised without its name. */
 export type ModelDocKind = "workshop" | "lane" | "chart" | "board";

@@ -11,19 +11,24 @@ import * as Y from "yjs";
 import {
   type Activity,
   activityKindOf,
+  addBoardActivity,
   addChartActivity,
   addScaleActivity,
   type ChartAbout,
+  chartIdForAspect,
   DEFAULT_LEFT_LABEL,
   DEFAULT_RIGHT_LABEL,
+  getActivity,
+  isOpenBetweenMeetings,
   listActivities,
+  takesPart,
 } from "./activities.ts";
 import { COLOURS, type Colour, readColour } from "./colours.ts";
-import { type Control, isLocked, isRevealed, readControl } from "./control.ts";
-import { type GroupId, isId, newGroupId, type WorkshopId } from "./ids.ts";
+import { type Control, isLocked, isMeetingEnded, isRevealed, readControl } from "./control.ts";
+import { type ActivityId, type GroupId, isId, newGroupId, type WorkshopId } from "./ids.ts";
 import { readSchemaVersion } from "./migrations.ts";
 import { metaMap, SCHEMA_VERSION } from "./schema.ts";
-import { TEMPLATES } from "./templates.ts";
+import { TEMPLATES, type TemplateActivity } from "./templates.ts";
 import {
   asYMap,
   byOrderThenId,
@@ -243,16 +248,91 @@ export interface InitWorkshopOptions {
 }
 
 /**
+ * Appends a template's activities to the agenda (a new workshop's, or an existing one's: the facilitator can
+ * add a template's activities later). `aspects` replace the prepared aspects of the template's first scale;
+ * given for a template without a scale, they add a scale with default labels (the start page lets people
+ * type aspects for any template, and they should not vanish). Charts about an aspect of the template's scale
+ * get the same id `openChartForAspect` would give them, so the compare view finds them.
+ */
+export function addTemplateActivities(
+  doc: Y.Doc,
+  template: WorkshopTemplate,
+  options: { aspects?: readonly string[] } = {},
+): ActivityId[] {
+  const content = TEMPLATES[template] ?? TEMPLATES.blank;
+  const ids: ActivityId[] = [];
+  const minutes = (m: number | undefined) => (m ? m * 60_000 : null);
+  const aspects = options.aspects?.map((a) => a.trim()).filter(Boolean);
+  const items: TemplateActivity[] = [...content.activities];
+  if (aspects && aspects.length > 0 && !items.some((a) => a.kind === "scale")) {
+    items.unshift({
+      kind: "scale",
+      title: "Sliding scale",
+      prompt: "",
+      leftLabel: DEFAULT_LEFT_LABEL,
+      rightLabel: DEFAULT_RIGHT_LABEL,
+      aspects,
+    });
+  }
+  doc.transact(() => {
+    let scaleId: ActivityId | null = null;
+    let firstScale = true;
+    for (const item of items) {
+      if (item.kind === "scale") {
+        const id = addScaleActivity(doc, {
+          title: item.title,
+          prompt: item.prompt,
+          leftLabel: item.leftLabel,
+          rightLabel: item.rightLabel,
+          aspects: firstScale && aspects ? aspects : item.aspects,
+          durationMs: minutes(item.durationMinutes),
+        });
+        firstScale = false;
+        scaleId = id;
+        ids.push(id);
+      } else if (item.kind === "chart") {
+        const scale = scaleId ? getActivity(doc, scaleId) : undefined;
+        const aspect =
+          scale?.kind === "scale" ? scale.aspects.find((a) => a.text === item.aboutAspect) : undefined;
+        const about: ChartAbout =
+          scaleId && aspect
+            ? { text: item.about, activityId: scaleId, aspectId: aspect.id }
+            : { text: item.about };
+        ids.push(
+          addChartActivity(doc, {
+            title: item.title,
+            prompt: item.prompt,
+            about,
+            columns: item.columns,
+            durationMs: minutes(item.durationMinutes),
+            ...(scaleId && aspect ? { id: chartIdForAspect(scaleId, aspect.id) } : {}),
+          }),
+        );
+      } else {
+        ids.push(
+          addBoardActivity(doc, {
+            title: item.title,
+            prompt: item.prompt,
+            prompts: item.prompts,
+            openBetweenMeetings: item.openBetweenMeetings ?? false,
+            durationMs: minutes(item.durationMinutes),
+          }),
+        );
+      }
+    }
+  });
+  return ids;
+}
+
+/**
  * Fills a new workshop document from a template. Does nothing if the document already has a kind (it was
  * initialised before), so a retried creation cannot duplicate groups and activities.
- *
- * `aspects` given with the blank template, which has no scale, add a scale activity with default labels:
- * the start page lets people type aspects for any template, and they should not vanish.
  */
 export function initWorkshop(doc: Y.Doc, options: InitWorkshopOptions): void {
   const meta = metaMap(doc);
   if (meta.get("kind") !== undefined) return;
-  const template = TEMPLATES[options.template ?? "blank"] ?? TEMPLATES.blank;
+  const templateId = options.template && TEMPLATES[options.template] ? options.template : "blank";
+  const template = TEMPLATES[templateId];
   const now = options.now ?? Date.now();
   doc.transact(() => {
     meta.set("schemaVersion", SCHEMA_VERSION);
@@ -263,38 +343,11 @@ export function initWorkshop(doc: Y.Doc, options: InitWorkshopOptions): void {
     meta.set("description", truncate(options.description ?? "", LIMITS.prompt));
     meta.set("anonymous", false);
     meta.set("createdAt", now);
+    doc.getMap<unknown>("control").set("meetingEnded", false);
     for (const name of (options.groups ?? template.groups).map((n) => n.trim()).filter(Boolean)) {
       addGroup(doc, name, now);
     }
-    const aspects = (options.aspects ?? template.scale?.aspects ?? []).map((a) => a.trim()).filter(Boolean);
-    let scaleId: ReturnType<typeof addScaleActivity> | null = null;
-    if (template.scale || aspects.length > 0) {
-      scaleId = addScaleActivity(doc, {
-        title: template.scale?.title ?? "Sliding scale",
-        prompt: template.scale?.prompt ?? "",
-        leftLabel: template.scale?.leftLabel ?? DEFAULT_LEFT_LABEL,
-        rightLabel: template.scale?.rightLabel ?? DEFAULT_RIGHT_LABEL,
-        aspects,
-      });
-    }
-    if (template.chart) {
-      const about: { -readonly [K in keyof ChartAbout]: ChartAbout[K] } = { text: template.chart.about };
-      const activity = scaleId ? listActivities(doc).find((a) => a.id === scaleId) : undefined;
-      const aspect =
-        activity?.kind === "scale"
-          ? activity.aspects.find((a) => a.text === template.chart?.aboutAspect)
-          : undefined;
-      if (scaleId && aspect) {
-        about.activityId = scaleId;
-        about.aspectId = aspect.id;
-      }
-      addChartActivity(doc, {
-        title: template.chart.title,
-        prompt: template.chart.prompt,
-        about,
-        columns: template.chart.columns,
-      });
-    }
+    addTemplateActivities(doc, templateId, options.aspects ? { aspects: options.aspects } : {});
   });
 }
 
@@ -308,5 +361,8 @@ export function workshopView(doc: Y.Doc): WorkshopView {
     hasGroup: (groupId) => asYMap(groupsMap(doc).get(groupId)) !== null,
     isLocked: (activityId) => isLocked(doc, activityId),
     isRevealed: (activityId, groupId) => isRevealed(doc, activityId, groupId),
+    takesPart: (activityId, groupId) => takesPart(doc, activityId, groupId),
+    meetingEnded: () => isMeetingEnded(doc),
+    isOpenBetweenMeetings: (activityId) => isOpenBetweenMeetings(doc, activityId),
   };
 }

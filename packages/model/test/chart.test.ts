@@ -5,6 +5,8 @@ import {
   addChartNote,
   type ColumnId,
   castVote,
+  clearVotes,
+  dotsUsed,
   editChartNote,
   type GroupId,
   getChartNote,
@@ -13,10 +15,14 @@ import {
   listChartNotes,
   moveChartNote,
   type NoteId,
+  placeDot,
   readChartMeta,
   removeChartNote,
   retractVote,
+  sortByVotes,
+  takeBackDot,
   voteCounts,
+  voterCount,
   votesBy,
   type WorkshopId,
 } from "../src/index.ts";
@@ -127,5 +133,46 @@ describe("chart", () => {
     removeChartNote(doc, a);
     expect(voteCounts(doc)).toEqual(new Map([[b, 1]]));
     expect(doc.getMap("votes").size).toBe(1);
+  });
+});
+
+describe("dot voting with a budget", () => {
+  it("the client places at most the budget; counts cap each voter at the budget for exports", () => {
+    const doc = chart();
+    const a = add(doc, PROS, "a");
+    const b = add(doc, CONS, "b");
+    expect(placeDot(doc, a, "ann", 3)).toBe(true);
+    expect(placeDot(doc, a, "ann", 3)).toBe(true);
+    expect(placeDot(doc, b, "ann", 3)).toBe(true);
+    expect(placeDot(doc, b, "ann", 3)).toBe(false);
+    expect(dotsUsed(doc, "ann")).toBe(3);
+    expect(takeBackDot(doc, a, "ann")).toBe(true);
+    expect(takeBackDot(doc, a, "bob")).toBe(false);
+    expect(placeDot(doc, b, "ann", 3)).toBe(true);
+    expect(votesBy(doc, "ann")).toEqual(
+      new Map([
+        [a, 1],
+        [b, 2],
+      ]),
+    );
+    // A modified client ignores the budget: the raw count shows it, the budgeted count does not.
+    for (let i = 0; i < 5; i++) castVote(doc, b, "mallory");
+    castVote(doc, a, "mallory");
+    expect(voteCounts(doc).get(b)).toBe(7);
+    const capped = voteCounts(doc, 3);
+    // mallory's dots count in note-id order until the budget is spent.
+    const [first, second] = [a, b].sort();
+    const mallory = new Map<string, number>([
+      [a, 1],
+      [b, 5],
+    ]);
+    const firstDots = Math.min(3, mallory.get(first as string) ?? 0);
+    const secondDots = Math.min(3 - firstDots, mallory.get(second as string) ?? 0);
+    expect((capped.get(first as NoteId) ?? 0) - (first === a ? 1 : 2)).toBe(firstDots);
+    expect((capped.get(second as NoteId) ?? 0) - (second === a ? 1 : 2)).toBe(secondDots);
+    expect(voterCount(doc)).toBe(2);
+    expect(sortByVotes(listChartNotes(doc), voteCounts(doc)).map((n) => n.text)).toEqual(["b", "a"]);
+    clearVotes(doc);
+    expect(voteCounts(doc).size).toBe(0);
   });
 });

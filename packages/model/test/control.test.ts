@@ -35,6 +35,7 @@ describe("control", () => {
       timer: null,
       locked: { [A]: true },
       revealed: { [A]: ["grp0", G] },
+      meetingEnded: false,
     });
     setLocked(doc, A, false);
     setRevealed(doc, A, G, false);

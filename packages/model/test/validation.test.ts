@@ -105,7 +105,13 @@ describe("workshop document garbage", () => {
     doc.getMap("reveals").set("nocolon", true);
     doc.getMap("control").set("currentActivity", { id: a });
     doc.getMap("control").set("timer", "soon");
-    expect(readControl(doc)).toEqual({ currentActivity: null, timer: null, locked: {}, revealed: {} });
+    expect(readControl(doc)).toEqual({
+      currentActivity: null,
+      timer: null,
+      locked: {},
+      revealed: {},
+      meetingEnded: false,
+    });
     expect(workshopView(doc).isLocked(a)).toBe(false);
     expect(workshopView(doc).isRevealed(a, "g1" as GroupId)).toBe(false);
 

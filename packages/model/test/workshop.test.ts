@@ -2,10 +2,12 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import {
   type ActivityId,
+  type AspectId,
   addBoardActivity,
   addChartActivity,
   addGroup,
   addScaleActivity,
+  chartIdForAspect,
   type GroupId,
   getActivity,
   getGroup,
@@ -52,9 +54,17 @@ describe("initWorkshop", () => {
     });
     expect(w.groups.map((g) => g.name)).toEqual(["Link workers", "PPI contributors"]);
     expect(w.groups[0]?.colour).not.toBe(w.groups[1]?.colour);
-    expect(w.activities.map((a) => a.kind)).toEqual(["scale", "chart"]);
-    const [scale, chart] = w.activities;
-    if (scale?.kind !== "scale" || chart?.kind !== "chart") throw new Error("kinds");
+    // Separate groups on the scale, then charts in mixed groups (every group takes part in each chart).
+    expect(w.activities.map((a) => a.kind)).toEqual(["scale", "chart", "chart"]);
+    const [scale, chart, second] = w.activities;
+    if (scale?.kind !== "scale" || chart?.kind !== "chart" || second?.kind !== "chart")
+      throw new Error("kinds");
+    expect(w.activities.map((a) => a.takingPart)).toEqual([null, null, null]);
+    expect(chart.voting).toEqual({ open: false, revealed: false, budget: 3 });
+    expect(chart.id).toBe(chartIdForAspect(scale.id, chart.about.aspectId as AspectId));
+    expect(second.about.aspectId).toBe(
+      scale.aspects.find((a) => a.text === "Meeting in the patient's home")?.id,
+    );
     expect(scale.title).toMatch(/link worker role are discretionary/);
     expect(scale.leftLabel).toBe("About choice");
     expect(scale.rightLabel).toBe("Set in stone");
@@ -68,7 +78,13 @@ describe("initWorkshop", () => {
       activityId: scale.id,
       aspectId: whoCanRefer?.id,
     });
-    expect(w.control).toEqual({ currentActivity: null, timer: null, locked: {}, revealed: {} });
+    expect(w.control).toEqual({
+      currentActivity: null,
+      timer: null,
+      locked: {},
+      revealed: {},
+      meetingEnded: false,
+    });
   });
 
   it("lets groups and aspects override the template's", () => {
@@ -199,6 +215,7 @@ describe("activities", () => {
       timer: null,
       locked: {},
       revealed: { [a]: ["g1"] },
+      meetingEnded: false,
     });
   });
 });

@@ -14,6 +14,12 @@ export interface WorkshopView {
   hasGroup(groupId: GroupId): boolean;
   isLocked(activityId: ActivityId): boolean;
   isRevealed(activityId: ActivityId, groupId: GroupId): boolean;
+  /** Whether a group takes part in an activity (every group does unless the facilitator chose some). */
+  takesPart(activityId: ActivityId, groupId: GroupId): boolean;
+  /** Whether the facilitator has ended the meeting (activities not left open between meetings then lock). */
+  meetingEnded(): boolean;
+  /** Whether an activity was left open between meetings, so participants may still add to it. */
+  isOpenBetweenMeetings(activityId: ActivityId): boolean;
 }
 
 export type AccessDecision = { access: Access } | { access: "none"; reason: "not-found" | "forbidden" };
@@ -46,7 +52,12 @@ export function decideAccess(doc: DocName, who: Principal, view: WorkshopView): 
   // ACC-4: the facilitator may read and write every document, locked or not.
   if (who.role === "facilitator") return { access: "write" };
 
-  const locked = view.isLocked(doc.activityId);
+  const a = doc.activityId;
+  // ACC-10: once the meeting has ended, only activities left open between meetings stay writable (until
+  // locked themselves); ACC-9: a group that does not take part in an activity never writes its documents.
+  const closed = view.isLocked(a) || (view.meetingEnded() && !view.isOpenBetweenMeetings(a));
+  const locked =
+    closed || (who.role === "participant" && who.group !== null && !view.takesPart(a, who.group));
 
   if (doc.kind === "lane") {
     // ACC-5: a participant writes their own group's lane unless the activity is locked.
@@ -58,6 +69,7 @@ export function decideAccess(doc: DocName, who: Principal, view: WorkshopView): 
   }
 
   // ACC-7: charts and boards are shared by everyone: participants write unless locked; observers read.
-  if (who.role === "participant") return { access: locked ? "read" : "write" };
+  // A participant without a group (never issued by the server) only reads.
+  if (who.role === "participant" && who.group !== null) return { access: locked ? "read" : "write" };
   return { access: "read" };
 }

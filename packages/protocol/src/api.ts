@@ -1,9 +1,20 @@
 import type { GroupId, WorkshopId } from "./ids.ts";
 import type { Role } from "./roles.ts";
 
-/** Templates a workshop can be created from. */
-export type WorkshopTemplate = "blank" | "discretion";
-export const WORKSHOP_TEMPLATES: readonly WorkshopTemplate[] = ["blank", "discretion"];
+/**
+ * Templates a workshop can be created from (the model's `TEMPLATES` holds their content):
+ * - `blank`: title only.
+ * - `discretion`: the February 2023 meeting: a scale by two separate groups, then charts in mixed groups.
+ * - `word-association`: the October 2022 meeting: word association on key terms, then vignette reflection.
+ * - `between-meetings`: a three-question board kept open between meetings.
+ */
+export type WorkshopTemplate = "blank" | "discretion" | "word-association" | "between-meetings";
+export const WORKSHOP_TEMPLATES: readonly WorkshopTemplate[] = [
+  "blank",
+  "discretion",
+  "word-association",
+  "between-meetings",
+];
 
 export interface CreateWorkshopRequest {
   title: string;

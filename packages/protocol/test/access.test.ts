@@ -16,13 +16,27 @@ const CHART = "chart1" as ActivityId;
 const A = "groupa" as GroupId;
 const B = "groupb" as GroupId;
 
-function view(opts: { locked?: boolean; revealed?: GroupId[] } = {}): WorkshopView {
-  const kinds: Record<string, ActivityKind> = { [SCALE]: "scale", [CHART]: "chart" };
+const BOARD = "board1" as ActivityId;
+
+function view(
+  opts: {
+    locked?: boolean;
+    revealed?: GroupId[];
+    /** Groups taking part, per activity; every group when absent. */
+    takingPart?: Partial<Record<ActivityId, GroupId[]>>;
+    ended?: boolean;
+    openBetween?: ActivityId[];
+  } = {},
+): WorkshopView {
+  const kinds: Record<string, ActivityKind> = { [SCALE]: "scale", [CHART]: "chart", [BOARD]: "board" };
   return {
     activityKind: (id) => kinds[id],
     hasGroup: (g) => g === A || g === B,
     isLocked: () => opts.locked ?? false,
     isRevealed: (_a, g) => (opts.revealed ?? []).includes(g),
+    takesPart: (a, g) => opts.takingPart?.[a]?.includes(g) ?? true,
+    meetingEnded: () => opts.ended ?? false,
+    isOpenBetweenMeetings: (a) => (opts.openBetween ?? []).includes(a),
   };
 }
 const doc = (raw: string) => {
@@ -88,5 +102,34 @@ describe("access rules (SPEC.md)", () => {
     expect(decideAccess(chart, inA, view()).access).toBe("write");
     expect(decideAccess(chart, inB, view({ locked: true })).access).toBe("read");
     expect(decideAccess(chart, observer, view()).access).toBe("read");
+  });
+  it("ACC-9 a group that does not take part in an activity reads its documents but never writes", () => {
+    const chart = doc(`${W}/chart/${CHART}`);
+    const onlyB = view({ takingPart: { [CHART]: [B], [SCALE]: [B] } });
+    expect(decideAccess(chart, inA, onlyB).access).toBe("read");
+    expect(decideAccess(chart, inB, onlyB).access).toBe("write");
+    expect(decideAccess(laneA, inA, onlyB).access).toBe("read");
+    expect(decideAccess(doc(`${W}/lane/${SCALE}/${B}`), inB, onlyB).access).toBe("write");
+    // Other rules still apply: B cannot see A's lane before the reveal; the facilitator writes everything.
+    expect(decideAccess(laneA, inB, onlyB).access).toBe("none");
+    expect(decideAccess(chart, facilitator, onlyB).access).toBe("write");
+    // A participant token without a group (the server never issues one) only reads charts.
+    expect(decideAccess(chart, { ...inA, group: null }, view()).access).toBe("read");
+  });
+  it("ACC-10 after the meeting only boards left open between meetings stay writable, until locked", () => {
+    const board = doc(`${W}/board/${BOARD}`);
+    const chart = doc(`${W}/chart/${CHART}`);
+    const ended = view({ ended: true, openBetween: [BOARD] });
+    expect(decideAccess(board, inA, ended).access).toBe("write");
+    expect(decideAccess(chart, inA, ended).access).toBe("read");
+    expect(decideAccess(laneA, inA, ended).access).toBe("read");
+    expect(decideAccess(board, facilitator, ended).access).toBe("write");
+    // Closing the board later is locking it.
+    expect(decideAccess(board, inA, view({ ended: true, openBetween: [BOARD], locked: true })).access).toBe(
+      "read",
+    );
+    // Left open but the meeting still running: an ordinary activity.
+    expect(decideAccess(chart, inA, view({ openBetween: [CHART] })).access).toBe("write");
+    expect(decideAccess(board, observer, ended).access).toBe("read");
   });
 });
