@@ -184,6 +184,12 @@ export class SyncService {
     }
     set.add(conn);
     this.liveRooms.add(room);
+    let peers = this.byWorkshop.get(room.docName.workshopId);
+    if (!peers) {
+      peers = new Set();
+      this.byWorkshop.set(room.docName.workshopId, peers);
+    }
+    peers.add(conn);
     if (!workshopRoom.onAccessChange.has(this.recheckWorkshop))
       workshopRoom.onAccessChange.add(this.recheckWorkshop);
 
