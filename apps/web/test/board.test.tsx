@@ -2,11 +2,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import {
+  addNote,
   listActivities,
   listGroups,
   listNotes,
   placeAspect,
   type ScaleActivity,
+  setLocked,
   setRevealed,
 } from "@continuum/model";
 import { type ActivityId, type GroupId, laneDocName, type WorkshopId } from "@continuum/protocol";
@@ -176,6 +178,31 @@ describe("scale board", () => {
     drag.end(ca.awareness);
     placeAspect(cb.doc, { aspect, x: 80, author: "Bilal" });
     await eventually(() => expect(listNotes(ca.doc).find((n) => n.id === id)?.x).toBe(80));
+  });
+});
+
+describe("refused writes", () => {
+  it("drops the replica and says the activity is locked when the server refuses a change", async () => {
+    const { created, fac, linkWorkers, scale, workshopId } = await setup();
+    const a = await join(server, created.joinCode, "Anna", linkWorkers.id);
+    const lane = open(laneDocName(workshopId, scale.id, linkWorkers.id), a.token, "participant");
+    await eventually(() => expect(lane.getState().status).toBe("connected"));
+    const aspect = scale.aspects[0];
+    if (!aspect) throw new Error("no aspect");
+    placeAspect(lane.doc, { aspect, x: 10, author: "Anna" });
+    setLocked(fac.doc, scale.id as ActivityId, true);
+    // Wait until the lock has reached the server (it re-decides access on open connections).
+    const check = open(laneDocName(workshopId, scale.id, linkWorkers.id), created.token, "facilitator");
+    await eventually(() => expect(listNotes(check.doc)).toHaveLength(1));
+    await new Promise((r) => setTimeout(r, 200));
+    const first = lane.doc;
+    addNote(lane.doc, { text: "written after the lock", x: 90, author: "Anna" });
+    await eventually(() => expect(lane.getState().generation).toBe(1));
+    expect(lane.doc).not.toBe(first);
+    expect(lane.getState().message).toMatch(/locked/);
+    // Fresh from the server: the accepted note is back, the refused one is gone.
+    await eventually(() => expect(listNotes(lane.doc).map((n) => n.text)).toEqual(["Location of meetings"]));
+    expect(listNotes(check.doc).map((n) => n.text)).toEqual(["Location of meetings"]);
   });
 });
 

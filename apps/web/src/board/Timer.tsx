@@ -32,7 +32,7 @@ export function Timer({ timer }: { timer: TimerModel | null }) {
     left === 0 ? "Time is up" : `${formatMs(left)} left${timer.startedAt === null ? " (paused)" : ""}`;
   return (
     <div className={`timer${left === 0 ? " timer-up" : ""}`} role="timer" aria-label={`Timer: ${label}`}>
-      <span aria-hidden="true">⏱ </span>
+      <span aria-hidden="true">Timer: </span>
       {label}
     </div>
   );

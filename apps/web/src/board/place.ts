@@ -5,11 +5,12 @@ import { type ScaleNote, unplacedAspects } from "@continuum/model";
  * notes already near that position, so it never lands hidden under another one.
  */
 export function freeY(notes: readonly ScaleNote[], x: number): number {
-  const near = notes.filter((n) => Math.abs(n.x - x) < 15).map((n) => n.y);
-  for (const y of [10, 35, 60, 85, 0, 22, 48, 72, 100]) {
-    if (near.every((ny) => Math.abs(ny - y) >= 20)) return y;
+  // A note is about a fifth of the scale wide and a third of the lane high: those are the clearances.
+  const near = notes.filter((n) => Math.abs(n.x - x) < 22).map((n) => n.y);
+  for (const y of [0, 34, 67, 100]) {
+    if (near.every((ny) => Math.abs(ny - y) >= 30)) return y;
   }
-  return (near.length * 13) % 100;
+  return (near.length * 17) % 100;
 }
 
 export { unplacedAspects };

@@ -67,6 +67,8 @@ export interface ConnectionOptions {
 
 const MESSAGE_AUTH = 2;
 
+const deviceOffline = (): boolean => typeof navigator !== "undefined" && navigator.onLine === false;
+
 /** The URL of the sync endpoint on the same origin as the page (dev: vite proxies it). */
 export function defaultSyncUrl(base = ""): string {
   if (base) return `${base.replace(/^http/, "ws")}/sync`;
@@ -106,7 +108,15 @@ export class DocConnection {
   private state: ConnectionState;
   private readonly listeners = new Set<() => void>();
   private destroyed = false;
-  private readonly onlineHandler = () => this.refresh();
+  private readonly onlineHandler = (event?: Event) => {
+    // A socket that looked open while the device was offline may have lost messages either way without
+    // noticing (half-open TCP): start a fresh connection, whose sync exchange sends whatever is waiting.
+    if (event?.type === "online" && this.provider.shouldConnect) {
+      this.provider.disconnect();
+      this.provider.connect();
+    }
+    this.refresh();
+  };
 
   constructor(private readonly opts: ConnectionOptions) {
     this.state = {
@@ -185,7 +195,9 @@ export class DocConnection {
     // y-websocket only logs "permission denied"; we need to act on it (see the top of this file).
     provider.messageHandlers[MESSAGE_AUTH] = (_encoder, decoder) => {
       const kind = decoding.readVarUint(decoder);
-      if (kind === 0) queueMicrotask(() => this.dropReplica());
+      // The server also refuses a read-only client's sync reply when it carries only deletions it already has
+      // (it judges by size); a replica this person never changed holds nothing to drop, so ignore those.
+      if (kind === 0 && this.localEdits > 0) queueMicrotask(() => this.dropReplica());
     };
     provider.on("status", () => this.refresh());
     provider.on("sync", (isSynced: boolean) => {
@@ -208,7 +220,8 @@ export class DocConnection {
     doc.on("update", (_update: Uint8Array, origin: unknown) => {
       // Count only what this person changed while the server was not confirming our changes.
       if (origin === provider || (origin !== null && origin === this.persistence) || this.doc !== doc) return;
-      if (!provider.synced) this.setState({ pending: this.state.pending + 1 });
+      this.localEdits++;
+      if (!provider.synced || deviceOffline()) this.setState({ pending: this.state.pending + 1 });
     });
     return provider;
   }
@@ -216,16 +229,18 @@ export class DocConnection {
   private refresh(): void {
     if (this.destroyed || this.state.status === "closed") return;
     const p = this.provider;
-    const online = typeof navigator === "undefined" || navigator.onLine !== false;
     let status: ConnectionStatus;
-    if (p.wsconnected && p.synced) status = "connected";
-    else if (!online) status = "offline";
+    // The device's own word that it is offline wins: its socket may not have noticed yet.
+    if (deviceOffline()) status = "offline";
+    else if (p.wsconnected && p.synced) status = "connected";
     else if (this.everConnected || this.state.ready) status = "reconnecting";
     else status = "connecting";
     if (status === "connected") this.everConnected = true;
     this.setState({ status });
   }
   private everConnected = false;
+  /** Changes this person made to the current replica (see the permission-denied handler). */
+  private localEdits = 0;
 
   /** Throws away this device's copy and starts again from the server's. */
   async dropReplica(): Promise<void> {
@@ -241,6 +256,7 @@ export class DocConnection {
     old.destroy();
     if (this.destroyed) return;
     this.doc = new Y.Doc();
+    this.localEdits = 0;
     this.provider = this.open();
     if (localState) this.provider.awareness.setLocalState(localState);
     this.setState({
