@@ -1,0 +1,218 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { CreateWorkshopResponse } from "@continuum/protocol";
+
+export type ServerKind = "continuum" | "ywebsocket" | "hocuspocus";
+
+export const SERVER_KINDS: ServerKind[] = ["continuum", "ywebsocket", "hocuspocus"];
+
+export const SERVER_LABEL: Record<ServerKind, string> = {
+  continuum: "Continuum",
+  ywebsocket: "y-websocket-server 0.1.1 (LevelDB)",
+  hocuspocus: "Hocuspocus 3.4.4 (SQLite)",
+};
+
+/** How a load client reaches one room: the room's URL parts, and a token where the server wants one. */
+export interface RoomTarget {
+  serverUrl: string;
+  room: string;
+  token: string | null;
+}
+
+export interface ProcStats {
+  rss: number;
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
+  cpuMicros: number;
+  eldP99Ms: number;
+  eldMaxMs: number;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const benchDir = path.resolve(here, "..");
+const agent = path.join(here, "servers", "agent.mjs");
+
+/** Idle documents of our server unload after this (the others unload as soon as the last client leaves). */
+export const CONTINUUM_IDLE_UNLOAD_MS = 1000;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const addr = s.address();
+      const port = typeof addr === "object" && addr ? addr.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * One server under test in its own process, so that its CPU time and resident memory are its own. The
+ * agent preloaded into it answers stats requests over IPC.
+ */
+export class ServerProcess {
+  private readonly child: ChildProcess;
+  private nextId = 1;
+  private readonly pending = new Map<number, (s: ProcStats) => void>();
+  private exited: Promise<number | null>;
+  private stderr = "";
+  readonly httpUrl: string;
+
+  private constructor(
+    readonly kind: ServerKind,
+    readonly port: number,
+    readonly dataDir: string,
+    args: string[],
+    env: NodeJS.ProcessEnv,
+  ) {
+    this.httpUrl = `http://127.0.0.1:${port}`;
+    this.child = spawn(process.execPath, args, {
+      cwd: benchDir,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "ignore", "pipe", "ipc"],
+    });
+    this.child.stderr?.on("data", (d: Buffer) => {
+      this.stderr = (this.stderr + d.toString()).slice(-4000);
+    });
+    this.child.on("message", (m: unknown) => {
+      const msg = m as { type?: string; id?: number } & ProcStats;
+      if (msg.type !== "stats" || typeof msg.id !== "number") return;
+      const resolve = this.pending.get(msg.id);
+      this.pending.delete(msg.id);
+      resolve?.(msg);
+    });
+    this.exited = new Promise((resolve) => this.child.once("exit", (code) => resolve(code)));
+  }
+
+  get pid(): number {
+    return this.child.pid ?? 0;
+  }
+
+  static async start(kind: ServerKind, opts: { profileDir: string | null }): Promise<ServerProcess> {
+    const port = await freePort();
+    const dataDir = mkdtempSync(path.join(tmpdir(), `continuum-bench-${kind}-`));
+    const prof = opts.profileDir
+      ? [
+          "--cpu-prof",
+          "--cpu-prof-dir",
+          opts.profileDir,
+          "--cpu-prof-name",
+          `${kind}-${Date.now()}.cpuprofile`,
+        ]
+      : [];
+    if (opts.profileDir) mkdirSync(opts.profileDir, { recursive: true });
+    const base = ["--expose-gc", ...prof];
+    let args: string[];
+    let env: NodeJS.ProcessEnv;
+    if (kind === "continuum") {
+      const main = path.join(
+        path.dirname(fileURLToPath(import.meta.resolve("@continuum/server"))),
+        "main.ts",
+      );
+      // Run the way `pnpm start` runs it (tsx), with the storage it ships with (SQLite, file-backed).
+      args = [...base, "--import", "tsx", "--import", agent, main];
+      env = {
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        DATA_DIR: dataDir,
+        LOG_LEVEL: "warn",
+        WEB_DIR: "/nonexistent",
+        IDLE_UNLOAD_MS: String(CONTINUUM_IDLE_UNLOAD_MS),
+      };
+    } else if (kind === "ywebsocket") {
+      const pkg = fileURLToPath(import.meta.resolve("@y/websocket-server/package.json"));
+      // The package's own server binary; YPERSISTENCE switches on y-leveldb, GC is on by default.
+      args = [...base, "--import", agent, path.join(path.dirname(pkg), "src", "server.js")];
+      env = { PORT: String(port), HOST: "127.0.0.1", YPERSISTENCE: path.join(dataDir, "leveldb") };
+    } else {
+      args = [...base, "--import", agent, path.join(here, "servers", "hocuspocus.mjs")];
+      env = { PORT: String(port), DB: path.join(dataDir, "hocuspocus.sqlite") };
+    }
+    const server = new ServerProcess(kind, port, dataDir, args, env);
+    await server.waitReady();
+    return server;
+  }
+
+  private async waitReady(): Promise<void> {
+    const deadline = Date.now() + 30_000;
+    let exited = false;
+    void this.exited.then(() => {
+      exited = true;
+    });
+    while (Date.now() < deadline && !exited) {
+      try {
+        const res = await fetch(this.httpUrl, { signal: AbortSignal.timeout(1000) });
+        await res.arrayBuffer();
+        return;
+      } catch {
+        await sleep(100);
+      }
+    }
+    throw new Error(`${this.kind} did not start: ${this.stderr}`);
+  }
+
+  wsBase(): string {
+    return this.kind === "continuum" ? `ws://127.0.0.1:${this.port}/sync` : `ws://127.0.0.1:${this.port}`;
+  }
+
+  /** Creates `count` rooms: a workshop each on our server, fresh names on the others. */
+  async createRooms(count: number, tag: string): Promise<RoomTarget[]> {
+    const out: RoomTarget[] = [];
+    if (this.kind !== "continuum") {
+      for (let i = 0; i < count; i++)
+        out.push({ serverUrl: this.wsBase(), room: `${tag}-${i}`, token: null });
+      return out;
+    }
+    for (let i = 0; i < count; i++) {
+      const res = await fetch(`${this.httpUrl}/api/workshops`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ title: `bench ${tag} ${i}`, template: "blank" }),
+      });
+      if (res.status !== 201)
+        throw new Error(`creating a workshop failed: ${res.status} ${await res.text()}`);
+      const w = (await res.json()) as CreateWorkshopResponse;
+      out.push({ serverUrl: this.wsBase(), room: w.id, token: w.token });
+    }
+    return out;
+  }
+
+  /** Our server's own count of loaded rooms and connections (null for the others: they do not expose it). */
+  async loaded(): Promise<{ rooms: number; connections: number } | null> {
+    if (this.kind !== "continuum") return null;
+    const res = await fetch(`${this.httpUrl}/healthz`);
+    return (await res.json()) as { rooms: number; connections: number };
+  }
+
+  stats(opts: { gc: boolean; resetEld?: boolean }): Promise<ProcStats> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new Error(`${this.kind}: no stats answer`));
+      }, 30_000);
+      this.pending.set(id, (s) => {
+        clearTimeout(timer);
+        resolve(s);
+      });
+      this.child.send({ type: "stats", id, gc: opts.gc, resetEld: opts.resetEld ?? false });
+    });
+  }
+
+  /** Asks the process to exit (so a CPU profile is written), then kills it if it does not. */
+  async stop(): Promise<void> {
+    if (this.child.exitCode === null && this.child.connected) this.child.send({ type: "exit" });
+    const timer = setTimeout(() => this.child.kill("SIGKILL"), 10_000);
+    await this.exited;
+    clearTimeout(timer);
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}
