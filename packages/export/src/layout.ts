@@ -179,62 +179,113 @@ const NOTE_H = 58;
 const NOTE_TEXT = 11;
 const SLOT_GAP = 8;
 const SLOTS = 3;
+/** Rows a band may grow to before notes are allowed to overlap. */
+const MAX_SLOTS = 6;
 const LABEL_W = 150;
 
-function layoutScale(s: WorkshopSnapshot, a: SnapshotScaleActivity): Scene {
-  const shapes: Shape[] = [];
+function layoutScale(
+  s: WorkshopSnapshot,
+  a: SnapshotScaleActivity,
+  pageHeight = Number.POSITIVE_INFINITY,
+): Scene[] {
+  let shapes: Shape[] = [];
+  const pages: Scene[] = [];
   const width = SCENE_WIDTH;
   let y = header(shapes, a, width);
   const x0 = M + LABEL_W + NOTE_W / 2;
   const x1 = width - M - NOTE_W / 2;
   const at = (x: number) => x0 + ((x1 - x0) * x) / 100;
 
-  // The axis: the two labels, an arrow, ticks every 25.
-  const labelW = (x1 - x0) / 2 - 10;
-  const left = wrapText(a.leftLabel, labelW, 14, true, 2);
-  const right = wrapText(a.rightLabel, labelW, 14, true, 2);
-  const labelsBottom = Math.max(
-    textBlock(shapes, left, x0, y, 14, { bold: true }),
-    textBlock(shapes, right, x1, y, 14, { bold: true, anchor: "end" }),
-  );
-  y = labelsBottom + 10;
-  shapes.push({ type: "line", x1: x0, y1: y, x2: x1, y2: y, stroke: INK, width: 1.5 });
-  shapes.push({
-    type: "polygon",
-    points: [
-      [x0 - 8, y],
-      [x0, y - 5],
-      [x0, y + 5],
-    ],
-    fill: INK,
-  });
-  shapes.push({
-    type: "polygon",
-    points: [
-      [x1 + 8, y],
-      [x1, y - 5],
-      [x1, y + 5],
-    ],
-    fill: INK,
-  });
-  for (const t of [0, 25, 50, 75, 100]) {
-    shapes.push({ type: "line", x1: at(t), y1: y - 4, x2: at(t), y2: y + 4, stroke: INK, width: 1 });
+  // The axis: the two labels, an arrow, ticks every 25; repeated on every page.
+  const axis = () => {
+    const labelW = (x1 - x0) / 2 - 10;
+    const left = wrapText(a.leftLabel, labelW, 14, true, 2);
+    const right = wrapText(a.rightLabel, labelW, 14, true, 2);
+    const labelsBottom = Math.max(
+      textBlock(shapes, left, x0, y, 14, { bold: true }),
+      textBlock(shapes, right, x1, y, 14, { bold: true, anchor: "end" }),
+    );
+    y = labelsBottom + 10;
+    shapes.push({ type: "line", x1: x0, y1: y, x2: x1, y2: y, stroke: INK, width: 1.5 });
     shapes.push({
-      type: "text",
-      x: at(t),
-      y: y + 18,
-      text: String(t),
-      size: 11,
-      bold: false,
-      fill: MUTED,
-      anchor: "middle",
+      type: "polygon",
+      points: [
+        [x0 - 8, y],
+        [x0, y - 5],
+        [x0, y + 5],
+      ],
+      fill: INK,
     });
-  }
-  y += 30;
+    shapes.push({
+      type: "polygon",
+      points: [
+        [x1 + 8, y],
+        [x1, y - 5],
+        [x1, y + 5],
+      ],
+      fill: INK,
+    });
+    for (const t of [0, 25, 50, 75, 100]) {
+      shapes.push({ type: "line", x1: at(t), y1: y - 4, x2: at(t), y2: y + 4, stroke: INK, width: 1 });
+      shapes.push({
+        type: "text",
+        x: at(t),
+        y: y + 18,
+        text: String(t),
+        size: 11,
+        bold: false,
+        fill: MUTED,
+        anchor: "middle",
+      });
+    }
+    y += 30;
+  };
+  axis();
+  const legend = `Positions from 0 (${a.leftLabel || "left"}) to 100 (${a.rightLabel || "right"}); the marker under each note shows its exact place.`;
+  const LEGEND_H = 4 + 11 * 1.3;
 
-  const bandH = SLOTS * NOTE_H + (SLOTS + 1) * SLOT_GAP + 14;
   a.lanes.forEach((lane, gi) => {
     const group = s.groups.find((g) => g.id === lane.groupId);
+    // Each note in a free row near its own vertical place (y, which carries no meaning), adding rows while
+    // notes at close positions would cover each other, so every note stays legible in print.
+    const taken: { slot: number; left: number; right: number }[] = [];
+    const placed = [...lane.notes]
+      .sort((p, q) => p.x - q.x)
+      .map((n) => {
+        const cx = Math.min(width - M - NOTE_W / 2 - 2, Math.max(M + LABEL_W + NOTE_W / 2, at(n.x)));
+        const leftEdge = cx - NOTE_W / 2;
+        const preferred = Math.round((n.y / 100) * (SLOTS - 1));
+        const near = [...Array(SLOTS).keys()].sort(
+          (p, q) => Math.abs(p - preferred) - Math.abs(q - preferred) || p - q,
+        );
+        const order = [...near, ...Array.from({ length: MAX_SLOTS - SLOTS }, (_, i) => SLOTS + i)];
+        const free = order.find((slot) =>
+          taken.every((t) => t.slot !== slot || t.right + 4 <= leftEdge || leftEdge + NOTE_W + 4 <= t.left),
+        );
+        const slot = free ?? preferred;
+        taken.push({ slot, left: leftEdge, right: leftEdge + NOTE_W });
+        return { n, cx, leftEdge, slot };
+      });
+    const rows = Math.max(SLOTS, ...placed.map((p) => p.slot + 1));
+    const bandH = rows * NOTE_H + (rows + 1) * SLOT_GAP + 14;
+    // A band that would run off the page starts a new one (not the first band of a page: it is scaled).
+    if (gi > 0 && y + bandH + LEGEND_H + M > pageHeight) {
+      y = textBlock(shapes, [legend], M, y + 4, 11, { fill: MUTED });
+      pages.push({ width, height: Math.ceil(y + M), title: a.title, shapes });
+      shapes = [];
+      y =
+        textBlock(
+          shapes,
+          wrapText(`${a.title || "Untitled activity"} (continued)`, width - 2 * M, 16, true, 1),
+          M,
+          M,
+          16,
+          {
+            bold: true,
+          },
+        ) + 12;
+      axis();
+    }
     const top = y;
     shapes.push({ type: "rect", x: M, y: top, w: width - 2 * M, h: bandH, fill: BAND[gi % 2] ?? "#f5f5f5" });
     for (const t of [0, 50, 100]) {
@@ -270,22 +321,8 @@ function layoutScale(s: WorkshopSnapshot, a: SnapshotScaleActivity): Scene {
     const noteCount = `${lane.notes.length} ${lane.notes.length === 1 ? "note" : "notes"}`;
     textBlock(shapes, [noteCount], M + 28, top + bandH - 26, 11, { fill: MUTED });
 
-    // Each note in a free slot near its own vertical place (y), so that notes at close positions stay legible.
     const baseline = top + bandH - 7;
-    const taken: { slot: number; left: number; right: number }[] = [];
-    const notes = [...lane.notes].sort((p, q) => p.x - q.x);
-    for (const n of notes) {
-      const cx = Math.min(width - M - NOTE_W / 2 - 2, Math.max(M + LABEL_W + NOTE_W / 2, at(n.x)));
-      const leftEdge = cx - NOTE_W / 2;
-      const preferred = Math.round((n.y / 100) * (SLOTS - 1));
-      const order = [...Array(SLOTS).keys()].sort(
-        (p, q) => Math.abs(p - preferred) - Math.abs(q - preferred) || p - q,
-      );
-      const free = order.find((slot) =>
-        taken.every((t) => t.slot !== slot || t.right + 4 <= leftEdge || leftEdge + NOTE_W + 4 <= t.left),
-      );
-      const slot = free ?? preferred;
-      taken.push({ slot, left: leftEdge, right: leftEdge + NOTE_W });
+    for (const { n, cx, leftEdge, slot } of placed) {
       const ny = top + SLOT_GAP + slot * (NOTE_H + SLOT_GAP);
       const mx = at(n.x);
       shapes.push({ type: "line", x1: cx, y1: ny + NOTE_H, x2: mx, y2: baseline, stroke: RULE, width: 1 });
@@ -326,17 +363,14 @@ function layoutScale(s: WorkshopSnapshot, a: SnapshotScaleActivity): Scene {
   if (a.lanes.length === 0) {
     y = textBlock(shapes, ["This workshop has no groups, so nothing was placed."], M, y, 14, { fill: MUTED });
   }
-  y = textBlock(
+  y = textBlock(shapes, [legend], M, y + 4, 11, { fill: MUTED });
+  pages.push({
+    width,
+    height: Math.ceil(y + M),
+    title: pages.length ? `${a.title} (continued)` : a.title,
     shapes,
-    [
-      `Positions from 0 (${a.leftLabel || "left"}) to 100 (${a.rightLabel || "right"}); the marker under each note shows its exact place.`,
-    ],
-    M,
-    y + 4,
-    11,
-    { fill: MUTED },
-  );
-  return { width, height: Math.ceil(y + M), title: a.title, shapes };
+  });
+  return pages;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -350,10 +384,14 @@ function cardMeta(s: WorkshopSnapshot, n: SnapshotChartNote): string {
   return n.votes > 0 ? `${who} · ${n.votes} ${n.votes === 1 ? "vote" : "votes"}` : who;
 }
 
-function layoutColumns(s: WorkshopSnapshot, a: SnapshotChartActivity | SnapshotBoardActivity): Scene {
-  const shapes: Shape[] = [];
+function layoutColumns(
+  s: WorkshopSnapshot,
+  a: SnapshotChartActivity | SnapshotBoardActivity,
+  pageHeight = Number.POSITIVE_INFINITY,
+): Scene[] {
   const width = SCENE_WIDTH;
-  const top = header(shapes, a, width);
+  const first: Shape[] = [];
+  const top = header(first, a, width);
   const known = new Set(a.columns.map((c) => c.id));
   const columns = a.columns.map((c) => ({
     title: c.title,
@@ -362,23 +400,56 @@ function layoutColumns(s: WorkshopSnapshot, a: SnapshotChartActivity | SnapshotB
   const orphans = a.notes.filter((n) => !known.has(n.columnId));
   if (orphans.length) columns.push({ title: "(removed column)", notes: orphans });
   if (columns.length === 0) {
-    const y = textBlock(shapes, ["This activity has no columns."], M, top, 14, { fill: MUTED });
-    return { width, height: Math.ceil(y + M), title: a.title, shapes };
+    const y = textBlock(first, ["This activity has no columns."], M, top, 14, { fill: MUTED });
+    return [{ width, height: Math.ceil(y + M), title: a.title, shapes: first }];
   }
   const gap = 12;
   const colW = (width - 2 * M - gap * (columns.length - 1)) / columns.length;
-  let bottom = top;
+  const titles = columns.map((col) => wrapText(col.title || "Untitled column", colW - 16, 15, true, 4));
+  const headH = Math.max(...titles.map((t) => t.length)) * 19.5 + 14;
+
+  // Pages after the first repeat a one-line title and the column headings.
+  const pages: { shapes: Shape[]; bottom: number }[] = [];
+  const page = (p: number) => {
+    while (pages.length <= p) {
+      const shapes: Shape[] = pages.length === 0 ? first : [];
+      const y0 =
+        pages.length === 0
+          ? top
+          : textBlock(
+              shapes,
+              wrapText(`${a.title || "Untitled activity"} (continued)`, width - 2 * M, 16, true, 1),
+              M,
+              M,
+              16,
+              {
+                bold: true,
+              },
+            ) + 12;
+      columns.forEach((_, i) => {
+        const x = M + i * (colW + gap);
+        shapes.push({ type: "rect", x, y: y0, w: colW, h: headH, fill: "#e0e0e0", radius: 4 });
+        textBlock(shapes, titles[i] ?? [], x + 8, y0 + 6, 15, { bold: true });
+      });
+      pages.push({ shapes, bottom: y0 + headH + 8 });
+    }
+    return pages[p] as { shapes: Shape[]; bottom: number };
+  };
+  const start = page(0).bottom;
+  const ends: number[] = [];
   columns.forEach((col, i) => {
     const x = M + i * (colW + gap);
-    const titleLines = wrapText(col.title || "Untitled column", colW - 16, 15, true, 4);
-    const headH = titleLines.length * 19.5 + 14;
-    shapes.push({ type: "rect", x, y: top, w: colW, h: headH, fill: "#e0e0e0", radius: 4 });
-    textBlock(shapes, titleLines, x + 8, top + 6, 15, { bold: true });
-    let y = top + headH + 8;
+    let p = 0;
+    let y = start;
     for (const n of col.notes) {
       const lines = wrapText(n.text || "(empty note)", colW - 20, CARD_TEXT, false, 12);
       const meta = wrapText(cardMeta(s, n), colW - 20, CARD_META, false, 2);
       const h = 10 + lines.length * 17 + 4 + meta.length * 13 + 6;
+      if (y + h > pageHeight - M && y > page(p).bottom) {
+        p++;
+        y = page(p).bottom;
+      }
+      const shapes = page(p).shapes;
       shapes.push({
         type: "rect",
         x: x + 2,
@@ -392,15 +463,40 @@ function layoutColumns(s: WorkshopSnapshot, a: SnapshotChartActivity | SnapshotB
       const after = textBlock(shapes, lines, x + 10, y + 6, CARD_TEXT, { lineHeight: 17 });
       textBlock(shapes, meta, x + 10, after + 2, CARD_META, { fill: MUTED, lineHeight: 13 });
       y += h + 8;
+      ends[p] = Math.max(ends[p] ?? 0, y);
     }
-    if (col.notes.length === 0)
-      y = textBlock(shapes, ["Nothing written here."], x + 8, y, 12, { fill: MUTED }) + 8;
-    bottom = Math.max(bottom, y);
+    if (col.notes.length === 0) {
+      ends[0] = Math.max(
+        ends[0] ?? 0,
+        textBlock(first, ["Nothing written here."], x + 8, start, 12, { fill: MUTED }) + 8,
+      );
+    }
   });
-  return { width, height: Math.ceil(bottom + M), title: a.title, shapes };
+  return pages.map((pg, i) => ({
+    width,
+    height: Math.ceil(Math.max(ends[i] ?? 0, pg.bottom) + M),
+    title: i === 0 ? a.title : `${a.title} (continued)`,
+    shapes: pg.shapes,
+  }));
 }
 
-/** The scene of one activity. */
+/** The scene of one activity, whole (for SVG and PNG). */
 export function layoutActivity(snapshot: WorkshopSnapshot, activity: SnapshotActivity): Scene {
-  return activity.kind === "scale" ? layoutScale(snapshot, activity) : layoutColumns(snapshot, activity);
+  const [scene] =
+    activity.kind === "scale" ? layoutScale(snapshot, activity) : layoutColumns(snapshot, activity);
+  return scene as Scene;
+}
+
+/**
+ * The scene of one activity cut into pages no taller than `pageHeight` (scene units), for print: a chart's
+ * columns continue on the next page under repeated headings; a scale's groups continue under a repeated axis
+ * (a page with a single group too tall for it is scaled down).
+ */
+export function layoutActivityPages(
+  snapshot: WorkshopSnapshot,
+  activity: SnapshotActivity,
+  pageHeight: number,
+): Scene[] {
+  if (activity.kind === "scale") return layoutScale(snapshot, activity, pageHeight);
+  return layoutColumns(snapshot, activity, pageHeight);
 }

@@ -7,7 +7,7 @@
 import PDFDocument from "pdfkit";
 import { compareScale } from "./compare.ts";
 import { FONT_FILES } from "./fonts.ts";
-import { layoutActivity, type Scene, type Shape } from "./layout.ts";
+import { layoutActivityPages, SCENE_WIDTH, type Scene, type Shape } from "./layout.ts";
 import { kindLabel, round1, type SnapshotScaleActivity, type WorkshopSnapshot } from "./snapshot.ts";
 
 const PAGE_W = 841.89;
@@ -206,11 +206,17 @@ export function toPdf(snapshot: WorkshopSnapshot): Promise<Uint8Array> {
 
   cover(doc, snapshot);
   snapshot.activities.forEach((a, i) => {
-    doc.addPage();
     const label = `${i + 1}. ${kindLabel(a.kind)}`;
-    const top = para(doc, label, MARGIN, { size: 10, colour: MUTED }) + 4;
-    const scene = layoutActivity(snapshot, a);
-    drawScene(doc, scene, MARGIN, top, CONTENT_W, BOTTOM - top);
+    // The label line takes the same height on every page; charts and boards continue on further pages.
+    const labelH = 16;
+    const k = CONTENT_W / SCENE_WIDTH;
+    // A drawing may be shrunk to 70% of full width to stay on one page before it is cut into pages.
+    const scenes = layoutActivityPages(snapshot, a, (BOTTOM - MARGIN - labelH) / (k * 0.7));
+    for (const scene of scenes) {
+      doc.addPage();
+      para(doc, label, MARGIN, { size: 10, colour: MUTED });
+      drawScene(doc, scene, MARGIN, MARGIN + labelH, CONTENT_W, BOTTOM - MARGIN - labelH);
+    }
   });
 
   // Footers, now that the number of pages is known.
