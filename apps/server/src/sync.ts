@@ -19,6 +19,7 @@ import * as Y from "yjs";
 import type { TokenSigner } from "./auth.ts";
 import type { Room, RoomManager } from "./rooms.ts";
 import type { Store } from "./store/types.ts";
+import { bringsNews } from "./updateNews.ts";
 
 // y-websocket's top-level message types.
 const MESSAGE_SYNC = 0;
@@ -284,8 +285,8 @@ export class SyncService {
     }
     const update = decoding.readVarUint8Array(decoder);
     if (conn.access !== "write") {
-      // An empty update (2 bytes: no structs, no deletions) is what a read-only client sends after syncing.
-      if (update.byteLength > 2) this.denyWrite(conn, room);
+      // A read-only client's answer to our sync step 1 usually brings nothing; refuse only real writes.
+      if (bringsNews(room.doc, update)) this.denyWrite(conn, room);
       return;
     }
     // Decode first: a malformed update must be refused before it touches the shared document.
