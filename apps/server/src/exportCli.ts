@@ -124,8 +124,12 @@ export async function runCli(
           format === "svg" || format === "png" ? snapshot.activities.map((a) => a.id) : [null];
         for (const activity of activities) {
           const rendered = await renderExport(snapshot, format, activity);
-          write(path.join(dir, rendered.fileName), rendered);
-          written.push(rendered.fileName);
+          // Two activities with the same title would share a file name: the second gets its id too.
+          const name = written.includes(rendered.fileName)
+            ? rendered.fileName.replace(/(\.[a-z]+)$/, `-${activity}$1`)
+            : rendered.fileName;
+          write(path.join(dir, name), rendered);
+          written.push(name);
         }
       }
       io.err(`Wrote ${written.length} files to ${dir}:\n${written.map((f) => `  ${f}\n`).join("")}`);

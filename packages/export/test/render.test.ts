@@ -117,6 +117,31 @@ describe.skipIf(!POPPLER)("PDF (checked with poppler-utils)", () => {
     expect(inked(ppmPixels(ppm), 3)).toBeGreaterThan(0.03);
   });
 
+  it("continues a long chart on further pages, every note searchable", async () => {
+    const s = fixtureSnapshot();
+    const long = {
+      ...s,
+      activities: s.activities.map((a) =>
+        a.kind === "chart"
+          ? {
+              ...a,
+              notes: Array.from({ length: 60 }, (_, i) => ({
+                ...(a.notes[0] as (typeof a.notes)[0]),
+                id: `n${i}`,
+                columnId: a.columns[i % 3]?.id ?? (a.notes[0] as (typeof a.notes)[0]).columnId,
+                text: `Comment number ${i} about waiting lists and caseloads for link workers`,
+              })),
+            }
+          : a,
+      ),
+    } as WorkshopSnapshot;
+    const file = path.join(dir, "long.pdf");
+    writeFileSync(file, await toPdf(long));
+    const text = execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" });
+    expect(text).toContain("Pros, cons and implications (continued)");
+    for (let i = 0; i < 60; i++) expect(text).toContain(`Comment number ${i} about`);
+  });
+
   it("an empty workshop makes a one-page PDF", async () => {
     const pdf = await toPdf(snapshotFromDocs(new Y.Doc(), new Map(), { now: EXPORTED_AT }));
     const file = path.join(dir, "empty.pdf");
