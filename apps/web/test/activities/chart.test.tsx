@@ -1,0 +1,281 @@
+import {
+  addChartNote,
+  type ColumnId,
+  dotsUsed,
+  editChartNote,
+  getActivity,
+  listChartNotes,
+  type NoteId,
+  setLocked,
+  setMeta,
+  setTakingPart,
+} from "@continuum/model";
+import { cleanup, render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, it } from "vitest";
+import type * as Y from "yjs";
+import { ChartBoard, PromptBoard } from "../../src/activities/ChartBoard.tsx";
+import { chartStore } from "../../src/activities/store.ts";
+import { VotingControls } from "../../src/activities/VotingControls.tsx";
+import { facilitatorMe, participant, remote, twoDevices } from "./helpers.tsx";
+
+afterEach(cleanup);
+
+function column(container: HTMLElement, title: string): HTMLElement {
+  return within(container).getByRole("list", { name: `Notes in ${title}` });
+}
+function notesIn(container: HTMLElement, title: string): string[] {
+  return Array.from(column(container, title).querySelectorAll(".chart-note-text")).map(
+    (n) => n.textContent ?? "",
+  );
+}
+const columnsOf = (doc: Y.Doc, activityId: Parameters<typeof getActivity>[1]) => {
+  const a = getActivity(doc, activityId);
+  if (!a || a.kind === "scale") throw new Error("not a chart");
+  return a.columns;
+};
+
+describe("ChartBoard", () => {
+  it("shows a note added on one device on the other, with its group in words; anonymity hides the name", async () => {
+    const d = twoDevices();
+    const [lw, ppi] = d.groups;
+    const ann = render(
+      <ChartBoard
+        workshopDoc={d.w1}
+        chartDoc={d.c1}
+        activityId={d.activityId}
+        me={participant("Ann", lw, "ann1")}
+      />,
+    );
+    const pat = render(
+      <ChartBoard
+        workshopDoc={d.w2}
+        chartDoc={d.c2}
+        activityId={d.activityId}
+        me={participant("Pat", ppi, "pat1")}
+      />,
+    );
+    const user = userEvent.setup();
+    const annBoard = within(ann.container);
+    expect(annBoard.getByText("Patients may refer themselves")).toBeTruthy();
+    await user.click(annBoard.getByRole("button", { name: "Add a note to Pros" }));
+    await user.type(annBoard.getByLabelText("Your note for Pros"), "Saves patients' time");
+    await user.click(annBoard.getByRole("button", { name: "Add note" }));
+
+    expect(notesIn(pat.container, "Pros")).toEqual(["Saves patients' time"]);
+    const patBoard = within(pat.container);
+    expect(patBoard.getByText("Ann, Link workers")).toBeTruthy();
+
+    remote(() => setMeta(d.w1, { anonymous: true }));
+    expect(patBoard.queryByText(/Ann/)).toBeNull();
+    expect(patBoard.getByText("Link workers")).toBeTruthy();
+    expect(annBoard.queryByText(/Ann, /)).toBeNull();
+  });
+
+  it("moves notes with the keyboard: up and down reorder, left and right change column; focus follows", async () => {
+    const d = twoDevices();
+    const [lw] = d.groups;
+    const [pros, cons] = columnsOf(d.w1, d.activityId) as unknown as [{ id: ColumnId }, { id: ColumnId }];
+    remote(() => {
+      addChartNote(d.c1, { columnId: pros.id, text: "a", author: "Ann", groupId: lw.id });
+      addChartNote(d.c1, { columnId: pros.id, text: "b", author: "Ann", groupId: lw.id });
+    });
+    const view = render(
+      <ChartBoard
+        workshopDoc={d.w2}
+        chartDoc={d.c2}
+        activityId={d.activityId}
+        me={participant("Ann", lw, "ann1")}
+      />,
+    );
+    const user = userEvent.setup();
+    const handle = () => screen.getByRole("button", { name: "Move note: b" });
+    handle().focus();
+    await user.keyboard("{ArrowUp}");
+    expect(notesIn(view.container, "Pros")).toEqual(["b", "a"]);
+    expect(document.activeElement).toBe(handle());
+    await user.keyboard("{ArrowRight}");
+    expect(notesIn(view.container, "Pros")).toEqual(["a"]);
+    expect(notesIn(view.container, "Cons")).toEqual(["b"]);
+    expect(document.activeElement).toBe(handle());
+    expect(screen.getByText(/Moved “b” to Cons, 1 of 1\./)).toBeTruthy();
+    // The other device (the facilitator's replica) has the move too.
+    expect(listChartNotes(d.c1).find((n) => n.text === "b")?.columnId).toBe(cons.id);
+    await user.keyboard("{ArrowRight}{ArrowRight}");
+    expect(notesIn(view.container, "Implications")).toEqual(["b"]);
+    await user.keyboard("{ArrowLeft}");
+    expect(notesIn(view.container, "Cons")).toEqual(["b"]);
+    // Every control has an accessible name.
+    for (const b of screen.getAllByRole("button"))
+      expect(b.getAttribute("aria-label") ?? b.textContent).not.toBe("");
+  });
+
+  it("edits and removes a note, with a confirmation before removing", async () => {
+    const d = twoDevices();
+    const [lw] = d.groups;
+    const [pros] = columnsOf(d.w1, d.activityId) as unknown as [{ id: ColumnId }];
+    remote(() =>
+      addChartNote(d.c1, { columnId: pros.id, text: "Waiting lists", author: "Ann", groupId: lw.id }),
+    );
+    render(
+      <ChartBoard
+        workshopDoc={d.w2}
+        chartDoc={d.c2}
+        activityId={d.activityId}
+        me={participant("Ann", lw, "a1")}
+      />,
+    );
+    const user = userEvent.setup();
+    await user.click(screen.getByRole("button", { name: "Edit note: Waiting lists" }));
+    const box = screen.getByLabelText("Edit note");
+    await user.clear(box);
+    await user.type(box, "Longer waiting lists");
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    expect(listChartNotes(d.c1).map((n) => n.text)).toEqual(["Longer waiting lists"]);
+    await user.click(screen.getByRole("button", { name: "Remove note: Longer waiting lists" }));
+    expect(listChartNotes(d.c1)).toHaveLength(1);
+    await user.click(screen.getByRole("button", { name: "Confirm: remove note Longer waiting lists" }));
+    expect(listChartNotes(d.c1)).toHaveLength(0);
+  });
+
+  it("dot voting: the budget holds, counts stay hidden until revealed, then notes sort by dots", async () => {
+    const d = twoDevices();
+    const [lw] = d.groups;
+    const [pros] = columnsOf(d.w1, d.activityId) as unknown as [{ id: ColumnId }];
+    remote(() => {
+      addChartNote(d.c1, { columnId: pros.id, text: "a", author: "Ann", groupId: lw.id });
+      addChartNote(d.c1, { columnId: pros.id, text: "b", author: "Ann", groupId: lw.id });
+    });
+    const fac = render(<VotingControls workshopDoc={d.w1} chartDoc={d.c1} activityId={d.activityId} />);
+    const ann = render(
+      <ChartBoard
+        workshopDoc={d.w2}
+        chartDoc={d.c2}
+        activityId={d.activityId}
+        me={participant("Ann", lw, "ann1")}
+      />,
+    );
+    const user = userEvent.setup();
+    const annBoard = within(ann.container);
+    const facPanel = within(fac.container);
+    expect(annBoard.queryByRole("button", { name: /Add a dot/ })).toBeNull();
+
+    const budget = facPanel.getByLabelText("Dots per person");
+    await user.clear(budget);
+    await user.type(budget, "2");
+    await user.click(facPanel.getByRole("button", { name: "Open voting" }));
+    expect(annBoard.getByText(/You have 2 of 2 dots left/)).toBeTruthy();
+
+    const addDotB = annBoard.getByRole("button", { name: "Add a dot to: b" });
+    await user.click(addDotB);
+    await user.click(addDotB);
+    await user.click(addDotB);
+    expect(dotsUsed(d.c1, "ann1")).toBe(2);
+    expect(annBoard.getByText(/You have 0 of 2 dots left/)).toBeTruthy();
+    expect(annBoard.getByText(/You have used all 2 of your dots/)).toBeTruthy();
+    // Hidden until the reveal: no counts on the notes, the facilitator sees only totals.
+    expect(annBoard.queryByText(/^\d+ dots?$/)).toBeNull();
+    expect(facPanel.getByText(/2 dots placed by 1 person/)).toBeTruthy();
+
+    // Taking a dot back frees it.
+    await user.click(annBoard.getByRole("button", { name: "Take back a dot from: b" }));
+    await user.click(annBoard.getByRole("button", { name: "Add a dot to: a" }));
+    await user.click(addDotB);
+    expect(dotsUsed(d.c1, "ann1")).toBe(2);
+    await user.click(annBoard.getByRole("button", { name: "Take back a dot from: a" }));
+    await user.click(addDotB);
+
+    await user.click(facPanel.getByRole("button", { name: "Show counts" }));
+    expect(annBoard.getByText("2 dots")).toBeTruthy();
+    expect(annBoard.getByText("0 dots")).toBeTruthy();
+    expect(notesIn(ann.container, "Pros")).toEqual(["a", "b"]);
+    await user.click(annBoard.getByRole("button", { name: "Sort by dots" }));
+    expect(notesIn(ann.container, "Pros")).toEqual(["b", "a"]);
+
+    await user.click(facPanel.getByRole("button", { name: "Close voting" }));
+    expect(annBoard.queryByRole("button", { name: /Add a dot/ })).toBeNull();
+    await user.click(facPanel.getByRole("button", { name: "Clear dots" }));
+    await user.click(facPanel.getByRole("button", { name: "Remove every dot" }));
+    expect(dotsUsed(d.c2, "ann1")).toBe(0);
+  });
+
+  it("offers no editing while locked, looking back, or to a group that does not take part", async () => {
+    const d = twoDevices();
+    const [lw, ppi] = d.groups;
+    const props = { workshopDoc: d.w2, chartDoc: d.c2, activityId: d.activityId };
+    const view = render(<ChartBoard {...props} me={participant("Ann", lw, "a1")} />);
+    expect(screen.getAllByRole("button", { name: /Add a note to/ })).toHaveLength(3);
+    remote(() => setLocked(d.w1, d.activityId, true));
+    expect(screen.queryAllByRole("button", { name: /Add a note to/ })).toHaveLength(0);
+    expect(screen.getByText(/You can look at this, but not change it now/)).toBeTruthy();
+    remote(() => setLocked(d.w1, d.activityId, false));
+    expect(screen.getAllByRole("button", { name: /Add a note to/ })).toHaveLength(3);
+    remote(() => setTakingPart(d.w1, d.activityId, [ppi.id]));
+    expect(screen.queryAllByRole("button", { name: /Add a note to/ })).toHaveLength(0);
+    view.unmount();
+    render(<ChartBoard {...props} me={participant("Pat", ppi, "p1")} readOnly />);
+    expect(screen.queryAllByRole("button", { name: /Add a note to/ })).toHaveLength(0);
+    expect(screen.getByText(/Looking back: read only/)).toBeTruthy();
+  });
+
+  it("re-renders only the note that changed", () => {
+    const d = twoDevices();
+    const [lw] = d.groups;
+    const [pros] = columnsOf(d.w1, d.activityId) as unknown as [{ id: ColumnId }];
+    let a = "" as NoteId;
+    let b = "" as NoteId;
+    remote(() => {
+      a = addChartNote(d.c1, { columnId: pros.id, text: "a", author: "Ann", groupId: lw.id });
+      b = addChartNote(d.c1, { columnId: pros.id, text: "b", author: "Ann", groupId: lw.id });
+    });
+    render(
+      <ChartBoard
+        workshopDoc={d.w2}
+        chartDoc={d.c2}
+        activityId={d.activityId}
+        me={participant("Ann", lw, "a1")}
+      />,
+    );
+    const store = chartStore(d.c2);
+    const before = { a: store.noteNotifications.get(a) ?? 0, b: store.noteNotifications.get(b) ?? 0 };
+    remote(() => editChartNote(d.c1, a, { text: "a, edited elsewhere" }));
+    expect(screen.getByText("a, edited elsewhere")).toBeTruthy();
+    expect(store.noteNotifications.get(a)).toBe(before.a + 1);
+    expect(store.noteNotifications.get(b) ?? 0).toBe(before.b);
+  });
+});
+
+describe("PromptBoard", () => {
+  it("shows the between-meetings prompts, and the facilitator renames, reorders, adds and removes columns", async () => {
+    const d = twoDevices("between-meetings");
+    render(<PromptBoard workshopDoc={d.w1} chartDoc={d.c1} activityId={d.activityId} me={facilitatorMe} />);
+    const user = userEvent.setup();
+    for (const q of [
+      "Surprising or interesting things",
+      "Ways to improve",
+      "Things we need to know more about",
+    ])
+      expect(screen.getByRole("heading", { name: q })).toBeTruthy();
+    expect(screen.queryByText(/^About:/)).toBeNull();
+
+    await user.click(screen.getByRole("button", { name: "Rename column Ways to improve" }));
+    const input = screen.getByLabelText("Column heading");
+    await user.clear(input);
+    await user.type(input, "Ways to improve social prescribing");
+    await user.click(screen.getByRole("button", { name: "Save heading" }));
+    await user.click(
+      screen.getByRole("button", { name: "Move column Ways to improve social prescribing left" }),
+    );
+    await user.type(screen.getByLabelText("New prompt"), "Anything else?");
+    await user.click(screen.getByRole("button", { name: "Add column" }));
+    await user.click(screen.getByRole("button", { name: "Remove column Things we need to know more about" }));
+    await user.click(
+      screen.getByRole("button", { name: "Confirm: remove column Things we need to know more about" }),
+    );
+    expect(columnsOf(d.w2, d.activityId).map((c) => c.title)).toEqual([
+      "Ways to improve social prescribing",
+      "Surprising or interesting things",
+      "Anything else?",
+    ]);
+  });
+});
