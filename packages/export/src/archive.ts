@@ -5,8 +5,8 @@
  * exporting an imported workshop gives back the same archive (`exportedAt` aside). Only the workshop id can
  * be replaced (`options.workshopId`): a server that already has a workshop with the archive's id imports it
  * under a new one. Votes are archived as a count per note, not per voter (voter ids identify people across
- * notes); the import writes each count under made-up voter ids `imported-1`, `imported-2`, … (at most 99 dots
- * per voter, the model's limit), which read back as the same counts.
+ * notes); the import writes each count under made-up voters `imported-<note number>-1`, `-2`, … that each vote on
+ * that one note with at most the activity's budget of dots, which read back as the same counts.
  */
 import {
   type ActivityId,
@@ -137,6 +137,22 @@ function readActivity(v: unknown, groupIds: ReadonlySet<string>): SnapshotActivi
     prompt: readString(o.prompt, LIMITS.prompt),
     order: readFinite(o.order, 0),
     locked: o.locked === true,
+    takingPart: Array.isArray(o.takingPart)
+      ? [...new Set(o.takingPart.map((g) => readId<GroupId>(g)))]
+          .filter((g): g is GroupId => g !== null)
+          .sort((x, y) => (x < y ? -1 : x > y ? 1 : 0))
+      : null,
+    openBetweenMeetings: o.openBetweenMeetings === true,
+    durationMs:
+      typeof o.durationMs === "number" && o.durationMs > 0
+        ? Math.round(readNumber(o.durationMs, 1, 86_400_000, 0))
+        : null,
+  };
+  const vote = asObject(o.voting);
+  const voting = {
+    open: vote?.open === true,
+    revealed: vote?.revealed === true,
+    budget: Math.floor(readNumber(vote?.budget, 1, 20, 3)),
   };
   const columns = () =>
     readItems<ColumnId>(o.columns, "title", LIMITS.title).map((c) => ({ id: c.id, title: c.text }));
@@ -172,10 +188,10 @@ function readActivity(v: unknown, groupIds: ReadonlySet<string>): SnapshotActivi
         ...(activityId ? { activityId } : {}),
         ...(aspectId ? { aspectId } : {}),
       };
-      return { ...base, kind: "chart", about: chartAbout, columns: columns(), notes: notes() };
+      return { ...base, kind: "chart", about: chartAbout, columns: columns(), voting, notes: notes() };
     }
     case "board":
-      return { ...base, kind: "board", columns: columns(), notes: notes() };
+      return { ...base, kind: "board", columns: columns(), voting, notes: notes() };
     default:
       return null;
   }
@@ -238,6 +254,7 @@ export function parseArchive(input: unknown): WorkshopSnapshot {
       date: readDate(w.date),
       description: readString(w.description, LIMITS.prompt),
       anonymous: w.anonymous === true,
+      meetingEnded: w.meetingEnded === true,
       createdAt: readIso(w.createdAt),
     },
     groups,
@@ -266,7 +283,7 @@ export interface ImportOptions {
  * current version), so that when the model moves on, its migrations bring imported documents up to date
  * on first load, as they do for any old document.
  */
-export const IMPORT_LAYOUT_VERSION = 1;
+export const IMPORT_LAYOUT_VERSION = 2;
 
 function stamp(doc: Y.Doc): void {
   doc.getMap<unknown>("meta").set("schemaVersion", IMPORT_LAYOUT_VERSION);
@@ -303,6 +320,7 @@ export function importArchive(archive: unknown, options: ImportOptions = {}): Im
     meta.set("anonymous", s.workshop.anonymous);
     meta.set("createdAt", ms(s.workshop.createdAt));
     for (const key of ["control", "locks", "reveals"]) workshopDoc.getMap(key);
+    workshopDoc.getMap<unknown>("control").set("meetingEnded", s.workshop.meetingEnded);
     const groups = workshopDoc.getMap<unknown>("groups");
     for (const g of s.groups) {
       groups.set(
@@ -313,6 +331,9 @@ export function importArchive(archive: unknown, options: ImportOptions = {}): Im
     const activities = workshopDoc.getMap<unknown>("activities");
     for (const a of s.activities) {
       const m = itemMap({ kind: a.kind, title: a.title, prompt: a.prompt, order: a.order });
+      if (a.takingPart !== null) m.set("groups", [...a.takingPart]);
+      if (a.openBetweenMeetings) m.set("openBetweenMeetings", true);
+      if (a.durationMs !== null) m.set("durationMs", a.durationMs);
       if (a.kind === "scale") {
         m.set("leftLabel", a.leftLabel);
         m.set("rightLabel", a.rightLabel);
@@ -321,6 +342,7 @@ export function importArchive(archive: unknown, options: ImportOptions = {}): Im
         m.set("aspects", aspects);
       } else {
         if (a.kind === "chart") m.set("about", { ...a.about });
+        m.set("voting", { ...a.voting });
         const columns = new Y.Array<unknown>();
         columns.push(a.columns.map((c) => itemMap({ id: c.id, title: c.title })));
         m.set("columns", columns);
@@ -370,7 +392,7 @@ export function importArchive(archive: unknown, options: ImportOptions = {}): Im
       stamp(doc);
       const notes = doc.getMap<unknown>("notes");
       const votes = doc.getMap<unknown>("votes");
-      for (const n of a.notes) {
+      a.notes.forEach((n, index) => {
         notes.set(
           n.id,
           itemMap({
@@ -384,13 +406,16 @@ export function importArchive(archive: unknown, options: ImportOptions = {}): Im
             updatedAt: ms(n.updatedAt),
           }),
         );
+        // Each made-up voter votes on this note only, with no more dots than the budget, so the model's
+        // count (at most `budget` dots per voter) reads back the archived count.
         let left = n.votes;
+        const most = Math.min(a.voting.budget, LIMITS.dotsPerNote);
         for (let voter = 1; left > 0; voter++) {
-          const dots = Math.min(LIMITS.dotsPerNote, left);
-          votes.set(`${n.id}:imported-${voter}`, dots);
+          const dots = Math.min(most, left);
+          votes.set(`${n.id}:imported-${index + 1}-${voter}`, dots);
           left -= dots;
         }
-      }
+      });
     });
     docs.set((a.kind === "chart" ? chartDocName : boardDocName)(workshopId, a.id), doc);
   }

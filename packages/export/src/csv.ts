@@ -184,7 +184,7 @@ ${anon}
 | note | The text on the note (for a prepared aspect, its wording when it was placed). |
 | position | Scale only: where the note sits, from 0 (the left end, e.g. "About choice") to 100 (the right end, e.g. "Set in stone"), rounded to one decimal. The JSON archive keeps the exact value. |
 | column | Chart: the column (e.g. Pros, Cons, Implications). Board: the prompt. "(removed column)" when the column was deleted after the note was written. Blank for scales. |
-| votes | Chart and board: dots from all voters on the note (0 when none). Blank for scales. |
+| votes | Chart and board: dots from all voters on the note (0 when none), counting at most the activity's budget of dots per voter, as the board does. Blank for scales. |
 | author | Display name of the person who wrote or placed the note. Blank in anonymous workshops. |
 | created | When the note was written (the writer's device clock). |
 | updated | When the note was last moved or edited. |

@@ -123,6 +123,10 @@ function activitySection(s: WorkshopSnapshot, a: SnapshotActivity, index: number
   const kind = a.kind === "scale" ? "Sliding scale" : a.kind === "chart" ? "Chart" : "Prompt board";
   const out = [`## ${index + 1}. ${mdText(a.title) || "Untitled activity"}`, "", `_${kind}_`, ""];
   if (a.prompt) out.push(`> ${mdText(a.prompt)}`, "");
+  if (a.takingPart !== null) {
+    const names = a.takingPart.map((g) => mdText(groupName(s, g)) || "a removed group");
+    out.push(names.length ? `Groups taking part: ${names.join(", ")}.` : "No group took part.", "");
+  }
   if (a.kind === "scale") return [...out, ...scaleSection(s, a)];
   if (a.kind === "chart") {
     if (a.about.text) out.push(`About: ${quote(a.about.text)}`, "");

@@ -38,6 +38,8 @@ export interface SnapshotWorkshop {
   readonly date: string;
   readonly description: string;
   readonly anonymous: boolean;
+  /** The facilitator ended the meeting (activities not left open between meetings were closed). */
+  readonly meetingEnded: boolean;
   readonly createdAt: IsoTime;
 }
 
@@ -93,6 +95,20 @@ interface SnapshotActivityBase {
   readonly order: number;
   /** Whether participants could still change it when exported. */
   readonly locked: boolean;
+  /** The groups taking part, sorted by id; null = every group. */
+  readonly takingPart: readonly GroupId[] | null;
+  /** Left open after the meeting, for people to add to in their own time. */
+  readonly openBetweenMeetings: boolean;
+  /** Planned length (ms), or null. */
+  readonly durationMs: number | null;
+}
+
+/** Dot voting settings of a chart or board. */
+export interface SnapshotVoting {
+  readonly open: boolean;
+  readonly revealed: boolean;
+  /** Dots per person; vote counts count at most this many per voter, as the model does. */
+  readonly budget: number;
 }
 
 export interface SnapshotScaleActivity extends SnapshotActivityBase {
@@ -110,6 +126,7 @@ export interface SnapshotChartActivity extends SnapshotActivityBase {
   readonly kind: "chart";
   readonly about: ChartAbout;
   readonly columns: readonly Column[];
+  readonly voting: SnapshotVoting;
   /** Column order within each column; notes of a removed column last. */
   readonly notes: readonly SnapshotChartNote[];
 }
@@ -117,6 +134,7 @@ export interface SnapshotChartActivity extends SnapshotActivityBase {
 export interface SnapshotBoardActivity extends SnapshotActivityBase {
   readonly kind: "board";
   readonly columns: readonly Column[];
+  readonly voting: SnapshotVoting;
   readonly notes: readonly SnapshotChartNote[];
 }
 
@@ -182,6 +200,9 @@ export function snapshotFromDocs(
       prompt: a.prompt,
       order: a.order,
       locked: w.control.locked[a.id] === true,
+      takingPart: a.takingPart === null ? null : [...a.takingPart],
+      openBetweenMeetings: a.openBetweenMeetings,
+      durationMs: a.durationMs,
     };
     if (a.kind === "scale") {
       return {
@@ -211,7 +232,8 @@ export function snapshotFromDocs(
       };
     }
     const doc = charts.get(a.id);
-    const votes = doc ? voteCounts(doc) : new Map<NoteId, number>();
+    const voting = { open: a.voting.open, revealed: a.voting.revealed, budget: a.voting.budget };
+    const votes = doc ? voteCounts(doc, voting.budget) : new Map<NoteId, number>();
     const listed = doc ? listChartNotes(doc) : [];
     // Column order first (the order people read them in), then notes of removed columns.
     const rank = new Map<string, number>(a.columns.map((c, i) => [c.id, i]));
@@ -234,8 +256,8 @@ export function snapshotFromDocs(
       }),
     );
     const columns = a.columns.map((c) => ({ id: c.id, title: c.title }));
-    if (a.kind === "chart") return { ...base, kind: "chart", about: { ...a.about }, columns, notes };
-    return { ...base, kind: "board", columns, notes };
+    if (a.kind === "chart") return { ...base, kind: "chart", about: { ...a.about }, columns, voting, notes };
+    return { ...base, kind: "board", columns, voting, notes };
   });
 
   return {
@@ -248,6 +270,7 @@ export function snapshotFromDocs(
       date: w.meta.date,
       description: w.meta.description,
       anonymous,
+      meetingEnded: w.control.meetingEnded,
       createdAt: isoTime(w.meta.createdAt),
     },
     groups: w.groups.map((g) => ({

@@ -24,8 +24,13 @@ import {
   placeAspect,
   type ScaleActivity,
   setLocked,
+  setMeetingEnded,
   setMeta,
+  setOpenBetweenMeetings,
+  setPlannedDuration,
   setRevealed,
+  setTakingPart,
+  setVoting,
   type WorkshopId,
 } from "@continuum/model";
 import { boardDocName, chartDocName, laneDocName } from "@continuum/protocol";
@@ -98,6 +103,11 @@ export function buildFixture(options: { anonymous?: boolean } = {}): FixtureDocs
     "bsurp" as ColumnId,
   );
   addColumn(workshopDoc, BOARD, "Ways to improve", undefined, "bimpr" as ColumnId);
+  setVoting(workshopDoc, CHART, { open: true, revealed: true, budget: 2 });
+  setTakingPart(workshopDoc, BOARD, [PPI]);
+  setOpenBetweenMeetings(workshopDoc, BOARD, true);
+  setPlannedDuration(workshopDoc, SCALE, 20 * 60_000);
+  setMeetingEnded(workshopDoc, true);
   setLocked(workshopDoc, SCALE, true);
   setRevealed(workshopDoc, SCALE, LW, true);
   setRevealed(workshopDoc, SCALE, PPI, true);
@@ -148,6 +158,7 @@ export function buildFixture(options: { anonymous?: boolean } = {}): FixtureDocs
   castVote(chart, saves, "v1");
   castVote(chart, saves, "v2");
   castVote(chart, load, "v1");
+  castVote(chart, load, "v1"); // over v1's budget of 2: not counted, as in the model
   docs.set(chartDocName(W, CHART), chart);
 
   const board = new Y.Doc();
