@@ -121,7 +121,7 @@ describe("AgendaEditor", () => {
 describe("AgendaView", () => {
   it("follows the current activity and lets a participant look back at earlier ones read-only", async () => {
     const d = twoDevices("discretion");
-    const [scale, first, second] = listActivities(d.w1) as [
+    const [scale, first, second] = listActivities(d.w1) as unknown as [
       { id: ActivityId; title: string },
       { id: ActivityId; title: string },
       { id: ActivityId; title: string },
