@@ -14,6 +14,8 @@ import {
   type DragMoveEvent,
   DragOverlay,
   type DragStartEvent,
+  getClientRect,
+  type MeasuringConfiguration,
   PointerSensor,
   TouchSensor,
   useSensor,
@@ -52,6 +54,13 @@ class MouseAndPenSensor extends PointerSensor {
 }
 
 type DragData = NoteDragData | AspectDragData;
+
+/**
+ * Measure what was picked up where it is drawn. dnd-kit's default ignores CSS transforms, but a note is centred
+ * on its position with `translateX(-50%)`: measured without it, the card under the finger sat half a note to
+ * the right, and a note picked up and put down again moved right by half its width.
+ */
+const MEASURING: MeasuringConfiguration = { draggable: { measure: getClientRect } };
 
 /** The lanes this person may see (open) now; the rest are not even asked for, the server would refuse. */
 export function visibleGroups(workshop: Workshop, activityId: string, session: Session): Group[] {
@@ -188,6 +197,7 @@ export function ScaleActivity({ workshopId, workshop, activity, session }: Scale
   return (
     <DndContext
       sensors={sensors}
+      measuring={MEASURING}
       onDragStart={onDragStart}
       onDragMove={onDragMove}
       onDragEnd={onDragEnd}
