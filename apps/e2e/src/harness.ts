@@ -44,6 +44,10 @@ export interface Harness {
   ): Promise<{ context: BrowserContext; page: Page }>;
   createWorkshop(template?: "blank" | "discretion"): Promise<CreateWorkshopResponse>;
   restartServer(): Promise<void>;
+  /** Stops the server (clients see their sockets close), for tests that act while it is down. */
+  stopServer(): Promise<void>;
+  /** Starts it again on the same port with the same data directory. */
+  startServerAgain(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -100,14 +104,20 @@ export async function startHarness(): Promise<Harness> {
       return (await res.json()) as CreateWorkshopResponse;
     },
     async restartServer() {
+      await harness.stopServer();
+      await harness.startServerAgain();
+    },
+    async stopServer() {
       await server.close();
+    },
+    async startServerAgain() {
       server = await startServer({ ...serverOptions, port });
       harness.server = server;
     },
     async close() {
       for (const c of contexts) await c.close().catch(() => {});
       await browser.close();
-      await server.close();
+      await server.close().catch(() => {});
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

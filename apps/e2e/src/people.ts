@@ -155,3 +155,32 @@ export async function seriousViolations(page: Page, axeSource: string): Promise<
 interface AxeResults {
   violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
 }
+
+/** Facilitator: opens their private link (as created through the API) on this device. */
+export async function openFacilitatorLink(
+  page: Page,
+  workshop: { id: string; facilitatorKey: string; joinCode: string; observerKey?: string },
+): Promise<void> {
+  const observer = workshop.observerKey ? `&observer=${encodeURIComponent(workshop.observerKey)}` : "";
+  await page.goto(
+    `/w/${workshop.id}#key=${encodeURIComponent(workshop.facilitatorKey)}&code=${workshop.joinCode}${observer}`,
+  );
+  await page.getByRole("heading", { name: "Run the activity" }).waitFor();
+}
+
+/** The name of the element that has keyboard focus (its aria-label, or its text). */
+export const focusedName = (page: Page): Promise<string> =>
+  page.evaluate(() => {
+    const el = document.activeElement;
+    return el?.getAttribute("aria-label") ?? el?.textContent?.trim() ?? "";
+  });
+
+/** Presses Tab until the focused element's name matches, as a keyboard user would; fails after `max` presses. */
+export async function tabTo(page: Page, name: string | RegExp, max = 80): Promise<number> {
+  const matches = (n: string) => (typeof name === "string" ? n === name : name.test(n));
+  for (let i = 1; i <= max; i++) {
+    await page.keyboard.press("Tab");
+    if (matches(await focusedName(page))) return i;
+  }
+  throw new Error(`${max} presses of Tab never reached ${name}`);
+}
