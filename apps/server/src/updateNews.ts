@@ -8,11 +8,14 @@ import * as Y from "yjs";
  * something is a refused write.
  */
 export function bringsNews(doc: Y.Doc, update: Uint8Array): boolean {
-  const theirs = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update));
-  for (const [client, clock] of theirs) {
-    if (clock > Y.getState(doc.store, client)) return true;
+  // Not encodeStateVectorFromUpdate: it leaves out every client whose structs in the update do not start
+  // at clock 0, which is every client of an incremental update.
+  const { structs, ds } = Y.decodeUpdate(update);
+  for (const struct of structs) {
+    // A Skip is a gap in the update, not content.
+    if (struct instanceof Y.Skip) continue;
+    if (struct.id.clock + struct.length > Y.getState(doc.store, struct.id.client)) return true;
   }
-  const { ds } = Y.decodeUpdate(update);
   if (ds.clients.size === 0) return false;
   const ours = Y.createDeleteSetFromStructStore(doc.store);
   for (const [client, items] of ds.clients) {

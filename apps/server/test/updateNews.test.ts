@@ -45,3 +45,18 @@ describe("bringsNews", () => {
     expect(bringsNews(server, answerTo(server, client))).toBe(false);
   });
 });
+
+describe("bringsNews on incremental updates", () => {
+  it("is true for a single new change sent as it happens, not only for a whole state", () => {
+    const { server, client } = replicaPair();
+    let sent: Uint8Array | null = null;
+    client.on("update", (u: Uint8Array) => {
+      sent = u;
+    });
+    const note = new Y.Map<unknown>();
+    client.getMap<Y.Map<unknown>>("notes").set("n9", note);
+    note.set("text", "written after the lock");
+    expect(sent).not.toBeNull();
+    expect(bringsNews(server, sent as unknown as Uint8Array)).toBe(true);
+  });
+});
