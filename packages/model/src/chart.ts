@@ -20,6 +20,7 @@ import {
   type WorkshopId,
 } from "./ids.ts";
 import { readSchemaVersion } from "./migrations.ts";
+import { notesMap, patchNote } from "./notes.ts";
 import { metaMap, SCHEMA_VERSION } from "./schema.ts";
 import {
   asYMap,
@@ -67,7 +68,6 @@ export interface ChartMeta {
   readonly activityId: ActivityId | null;
 }
 
-const notesMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap<unknown>("notes");
 const votesMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap<unknown>("votes");
 
 /** Stamps a new chart or board document. Does nothing if it already has a kind. */
@@ -203,14 +203,7 @@ export function editChartNote(
   patch: { text?: string; colour?: Colour },
   now: number = Date.now(),
 ): boolean {
-  const m = asYMap(notesMap(doc).get(id));
-  if (!m) return false;
-  doc.transact(() => {
-    if (patch.text !== undefined) m.set("text", truncate(patch.text, LIMITS.noteText));
-    if (patch.colour !== undefined) m.set("colour", readColour(patch.colour));
-    m.set("updatedAt", now);
-  });
-  return true;
+  return patchNote(doc, id, patch, now);
 }
 
 /** Removes a note and the votes on it. */

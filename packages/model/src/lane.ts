@@ -22,6 +22,7 @@ import {
   type WorkshopId,
 } from "./ids.ts";
 import { readSchemaVersion } from "./migrations.ts";
+import { notesMap, patchNote } from "./notes.ts";
 import { metaMap, SCHEMA_VERSION } from "./schema.ts";
 import {
   asYMap,
@@ -74,8 +75,6 @@ export interface LaneMeta {
   /** The group whose lane it is: the unit the research compares. */
   readonly groupId: GroupId | null;
 }
-
-const notesMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap<unknown>("notes");
 
 const clampPos = (value: unknown): number => readNumber(value, SCALE_MIN, SCALE_MAX, SCALE_MIDDLE);
 
@@ -247,14 +246,7 @@ export function editNote(
   patch: { text?: string; colour?: Colour },
   now: number = Date.now(),
 ): boolean {
-  const m = asYMap(notesMap(doc).get(id));
-  if (!m) return false;
-  doc.transact(() => {
-    if (patch.text !== undefined) m.set("text", truncate(patch.text, LIMITS.noteText));
-    if (patch.colour !== undefined) m.set("colour", readColour(patch.colour));
-    m.set("updatedAt", now);
-  });
-  return true;
+  return patchNote(doc, id, patch, now);
 }
 
 /** Removes a note; a removed prepared aspect becomes unplaced again. */
