@@ -12,6 +12,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { loadAverage, machineCpu } from "./machine.ts";
 import { render } from "./report.ts";
 import {
   CONTINUUM_IDLE_UNLOAD_MS,
@@ -30,6 +31,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A run is dropped when a load thread's own event-loop delay (p99) passes this. */
 const MAX_GENERATOR_ELD_MS = 5;
+/** A run is dropped when other processes on the machine take more than this share of a core meanwhile. */
+const MAX_FOREIGN_CPU_PCT = 50;
+/** Past this event-loop delay in the warm-up, the generator cannot keep up at all and the window is skipped. */
+const SATURATED_ELD_MS = 50;
 
 export interface RunResult {
   scenario: string;
@@ -52,9 +57,10 @@ const full = flag("--full");
 const only = (option("--only")?.split(",") as ServerKind[] | undefined) ?? SERVER_KINDS;
 const sizes = (option("--sizes") ?? (full ? "1x2,10x10,50x20,100x20,1x200" : "1x2,10x10,50x20,1x200"))
   .split(",")
+  .filter((s) => s !== "" && s !== "none")
   .map((s) => s.split("x").map(Number) as [number, number]);
 const workerCount = Number(option("--workers") ?? Math.max(1, Math.min(2, availableParallelism())));
-const measureSeconds = Number(option("--seconds") ?? (full ? 30 : 8));
+const measureSeconds = Number(option("--seconds") ?? (full ? 30 : 6));
 const warmupSeconds = full ? 5 : 2;
 const storm = full ? { rooms: 20, perRoom: 20 } : { rooms: 10, perRoom: 10 };
 const stormSkip = flag("--no-storm");
@@ -186,63 +192,93 @@ async function runLoad(kind: ServerKind, rooms: number, perRoom: number): Promis
     m.connectS = (now() - t0) / 1000;
     await all(() => ({ cmd: "start", writes: true, cursors: true }));
     await sleep(warmupSeconds * 1000);
-    await all(() => ({ cmd: "mark" }));
-    const cpu0 = await server.stats({ gc: false, resetEld: true });
-    const w0 = now();
-    await sleep(measureSeconds * 1000);
-    const stopped = await all<Extract<WorkerReply, { type: "stopped" }>>(() => ({ cmd: "stop" }));
-    const window = (now() - w0) / 1000;
-    const cpu1 = await server.stats({ gc: false });
-    // Let the last writes arrive before counting what did not.
-    await sleep(2000);
-    const finals = stopped.flatMap((s) => s.finals);
-    const collected = await all<Extract<WorkerReply, { type: "collected" }>>(() => ({
-      cmd: "collect",
-      finals,
-    }));
+    const marked = await all<Extract<WorkerReply, { type: "marked" }>>(() => ({ cmd: "mark" }));
+    m.warmupEldP99 = Math.max(...marked.map((r) => r.warmupEldP99Ms));
+    const reasons: string[] = [];
+    if (m.warmupEldP99 > SATURATED_ELD_MS) {
+      // The threads cannot even keep up during the warm-up: every timing would measure the generator's
+      // backlog, not the server. Stop the traffic, keep the memory figures, move on.
+      reasons.push(
+        `load generator saturated in the warm-up (event-loop delay p99 ${m.warmupEldP99.toFixed(0)} ms): ` +
+          `${workerCount} threads on this machine cannot drive ${rooms * perRoom} clients`,
+      );
+      const cpu0 = await server.stats({ gc: false });
+      await all(() => ({ cmd: "stop" }));
+      await sleep(3000);
+      const cpu1 = await server.stats({ gc: false });
+      m.cpuPct = (100 * (cpu1.cpuMicros - cpu0.cpuMicros)) / 1e6 / 3;
+      m.genEldP99 = m.warmupEldP99;
+    } else {
+      const cpu0 = await server.stats({ gc: false, resetEld: true });
+      const machine0 = machineCpu();
+      const bench0 = process.cpuUsage();
+      const w0 = now();
+      await sleep(measureSeconds * 1000);
+      const stopped = await all<Extract<WorkerReply, { type: "stopped" }>>(() => ({ cmd: "stop" }));
+      const window = (now() - w0) / 1000;
+      const cpu1 = await server.stats({ gc: false });
+      const machine1 = machineCpu();
+      const bench1 = process.cpuUsage(bench0);
+      // Let the last writes arrive before counting what did not.
+      await sleep(2000);
+      const finals = stopped.flatMap((s) => s.finals);
+      const collected = await all<Extract<WorkerReply, { type: "collected" }>>(() => ({
+        cmd: "collect",
+        finals,
+      }));
 
-    let n = 0;
-    for (const c of collected) n += c.lat.length;
-    const lat = new Float64Array(n);
-    const perWrite = new Map<number, number>();
-    let o = 0;
-    for (const c of collected) {
-      lat.set(c.lat, o);
-      o += c.lat.length;
-      for (let i = 0; i < c.lat.length; i++) {
-        const key = (c.writer[i] ?? 0) * 1_000_000 + (c.seq[i] ?? 0);
-        const v = c.lat[i] ?? 0;
-        if ((perWrite.get(key) ?? Number.NEGATIVE_INFINITY) < v) perWrite.set(key, v);
+      let n = 0;
+      for (const c of collected) n += c.lat.length;
+      const lat = new Float64Array(n);
+      const perWrite = new Map<number, number>();
+      let o = 0;
+      for (const c of collected) {
+        lat.set(c.lat, o);
+        o += c.lat.length;
+        for (let i = 0; i < c.lat.length; i++) {
+          const key = (c.writer[i] ?? 0) * 1_000_000 + (c.seq[i] ?? 0);
+          const v = c.lat[i] ?? 0;
+          if ((perWrite.get(key) ?? Number.NEGATIVE_INFINITY) < v) perWrite.set(key, v);
+        }
       }
+      lat.sort();
+      const toAll = Float64Array.from(perWrite.values()).sort();
+      m.deliveries = n;
+      m.deliveriesPerS = n / window;
+      m.writesPerS = (rooms * perRoom) / 1;
+      m.p50 = quantile(lat, 0.5);
+      m.p95 = quantile(lat, 0.95);
+      m.p99 = quantile(lat, 0.99);
+      m.max = quantile(lat, 1);
+      m.allP99 = quantile(toAll, 0.99);
+      m.lost = collected.reduce((a, c) => a + c.lost, 0);
+      m.closes = collected.reduce((a, c) => a + c.closes, 0);
+      m.cpuS = (cpu1.cpuMicros - cpu0.cpuMicros) / 1e6;
+      m.cpuPct = (100 * m.cpuS) / window;
+      m.benchCpuPct = (100 * (bench1.user + bench1.system)) / 1e6 / window;
+      // CPU used by anything else on the machine (other people's builds and tests) during the window.
+      m.foreignCpuPct =
+        machine0 && machine1
+          ? Math.max(0, (100 * (machine1.busyS - machine0.busyS)) / window - m.cpuPct - m.benchCpuPct)
+          : null;
+      m.loadAvg = loadAverage();
+      m.serverEldP99 = cpu1.eldP99Ms;
+      m.genEldP99 = Math.max(...stopped.map((s) => s.eldP99Ms));
+      m.genEldMax = Math.max(...stopped.map((s) => s.eldMaxMs));
     }
-    lat.sort();
-    const toAll = Float64Array.from(perWrite.values()).sort();
-    m.deliveries = n;
-    m.deliveriesPerS = n / window;
-    m.writesPerS = (rooms * perRoom) / 1;
-    m.p50 = quantile(lat, 0.5);
-    m.p95 = quantile(lat, 0.95);
-    m.p99 = quantile(lat, 0.99);
-    m.max = quantile(lat, 1);
-    m.allP99 = quantile(toAll, 0.99);
-    m.lost = collected.reduce((a, c) => a + c.lost, 0);
-    m.closes = collected.reduce((a, c) => a + c.closes, 0);
-    m.cpuS = (cpu1.cpuMicros - cpu0.cpuMicros) / 1e6;
-    m.cpuPct = (100 * m.cpuS) / window;
-    m.serverEldP99 = cpu1.eldP99Ms;
-    m.genEldP99 = Math.max(...stopped.map((s) => s.eldP99Ms));
-    m.genEldMax = Math.max(...stopped.map((s) => s.eldMaxMs));
-
     const loaded = await gcStats(server);
     const clients = rooms * perRoom;
     m.rssPerClientKB = (loaded.rss - base.rss) / clients / KB;
     m.heapPerClientKB = (loaded.heapUsed + loaded.external - base.heapUsed - base.external) / clients / KB;
     m.rssPerRoomKB = (loaded.rss - base.rss) / rooms / KB;
     await afterLeave(server, base, m);
-    const dropped =
-      (m.genEldP99 ?? 0) > MAX_GENERATOR_ELD_MS
-        ? `load generator event-loop delay p99 ${(m.genEldP99 ?? 0).toFixed(1)} ms > ${MAX_GENERATOR_ELD_MS} ms`
-        : null;
+    if (reasons.length === 0 && (m.genEldP99 ?? 0) > MAX_GENERATOR_ELD_MS)
+      reasons.push(
+        `load generator event-loop delay p99 ${(m.genEldP99 ?? 0).toFixed(1)} ms > ${MAX_GENERATOR_ELD_MS} ms`,
+      );
+    if ((m.foreignCpuPct ?? 0) > MAX_FOREIGN_CPU_PCT)
+      reasons.push(`other processes used ${(m.foreignCpuPct ?? 0).toFixed(0)}% of a core during the window`);
+    const dropped = reasons.length ? reasons.join("; ") : null;
     return { scenario, server: kind, metrics: m, dropped, error: null };
   } finally {
     await all(() => ({ cmd: "disconnect" })).catch(() => undefined);

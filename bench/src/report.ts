@@ -6,23 +6,26 @@ interface Figure {
   label: string;
   /** Shown as ours ÷ peer (all figures here are lower-is-better). */
   ratio: boolean;
+  /** Depends on timing, so it is invalid in a dropped run (memory figures stay valid). */
+  timing?: boolean;
 }
 
 const LOAD: Figure[] = [
-  { key: "p50", label: "propagation p50 (ms)", ratio: true },
-  { key: "p95", label: "propagation p95 (ms)", ratio: true },
-  { key: "p99", label: "propagation p99 (ms)", ratio: true },
-  { key: "max", label: "propagation max (ms)", ratio: true },
-  { key: "allP99", label: "to whole room p99 (ms)", ratio: true },
+  { timing: true, key: "p50", label: "propagation p50 (ms)", ratio: true },
+  { timing: true, key: "p95", label: "propagation p95 (ms)", ratio: true },
+  { timing: true, key: "p99", label: "propagation p99 (ms)", ratio: true },
+  { timing: true, key: "max", label: "propagation max (ms)", ratio: true },
+  { timing: true, key: "allP99", label: "to whole room p99 (ms)", ratio: true },
   { key: "lost", label: "updates lost", ratio: false },
   { key: "closes", label: "disconnects", ratio: false },
-  { key: "cpuPct", label: "server CPU (% of a core)", ratio: true },
+  { timing: true, key: "cpuPct", label: "server CPU (% of a core)", ratio: true },
   { key: "rssPerClientKB", label: "RSS per client after GC (KB)", ratio: true },
   { key: "heapPerClientKB", label: "heap+external per client (KB)", ratio: true },
   { key: "rssPerRoomKB", label: "RSS per room after GC (KB)", ratio: true },
   { key: "leftHeapMB", label: "heap+external after all left (MB over start)", ratio: false },
   { key: "leftRooms", label: "rooms still loaded after all left", ratio: false },
   { key: "genEldP99", label: "load generator event-loop delay p99 (ms)", ratio: false },
+  { key: "foreignCpuPct", label: "other processes' CPU meanwhile (% of a core)", ratio: false },
 ];
 
 const STORM: Figure[] = [
@@ -84,14 +87,15 @@ export function render(results: RunResult[], env: Record<string, unknown>, serve
         if (!r) return "";
         if (r.error) return "failed";
         const v = num(r.metrics[f.key]);
-        return r.dropped ? `${v}†` : v;
+        return r.dropped && f.timing ? `${v}†` : v;
       };
       const ratio = (p: ServerKind): string => {
         if (!f.ratio) return "";
         const a = byServer.get("continuum")?.metrics[f.key];
         const b = byServer.get(p)?.metrics[f.key];
         if (a === null || a === undefined || b === null || b === undefined || b <= 0 || a < 0) return "–";
-        return `${(a / b).toFixed(2)}×`;
+        const dropped = f.timing && (byServer.get("continuum")?.dropped || byServer.get(p)?.dropped);
+        return `${(a / b).toFixed(2)}×${dropped ? "†" : ""}`;
       };
       const row = [
         first ? `**${scenario}**` : "",
@@ -109,7 +113,11 @@ export function render(results: RunResult[], env: Record<string, unknown>, serve
     `Machine: ${env.cpus}, ${env.memoryGB} GB, Node ${env.node}; mode ${env.mode}, ${env.loadThreads} load threads, ` +
       `${env.warmupSeconds} s warm-up + ${env.measureSeconds} s measured per load run; run took ${env.seconds} s (${env.date}).`,
     ...(notes.length
-      ? ["", "† Dropped or failed runs (figures shown but not valid):", ...notes.map((n) => `- ${n}`)]
+      ? [
+          "",
+          "† Dropped or failed runs: their timing figures (latency, CPU) are shown but are not valid; memory figures stand:",
+          ...notes.map((n) => `- ${n}`),
+        ]
       : []),
   ];
   return [...lines, "", ...legend].join("\n");

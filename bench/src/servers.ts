@@ -198,7 +198,7 @@ export class ServerProcess {
       const timer = setTimeout(() => {
         this.pending.delete(id);
         reject(new Error(`${this.kind}: no stats answer`));
-      }, 30_000);
+      }, 60_000);
       this.pending.set(id, (s) => {
         clearTimeout(timer);
         resolve(s);

@@ -38,6 +38,7 @@ export type Command =
 export type WorkerReply =
   | { type: "ok" }
   | { type: "connected"; syncedAt: number[] }
+  | { type: "marked"; warmupEldP99Ms: number }
   | {
       type: "stopped";
       finals: [number, number, number][];
