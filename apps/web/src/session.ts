@@ -4,7 +4,7 @@
  *   tablet that sleeps comes straight back to the board;
  * - the last name and group a person joined with, so rejoining pre-fills them.
  */
-import type { GroupId, Role, WorkshopId } from "@continuum/protocol";
+import { type GroupId, isId, type Role, randomId, type WorkshopId } from "@continuum/protocol";
 
 export interface Session {
   workshopId: WorkshopId;
@@ -29,6 +29,7 @@ export interface LastJoin {
 
 const SESSION_PREFIX = "continuum.session.";
 const LAST_JOIN = "continuum.lastJoin";
+const VOTER_PREFIX = "continuum.voter.";
 
 function storage(): Storage | null {
   try {
@@ -81,4 +82,33 @@ export function loadLastJoin(): LastJoin {
 export function saveLastJoin(code: string, name: string, group: string): void {
   const last = loadLastJoin();
   writeJson(LAST_JOIN, { name, groups: { ...last.groups, [code]: group } });
+}
+
+const voterIds = new Map<string, string>();
+
+/**
+ * This device's voter id for a workshop's dot votes: made once and kept, so a reload (or a tablet that slept)
+ * still owns the dots it placed. Not a secret and not an identity: see docs/architecture.md on voting.
+ */
+export function voterIdFor(workshopId: string): string {
+  const key = VOTER_PREFIX + workshopId;
+  const known = voterIds.get(key);
+  if (known) return known;
+  try {
+    const stored = storage()?.getItem(key);
+    if (isId(stored)) {
+      voterIds.set(key, stored);
+      return stored;
+    }
+  } catch {
+    // fall through: a fresh id for this visit
+  }
+  const id = randomId();
+  voterIds.set(key, id);
+  try {
+    storage()?.setItem(key, id);
+  } catch {
+    // Storage refused: the id lasts for this page only.
+  }
+  return id;
 }

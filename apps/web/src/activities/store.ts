@@ -66,7 +66,11 @@ export function chartStore(doc: Y.Doc): ChartStore {
   const noteNotifications = new Map<NoteId, number>();
   let layout: ChartLayout | null = null;
   let votesVersion = 0;
-  let voteView: { key: string; value: VoteView } | null = null;
+  // One view per (voter, budget) of the current votes: the facilitator's screen reads two voters at once (their
+  // own dots on the board, "facilitator" in the voting controls); a single cached view alternated between them,
+  // so each read returned a new object and React re-rendered without end.
+  const voteViews = new Map<string, VoteView>();
+  let voteViewsVersion = -1;
 
   const notifyNote = (id: NoteId) => {
     noteCache.delete(id);
@@ -139,15 +143,20 @@ export function chartStore(doc: Y.Doc): ChartStore {
       return () => voteListeners.delete(l);
     },
     getVoteView(voterId, budget) {
-      const key = `${votesVersion}|${voterId}|${budget}`;
-      if (voteView?.key === key) return voteView.value;
+      if (voteViewsVersion !== votesVersion) {
+        voteViews.clear();
+        voteViewsVersion = votesVersion;
+      }
+      const key = `${voterId}|${budget}`;
+      const cached = voteViews.get(key);
+      if (cached) return cached;
       const value: VoteView = {
         counts: voteCounts(doc, budget),
         mine: votesBy(doc, voterId),
         used: dotsUsed(doc, voterId),
         voters: voterCount(doc),
       };
-      voteView = { key, value };
+      voteViews.set(key, value);
       return value;
     },
     noteNotifications,

@@ -1,10 +1,13 @@
 import type { Group, ScaleActivity, ScaleNote } from "@continuum/model";
+import type { ActivityId, AspectId } from "@continuum/protocol";
 import { useEffect, useState } from "react";
+import type * as Y from "yjs";
+import { OpenChartButton } from "../activities/OpenChartButton.tsx";
 import type { DocConnection } from "../sync/connection.ts";
 import { laneStore } from "../sync/laneStore.ts";
 
 export interface CompareRow {
-  aspectId: string;
+  aspectId: AspectId;
   text: string;
   /** Each group's position, for the groups that placed this aspect. */
   positions: { group: Group; x: number }[];
@@ -52,10 +55,13 @@ export function Compare({
   activity,
   lanes,
   hiddenCount,
+  openChart,
 }: {
   activity: ScaleActivity;
   lanes: readonly { group: Group; conn: DocConnection }[];
   hiddenCount: number;
+  /** The facilitator's: a "Chart pros and cons" button per aspect, which opens (or makes) its chart. */
+  openChart?: { workshopDoc: Y.Doc; onOpen(chartActivityId: ActivityId): void } | undefined;
 }) {
   const notes = useLanesNotes(lanes);
   const rows = compareRows(activity, notes);
@@ -105,6 +111,17 @@ export function Compare({
                 ? "No group has placed this yet."
                 : row.positions.map((p) => `${p.group.name}: ${p.x} of 100`).join(" · ")}
             </p>
+            {openChart ? (
+              <div className="actions">
+                <OpenChartButton
+                  workshopDoc={openChart.workshopDoc}
+                  scaleActivityId={activity.id}
+                  aspectId={row.aspectId}
+                  text={row.text}
+                  onOpen={openChart.onOpen}
+                />
+              </div>
+            ) : null}
           </li>
         ))}
       </ol>
@@ -115,6 +132,18 @@ export function Compare({
             {own.map(({ group, n }) => (
               <li key={`${group.id}-${n.id}`}>
                 {n.text} — {group.name}, {Math.round(n.x)} of 100
+                {openChart && n.text.trim() ? (
+                  <>
+                    {" "}
+                    <OpenChartButton
+                      workshopDoc={openChart.workshopDoc}
+                      scaleActivityId={activity.id}
+                      aspectId={null}
+                      text={n.text}
+                      onOpen={openChart.onOpen}
+                    />
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>

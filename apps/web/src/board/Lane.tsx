@@ -17,6 +17,8 @@ export interface LaneProps {
   /** This person's own group's lane. */
   own: boolean;
   locked: boolean;
+  /** An anonymous workshop: someone else's drag is shown without their name. */
+  anonymous?: boolean;
   /** The element whose box is the 0..100 span, for turning a drop into a position. */
   registerRail(groupId: string, el: HTMLElement | null): void;
   /** Undo history of this person's own changes, for the lanes they may change. */
@@ -31,6 +33,7 @@ export function Lane({
   editable,
   own,
   locked,
+  anonymous = false,
   registerRail,
   onUndoManager,
 }: LaneProps) {
@@ -100,7 +103,7 @@ export function Lane({
           {store && doc ? (
             <Notes store={store} doc={doc} group={group} activity={activity} editable={editable} />
           ) : null}
-          <RemoteDrags conn={conn} store={store} />
+          <RemoteDrags conn={conn} store={store} anonymous={anonymous} />
         </div>
         {!state.ready && state.status !== "closed" ? (
           <p className="lane-loading">Loading the notes…</p>
@@ -146,7 +149,15 @@ function Notes({
 }
 
 /** Where other people are dragging right now, with their names: the room sees a move as it happens. */
-function RemoteDrags({ conn, store }: { conn: DocConnection; store: LaneStore | null }) {
+function RemoteDrags({
+  conn,
+  store,
+  anonymous,
+}: {
+  conn: DocConnection;
+  store: LaneStore | null;
+  anonymous: boolean;
+}) {
   const drags = useRemoteDrags(conn.awareness);
   if (drags.length === 0) return null;
   return (
@@ -156,7 +167,7 @@ function RemoteDrags({ conn, store }: { conn: DocConnection; store: LaneStore | 
         return (
           <div key={d.clientId} className="remote-drag" style={{ left: `${d.x}%` }}>
             <span>
-              {d.name} is moving “{text}” ({d.x})
+              {anonymous ? "Someone" : d.name} is moving “{text}” ({d.x})
             </span>
           </div>
         );

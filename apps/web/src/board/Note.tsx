@@ -109,9 +109,10 @@ export const Note = memo(function Note({
       }}
     >
       <span className="note-text">{note.text || "(empty)"}</span>
+      {/* The readout in brackets: supplementary to the note's words, which are its label (WCAG 2.5.3). */}
       <span className="note-meta" aria-hidden="true">
-        {Math.round(note.x)} · {colourLabel(note.colour)}
-        {note.aspectId ? "" : " · added"}
+        ({Math.round(note.x)} · {colourLabel(note.colour)}
+        {note.aspectId ? "" : " · added"})
       </span>
     </button>
   );

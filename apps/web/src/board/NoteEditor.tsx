@@ -48,12 +48,15 @@ export function NoteEditor({
   activity,
   groupName,
   editable,
+  anonymous = false,
 }: {
   doc: Y.Doc;
   note: ScaleNote;
   activity: ScaleActivity;
   groupName: string;
   editable: boolean;
+  /** An anonymous workshop: the note shows its group, never who wrote it. */
+  anonymous?: boolean;
 }) {
   const close = useUi((s) => s.openEditor);
   const announce = useUi((s) => s.announce);
@@ -80,7 +83,7 @@ export function NoteEditor({
         <h3 id="editor-title">{editable ? "Change this note" : "Note"}</h3>
         <p className="hint">
           {groupName} · {positionText(note.x, activity.rightLabel)}
-          {note.author ? ` · written by ${note.author}` : ""}
+          {note.author && !anonymous ? ` · written by ${note.author}` : ""}
         </p>
         {editable ? (
           <>

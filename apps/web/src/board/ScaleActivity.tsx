@@ -5,8 +5,9 @@ import {
   placeAspect,
   type ScaleActivity as ScaleActivityModel,
   type Workshop,
+  workshopView,
 } from "@continuum/model";
-import { type GroupId, laneDocName, type NoteId, type WorkshopId } from "@continuum/protocol";
+import { decideAccess, type GroupId, laneDocName, type NoteId, type WorkshopId } from "@continuum/protocol";
 import {
   type Announcements,
   DndContext,
@@ -79,9 +80,36 @@ export interface ScaleActivityProps {
   workshop: Workshop;
   activity: ScaleActivityModel;
   session: Session;
+  /** The workshop document, to decide access by the same rules as the server (`decideAccess`). */
+  workshopDoc: Y.Doc;
+  /** Looking back at an earlier activity: nothing can be changed. */
+  readOnly?: boolean;
 }
 
-export function ScaleActivity({ workshopId, workshop, activity, session }: ScaleActivityProps) {
+/**
+ * Whether this person may write a group's lane now, by the rules the server applies (locks, ACC-9 groups
+ * not taking part, ACC-10 the meeting ended), so the screen never invites a change the server refuses.
+ */
+export function mayWriteLane(
+  workshopDoc: Y.Doc,
+  workshopId: WorkshopId,
+  activityId: ScaleActivityModel["id"],
+  groupId: GroupId,
+  session: Session,
+): boolean {
+  const who = { workshopId, role: session.role, group: session.group, name: session.name };
+  const doc = { kind: "lane" as const, workshopId, activityId, groupId };
+  return decideAccess(doc, who, workshopView(workshopDoc)).access === "write";
+}
+
+export function ScaleActivity({
+  workshopId,
+  workshop,
+  activity,
+  session,
+  workshopDoc,
+  readOnly = false,
+}: ScaleActivityProps) {
   const locked = workshop.control.locked[activity.id] === true;
   const visible = visibleGroups(workshop, activity.id, session);
   // Own lane first: the one a participant works in.
@@ -98,6 +126,7 @@ export function ScaleActivity({ workshopId, workshop, activity, session }: Scale
   const setFocusNote = useUi((s) => s.setFocusNote);
   const announce = useUi((s) => s.announce);
   const setDrag = useUi((s) => s.setDrag);
+  const setFacilitatorActivity = useUi((s) => s.setFacilitatorActivity);
   const broadcaster = useMemo(() => createDragBroadcaster(100), []);
 
   const onConn = useCallback((groupId: string, conn: DocConnection | null) => {
@@ -113,8 +142,18 @@ export function ScaleActivity({ workshopId, workshop, activity, session }: Scale
     else rails.current.delete(groupId);
   }, []);
 
+  // `workshop` is re-read after every change to the workshop document, so deciding here stays current.
   const editableFor = (g: Group) =>
-    session.role === "facilitator" || (session.role === "participant" && session.group === g.id && !locked);
+    !readOnly &&
+    (session.role === "facilitator" ||
+      (session.role === "participant" &&
+        session.group === g.id &&
+        mayWriteLane(workshopDoc, workshopId, activity.id, g.id, session)));
+  const ownGroupId = session.role === "participant" ? session.group : null;
+  const takesPart =
+    ownGroupId === null || activity.takingPart === null || activity.takingPart.includes(ownGroupId);
+  const ownEditable =
+    ownGroupId !== null && workshop.groups.some((g) => g.id === ownGroupId && editableFor(g));
 
   const sensors = useSensors(
     useSensor(MouseAndPenSensor, { activationConstraint: { distance: 6 } }),
@@ -224,9 +263,21 @@ export function ScaleActivity({ workshopId, workshop, activity, session }: Scale
       <div className="activity-head">
         <h2>{activity.title}</h2>
         {activity.prompt ? <p className="prompt">{activity.prompt}</p> : null}
-        {locked ? (
+        {readOnly ? (
+          <p className="locked-banner" role="status">
+            Looking back: read only.
+          </p>
+        ) : locked ? (
           <p className="locked-banner" role="status">
             This activity is locked. You can look at the scale, but not change it.
+          </p>
+        ) : ownGroupId !== null && !ownEditable ? (
+          <p className="locked-banner" role="status">
+            {!takesPart
+              ? "Your group looks on in this activity: you can see the scale, but not change it."
+              : workshop.control.meetingEnded
+                ? "The meeting has ended. You can look at the scale, but not change it."
+                : "You can look at the scale, but not change it now."}
           </p>
         ) : null}
       </div>
@@ -253,6 +304,17 @@ export function ScaleActivity({ workshopId, workshop, activity, session }: Scale
             conns[g.id] ? [{ group: g, conn: conns[g.id] as DocConnection }] : [],
           )}
           hiddenCount={hidden.length}
+          openChart={
+            session.role === "facilitator"
+              ? {
+                  workshopDoc,
+                  onOpen: (id) => {
+                    setFacilitatorActivity(id);
+                    announce("Chart opened. Bring everyone to it when you are ready.");
+                  },
+                }
+              : undefined
+          }
         />
       ) : (
         <div className="lanes">
@@ -269,6 +331,7 @@ export function ScaleActivity({ workshopId, workshop, activity, session }: Scale
                   editable={editableFor(g)}
                   own={own}
                   locked={locked}
+                  anonymous={workshop.meta.anonymous}
                   registerRail={registerRail}
                 />
                 {own && editableFor(g) ? (
@@ -383,6 +446,7 @@ function EditorHost({
       activity={activity}
       group={group}
       editable={editableFor(group)}
+      anonymous={workshop.meta.anonymous}
     />
   );
 }
@@ -393,16 +457,27 @@ function EditorFor({
   activity,
   group,
   editable,
+  anonymous,
 }: {
   doc: Y.Doc;
   noteId: NoteId;
   activity: ScaleActivityModel;
   group: Group;
   editable: boolean;
+  anonymous: boolean;
 }) {
   const note = useNote(laneStore(doc), noteId);
   if (!note) return null;
-  return <NoteEditor doc={doc} note={note} activity={activity} groupName={group.name} editable={editable} />;
+  return (
+    <NoteEditor
+      doc={doc}
+      note={note}
+      activity={activity}
+      groupName={group.name}
+      editable={editable}
+      anonymous={anonymous}
+    />
+  );
 }
 
 /** The card under the finger, with where it would land. */

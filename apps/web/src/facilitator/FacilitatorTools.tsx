@@ -1,28 +1,52 @@
 /**
- * Everything only the facilitator sees: how people join, and the controls of the current activity. Loaded
- * lazily, with the QR code library, so participants' tablets never download it.
+ * Everything only the facilitator sees: how people join, the controls of the activity on screen (with dot
+ * voting for charts and boards), the agenda and meeting settings, and the downloads. Loaded lazily, with the
+ * QR code library and the exports, so participants' tablets never download them.
  */
 import type { Activity, Workshop } from "@continuum/model";
 import type * as Y from "yjs";
+import { AgendaEditor } from "../activities/Agenda.tsx";
+import { VotingControls } from "../activities/VotingControls.tsx";
 import type { Session } from "../session.ts";
+import { useUi } from "../state/ui.ts";
 import { Controls } from "./Controls.tsx";
 import { SharePanel } from "./SharePanel.tsx";
+
+export interface FacilitatorToolsProps {
+  doc: Y.Doc;
+  workshop: Workshop;
+  session: Session;
+  activity: Activity | null;
+  /** The document of the chart or board on screen, for its dot voting (null for a scale). */
+  chartDoc: Y.Doc | null;
+}
 
 export default function FacilitatorTools({
   doc,
   workshop,
   session,
   activity,
-}: {
-  doc: Y.Doc;
-  workshop: Workshop;
-  session: Session;
-  activity: Activity | null;
-}) {
+  chartDoc,
+}: FacilitatorToolsProps) {
   return (
     <div className="facilitator">
       <SharePanel session={session} />
       <Controls doc={doc} workshop={workshop} activity={activity} />
+      {activity && activity.kind !== "scale" && chartDoc ? (
+        <VotingControls key={activity.id} workshopDoc={doc} chartDoc={chartDoc} activityId={activity.id} />
+      ) : null}
+    </div>
+  );
+}
+
+/** Below the board: the agenda with the meeting's settings, and the downloads. */
+export function FacilitatorAfterBoard({ doc }: { doc: Y.Doc; session: Session; activity: Activity | null }) {
+  const setFacilitatorActivity = useUi((s) => s.setFacilitatorActivity);
+  return (
+    <div className="facilitator facilitator-after">
+      <div className="panel">
+        <AgendaEditor workshopDoc={doc} onOpenActivity={(id) => setFacilitatorActivity(id)} />
+      </div>
     </div>
   );
 }

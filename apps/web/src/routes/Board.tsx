@@ -1,8 +1,10 @@
 import type { Activity } from "@continuum/model";
 import { CloseCode, type WorkshopId } from "@continuum/protocol";
 import { lazy, Suspense, useEffect, useState } from "react";
+import { AgendaView } from "../activities/Agenda.tsx";
 import { api, failureMessage } from "../api.ts";
 import { ConnectionBanner, combineStates } from "../board/ConnectionBanner.tsx";
+import { ListActivity, useActivityMe, useListActivityDoc } from "../board/ListActivity.tsx";
 import { Presence } from "../board/Presence.tsx";
 import { ScaleActivity } from "../board/ScaleActivity.tsx";
 import { Timer } from "../board/Timer.tsx";
@@ -21,6 +23,9 @@ import { usePublishPresence } from "../sync/presence.ts";
 
 // Facilitators are few: their tools (and the QR code library) load only for them.
 const FacilitatorTools = lazy(() => import("../facilitator/FacilitatorTools.tsx"));
+const FacilitatorAfterBoard = lazy(() =>
+  import("../facilitator/FacilitatorTools.tsx").then((m) => ({ default: m.FacilitatorAfterBoard })),
+);
 
 /**
  * Works out who this device is for this workshop: a key in the link's fragment (facilitator or room screen)
@@ -116,6 +121,9 @@ function WorkshopScreen({ session }: { session: Session }) {
   const workshop = useWorkshop(doc);
   const state = useConnectionState(conn);
   const facilitatorActivity = useUi((s) => s.facilitatorActivity);
+  const looking = useUi((s) => s.looking);
+  const setLooking = useUi((s) => s.setLooking);
+  const me = useActivityMe(session);
   const announcement = useUi((s) => s.announcement);
   usePublishPresence(conn?.awareness ?? null, {
     name: session.name,
@@ -127,10 +135,26 @@ function WorkshopScreen({ session }: { session: Session }) {
   const fatal = state.status === "closed" ? state : null;
   const activities = workshop?.activities ?? [];
   const current = workshop?.control.currentActivity ?? null;
-  // Participants and the room screen follow the facilitator; the facilitator may look elsewhere.
-  const wantedId = session.role === "facilitator" ? (facilitatorActivity ?? current) : current;
+  // Participants and the room screen follow the facilitator; the facilitator may look elsewhere, and a
+  // participant may look back at an earlier activity (read only) or, after the meeting, add to a board left
+  // open between meetings.
+  const meetingEnded = workshop?.control.meetingEnded === true;
+  const stillOpen = meetingEnded
+    ? activities.find((a) => a.openBetweenMeetings && workshop?.control.locked[a.id] !== true)
+    : undefined;
+  const participantLooking = session.role === "participant" ? looking : null;
+  const wantedId =
+    session.role === "facilitator"
+      ? (facilitatorActivity ?? current)
+      : (participantLooking?.activityId ?? stillOpen?.id ?? current);
   const activity: Activity | undefined =
     activities.find((a) => a.id === wantedId) ?? activities.find((a) => a.kind === "scale") ?? activities[0];
+  const readOnly = participantLooking?.readOnly === true && participantLooking.activityId === activity?.id;
+  const chart = useListActivityDoc(session, activity);
+  // "Bring everyone to this activity" brings back whoever was looking at an earlier one too.
+  useEffect(() => {
+    if (current) setLooking(null);
+  }, [current, setLooking]);
   const hasContent = workshop !== null && (workshop.groups.length > 0 || activities.length > 0);
 
   return (
@@ -177,10 +201,26 @@ function WorkshopScreen({ session }: { session: Session }) {
         ) : null}
         {session.role === "facilitator" && doc && workshop ? (
           <Suspense fallback={<p role="status">Loading the facilitator's tools…</p>}>
-            <FacilitatorTools doc={doc} workshop={workshop} session={session} activity={activity ?? null} />
+            <FacilitatorTools
+              doc={doc}
+              workshop={workshop}
+              session={session}
+              activity={activity ?? null}
+              chartDoc={chart?.doc ?? null}
+            />
           </Suspense>
         ) : null}
         {!hasContent && !fatal ? <p role="status">Loading the workshop…</p> : null}
+        {session.role === "participant" && doc && workshop ? (
+          <AgendaView
+            workshopDoc={doc}
+            me={me}
+            viewing={participantLooking?.activityId ?? null}
+            onView={(id, { readOnly: ro }) =>
+              setLooking(id === current && !ro && !meetingEnded ? null : { activityId: id, readOnly: ro })
+            }
+          />
+        ) : null}
         {workshop && activity?.kind === "scale" && doc ? (
           <ScaleActivity
             key={activity.id}
@@ -188,16 +228,23 @@ function WorkshopScreen({ session }: { session: Session }) {
             workshop={workshop}
             activity={activity}
             session={session}
+            workshopDoc={doc}
+            readOnly={readOnly}
           />
         ) : null}
-        {workshop && activity && activity.kind !== "scale" ? (
-          <section className="panel">
-            <h2>{activity.title}</h2>
-            <p>{activity.prompt}</p>
-            <p className="hint">
-              This activity is run on paper or on the room's screen for now. The facilitator will guide you.
-            </p>
-          </section>
+        {workshop && activity && activity.kind !== "scale" && doc ? (
+          <ListActivity
+            workshopDoc={doc}
+            activity={activity}
+            chart={chart}
+            session={session}
+            readOnly={readOnly}
+          />
+        ) : null}
+        {session.role === "facilitator" && doc && workshop ? (
+          <Suspense fallback={null}>
+            <FacilitatorAfterBoard doc={doc} session={session} activity={activity ?? null} />
+          </Suspense>
         ) : null}
       </main>
     </div>

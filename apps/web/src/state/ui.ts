@@ -29,6 +29,11 @@ export interface UiState {
   view: "lanes" | "compare";
   /** The facilitator's own choice of activity to look at (participants follow the facilitator). */
   facilitatorActivity: ActivityId | null;
+  /**
+   * A participant's own choice: an earlier activity they look back at (read only), or a board left open
+   * between meetings. Null: they follow the facilitator's current activity.
+   */
+  looking: { activityId: ActivityId; readOnly: boolean } | null;
   drag: DragInProgress | null;
   /** The latest sentence for screen readers (polite live region). */
   announcement: string;
@@ -38,6 +43,7 @@ export interface UiState {
   setAdding(open: boolean): void;
   setView(view: "lanes" | "compare"): void;
   setFacilitatorActivity(id: ActivityId | null): void;
+  setLooking(looking: { activityId: ActivityId; readOnly: boolean } | null): void;
   setDrag(drag: DragInProgress | null): void;
   announce(text: string): void;
   setFocusNote(id: NoteId | null): void;
@@ -48,6 +54,7 @@ export const initialUi = {
   adding: false,
   view: "lanes" as const,
   facilitatorActivity: null,
+  looking: null,
   drag: null,
   announcement: "",
   focusNote: null,
@@ -59,6 +66,7 @@ export const useUi = create<UiState>()((set) => ({
   setAdding: (adding) => set({ adding }),
   setView: (view) => set({ view }),
   setFacilitatorActivity: (facilitatorActivity) => set({ facilitatorActivity }),
+  setLooking: (looking) => set({ looking }),
   setDrag: (drag) => set({ drag }),
   // A trailing space alternates, so announcing the same sentence twice is still read out.
   announce: (text) => set((s) => ({ announcement: s.announcement === text ? `${text} ` : text })),

@@ -1,0 +1,158 @@
+import {
+  type ChartActivity,
+  listActivities,
+  listChartNotes,
+  listGroups,
+  type ScaleActivity,
+  setCurrentActivity,
+  setTakingPart,
+} from "@continuum/model";
+import { chartDocName, type GroupId, type WorkshopId } from "@continuum/protocol";
+import type { RunningServer } from "@continuum/server";
+import { act, cleanup, render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
+import { App } from "../src/App.tsx";
+import { navigate } from "../src/router.ts";
+import { saveSession } from "../src/session.ts";
+import { resetUi } from "../src/state/ui.ts";
+import { DocConnection } from "../src/sync/connection.ts";
+import { createWorkshop, eventually, join, testServer } from "./helpers.ts";
+
+let server: RunningServer;
+const opened: DocConnection[] = [];
+
+beforeAll(async () => {
+  server = await testServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+afterEach(() => {
+  cleanup();
+  for (const c of opened.splice(0)) c.destroy();
+  resetUi();
+  localStorage.clear();
+});
+
+function open(docName: string, token: string) {
+  const c = new DocConnection({
+    syncUrl: `${server.url.replace(/^http/, "ws")}/sync`,
+    docName,
+    token,
+    role: "facilitator",
+    persist: false,
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+  });
+  opened.push(c);
+  return c;
+}
+
+async function setup() {
+  const created = await createWorkshop(server);
+  const fac = open(created.id, created.token);
+  await eventually(() => expect(listGroups(fac.doc).length).toBe(2));
+  const [linkWorkers, ppi] = listGroups(fac.doc);
+  if (!linkWorkers || !ppi) throw new Error("the discretion template has two groups");
+  const activities = listActivities(fac.doc);
+  const scale = activities.find((a): a is ScaleActivity => a.kind === "scale");
+  const chart = activities.find((a): a is ChartActivity => a.kind === "chart");
+  if (!scale || !chart) throw new Error("the discretion template has a scale and a chart");
+  return { created, fac, linkWorkers, ppi, scale, chart, workshopId: created.id as WorkshopId };
+}
+
+async function asParticipant(workshopId: WorkshopId, code: string, name: string, group: GroupId) {
+  const joined = await join(server, code, name, group);
+  saveSession({
+    workshopId,
+    token: joined.token,
+    role: "participant",
+    name,
+    group: joined.group,
+    groupName: joined.groupName,
+    joinCode: code,
+  });
+}
+
+function asFacilitator(created: Awaited<ReturnType<typeof createWorkshop>>) {
+  saveSession({
+    workshopId: created.id,
+    token: created.token,
+    role: "facilitator",
+    name: "Facilitator",
+    group: null,
+    groupName: null,
+    joinCode: created.joinCode,
+  });
+}
+
+describe("charts on the board route", () => {
+  it("a participant follows the facilitator to a chart and adds a note that reaches the server", async () => {
+    const { created, fac, linkWorkers, chart, workshopId } = await setup();
+    act(() => setCurrentActivity(fac.doc, chart.id));
+    await asParticipant(workshopId, created.joinCode, "Anna", linkWorkers.id);
+    const user = userEvent.setup();
+    navigate(`/w/${workshopId}`);
+    render(<App />);
+
+    const board = await screen.findByRole("region", { name: `Chart: ${chart.title}` }, { timeout: 5000 });
+    expect(within(board).getByText("Patients may refer themselves")).toBeTruthy();
+    // The participant's agenda says where everyone is.
+    expect(screen.getByRole("navigation", { name: "Agenda" }).textContent).toContain(chart.title);
+
+    await user.click(within(board).getByRole("button", { name: "Add a note to Pros" }));
+    await user.type(within(board).getByLabelText("Your note for Pros"), "People know themselves best");
+    await user.click(within(board).getByRole("button", { name: "Add note" }));
+
+    const chartConn = open(chartDocName(workshopId, chart.id), created.token);
+    await eventually(() =>
+      expect(listChartNotes(chartConn.doc).map((n) => [n.text, n.author, n.groupId])).toEqual([
+        ["People know themselves best", "Anna", linkWorkers.id],
+      ]),
+    );
+  });
+
+  it("the facilitator sees the chart with dot voting in their tools, and opens the vote", async () => {
+    const { created, fac, chart, workshopId } = await setup();
+    act(() => setCurrentActivity(fac.doc, chart.id));
+    asFacilitator(created);
+    const user = userEvent.setup();
+    navigate(`/w/${workshopId}`);
+    render(<App />);
+
+    await screen.findByRole("region", { name: `Chart: ${chart.title}` }, { timeout: 5000 });
+    const voting = await screen.findByRole("region", { name: `Dot voting on ${chart.title}` });
+    await user.click(within(voting).getByRole("button", { name: "Open voting" }));
+    await eventually(() => {
+      const a = listActivities(fac.doc).find((x) => x.id === chart.id);
+      expect(a?.kind === "chart" && a.voting.open).toBe(true);
+    });
+    // The agenda editor is in the facilitator's tools.
+    expect(await screen.findByRole("region", { name: "Agenda" })).toBeTruthy();
+  });
+});
+
+describe("scale board access", () => {
+  it("a group that does not take part sees its lane but is never invited to change it", async () => {
+    const { created, fac, linkWorkers, ppi, scale, workshopId } = await setup();
+    act(() => {
+      setCurrentActivity(fac.doc, scale.id);
+      setTakingPart(fac.doc, scale.id, [ppi.id]);
+    });
+    await asParticipant(workshopId, created.joinCode, "Anna", linkWorkers.id);
+    navigate(`/w/${workshopId}`);
+    render(<App />);
+
+    await screen.findByRole("region", { name: "Link workers lane" }, { timeout: 5000 });
+    await eventually(() => expect(screen.getByText(/Your group looks on in this activity/)).toBeTruthy());
+    expect(screen.queryByRole("button", { name: /Place on the scale/ })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Add a note of your own" })).toBeNull();
+
+    // Taking part again: the tray comes back.
+    act(() => setTakingPart(fac.doc, scale.id, null));
+    expect(
+      (await screen.findAllByRole("button", { name: /Place on the scale/ }, { timeout: 5000 })).length,
+    ).toBeGreaterThan(0);
+  });
+});
