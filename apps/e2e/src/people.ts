@@ -133,8 +133,17 @@ export async function touchPlace(
   await touchDrag(page, cdp, from, to, beforeLift ? { beforeLift } : {});
 }
 
-/** Runs axe-core in the page; returns the serious and critical violations, each as one readable line. */
-export async function seriousViolations(page: Page, axeSource: string): Promise<string[]> {
+/** One element that fails one axe rule. */
+export interface AxeFinding {
+  rule: string;
+  impact: string;
+  help: string;
+  target: string;
+  html: string;
+}
+
+/** Runs axe-core in the page; returns every element failing a serious or critical rule. */
+export async function seriousViolations(page: Page, axeSource: string): Promise<AxeFinding[]> {
   const hasAxe = await page.evaluate(() => "axe" in window);
   if (!hasAxe) await page.addScriptTag({ content: axeSource });
   const results = await page.evaluate(async () => {
@@ -143,17 +152,24 @@ export async function seriousViolations(page: Page, axeSource: string): Promise<
   });
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map(
-      (v) =>
-        `${v.impact} ${v.id}: ${v.help} (${v.nodes
-          .slice(0, 3)
-          .map((n) => n.target.join(" "))
-          .join("; ")})`,
+    .flatMap((v) =>
+      v.nodes.map((n) => ({
+        rule: v.id,
+        impact: v.impact ?? "",
+        help: v.help,
+        target: n.target.join(" "),
+        html: n.html,
+      })),
     );
 }
 
 interface AxeResults {
-  violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+  violations: {
+    id: string;
+    impact: string | null;
+    help: string;
+    nodes: { target: string[]; html: string }[];
+  }[];
 }
 
 /** Facilitator: opens their private link (as created through the API) on this device. */
