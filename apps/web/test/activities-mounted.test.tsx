@@ -3,17 +3,19 @@ import {
   listActivities,
   listChartNotes,
   listGroups,
+  placeAspect,
   type ScaleActivity,
   setCurrentActivity,
   setTakingPart,
 } from "@continuum/model";
-import { chartDocName, type GroupId, type WorkshopId } from "@continuum/protocol";
+import { chartDocName, type GroupId, laneDocName, type WorkshopId } from "@continuum/protocol";
 import type { RunningServer } from "@continuum/server";
 import { act, cleanup, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { App } from "../src/App.tsx";
+import { setFileSaver } from "../src/facilitator/exporting.ts";
 import { navigate } from "../src/router.ts";
 import { saveSession } from "../src/session.ts";
 import { resetUi } from "../src/state/ui.ts";
@@ -154,5 +156,37 @@ describe("scale board access", () => {
     expect(
       (await screen.findAllByRole("button", { name: /Place on the scale/ }, { timeout: 5000 })).length,
     ).toBeGreaterThan(0);
+  });
+});
+
+describe("downloads", () => {
+  it("the export panel saves a CSV with a note a group placed, read from the lanes it opens itself", async () => {
+    const { created, ppi, scale, workshopId } = await setup();
+    const lane = open(laneDocName(workshopId, scale.id, ppi.id), created.token);
+    await eventually(() => expect(lane.getState().status).toBe("connected"));
+    const aspect = scale.aspects[0];
+    if (!aspect) throw new Error("no aspect");
+    placeAspect(lane.doc, { aspect, x: 20, author: "Ben" });
+    const saved: { blob: Blob; name: string }[] = [];
+    setFileSaver((blob, name) => saved.push({ blob, name }));
+    try {
+      asFacilitator(created);
+      const user = userEvent.setup();
+      navigate(`/w/${workshopId}`);
+      render(<App />);
+      const panel = await screen.findByRole("region", { name: "Download the results" }, { timeout: 5000 });
+      expect(panel.textContent).toMatch(/need the workshop server/);
+      await user.click(within(panel).getByRole("button", { name: "Notes (CSV)" }));
+      await eventually(() => expect(saved).toHaveLength(1), 10_000);
+      const file = saved[0];
+      expect(file?.name).toMatch(/^test-workshop-\d{4}-\d{2}-\d{2}-notes\.csv$/);
+      const text = (await file?.blob.text()) ?? "";
+      const row = text.split("\r\n").find((l) => l.includes(aspect.text));
+      expect(row).toContain("PPI contributors");
+      expect(row).toContain(",20,");
+      expect(within(panel).getByRole("status").textContent).toContain("Saved");
+    } finally {
+      setFileSaver(null);
+    }
   });
 });

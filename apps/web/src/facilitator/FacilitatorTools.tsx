@@ -4,6 +4,7 @@
  * QR code library and the exports, so participants' tablets never download them.
  */
 import type { Activity, Workshop } from "@continuum/model";
+import { lazy, Suspense } from "react";
 import type * as Y from "yjs";
 import { AgendaEditor } from "../activities/Agenda.tsx";
 import { VotingControls } from "../activities/VotingControls.tsx";
@@ -11,6 +12,9 @@ import type { Session } from "../session.ts";
 import { useUi } from "../state/ui.ts";
 import { Controls } from "./Controls.tsx";
 import { SharePanel } from "./SharePanel.tsx";
+
+// The export formats and their layout code are a chunk of their own, fetched after the tools.
+const ExportPanel = lazy(() => import("./ExportPanel.tsx"));
 
 export interface FacilitatorToolsProps {
   doc: Y.Doc;
@@ -40,13 +44,24 @@ export default function FacilitatorTools({
 }
 
 /** Below the board: the agenda with the meeting's settings, and the downloads. */
-export function FacilitatorAfterBoard({ doc }: { doc: Y.Doc; session: Session; activity: Activity | null }) {
+export function FacilitatorAfterBoard({
+  doc,
+  session,
+  activity,
+}: {
+  doc: Y.Doc;
+  session: Session;
+  activity: Activity | null;
+}) {
   const setFacilitatorActivity = useUi((s) => s.setFacilitatorActivity);
   return (
     <div className="facilitator facilitator-after">
       <div className="panel">
         <AgendaEditor workshopDoc={doc} onOpenActivity={(id) => setFacilitatorActivity(id)} />
       </div>
+      <Suspense fallback={<p role="status">Loading the downloads…</p>}>
+        <ExportPanel workshopDoc={doc} session={session} activity={activity} />
+      </Suspense>
     </div>
   );
 }

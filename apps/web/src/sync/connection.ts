@@ -97,6 +97,14 @@ export function allConnectionStates(): readonly ConnectionState[] {
 export function openDocNames(): string[] {
   return [...registry].map((c) => c.docName);
 }
+/** The connection this screen already has open for a document (or holding that very Y.Doc), if any. */
+export function findOpenConnection(docName: string, doc?: Y.Doc): DocConnection | undefined {
+  for (const c of registry) {
+    if (c.docName !== docName || c.getState().status === "closed") continue;
+    if (!doc || c.doc === doc) return c;
+  }
+  return undefined;
+}
 export function dismissAllMessages(): void {
   for (const c of registry) c.dismissMessage();
 }

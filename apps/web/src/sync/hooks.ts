@@ -32,6 +32,20 @@ function currentSettings(): SyncSettings {
   return settings;
 }
 
+/** Opens a document outside React (the caller destroys it), with the app's sync settings. */
+export function openDocConnection(docName: string, token: string, role: Role, quiet = false): DocConnection {
+  const s = currentSettings();
+  return new DocConnection({
+    syncUrl: s.syncUrl,
+    docName,
+    token,
+    role,
+    quiet,
+    ...(s.persist !== undefined ? { persist: s.persist } : {}),
+    ...(s.WebSocketPolyfill ? { WebSocketPolyfill: s.WebSocketPolyfill } : {}),
+  });
+}
+
 /**
  * Opens a document for as long as the component is mounted (or `docName` is null: nothing is opened, so
  * a lane the server would refuse is never even asked for).
@@ -48,16 +62,7 @@ export function useDocConnection(
       setConn(null);
       return;
     }
-    const s = currentSettings();
-    const c = new DocConnection({
-      syncUrl: s.syncUrl,
-      docName,
-      token,
-      role,
-      quiet,
-      ...(s.persist !== undefined ? { persist: s.persist } : {}),
-      ...(s.WebSocketPolyfill ? { WebSocketPolyfill: s.WebSocketPolyfill } : {}),
-    });
+    const c = openDocConnection(docName, token, role, quiet);
     setConn(c);
     return () => c.destroy();
   }, [docName, token, role, quiet]);
