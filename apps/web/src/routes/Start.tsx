@@ -1,5 +1,5 @@
-import { DISCRETION_ASPECTS, TEMPLATES } from "@continuum/model";
-import { normalizeJoinCode } from "@continuum/protocol";
+import { TEMPLATES } from "@continuum/model";
+import { normalizeJoinCode, WORKSHOP_TEMPLATES, type WorkshopTemplate } from "@continuum/protocol";
 import { type FormEvent, useState } from "react";
 import { api, failureMessage } from "../api.ts";
 import { navigate } from "../router.ts";
@@ -50,11 +50,35 @@ export function Start() {
   );
 }
 
+/** The February 2023 discretion workshop first: what most facilitators come for. */
+const TEMPLATE_ORDER: readonly WorkshopTemplate[] = [
+  "discretion",
+  ...WORKSHOP_TEMPLATES.filter((t) => t !== "discretion"),
+];
+
+const DEFAULT_TITLES: Partial<Record<WorkshopTemplate, string>> = {
+  discretion: "Discretion in the link worker role",
+};
+
+/** The aspects of a template's first sliding scale, or null when it has none. */
+function scaleAspects(template: WorkshopTemplate): readonly string[] | null {
+  const scale = TEMPLATES[template].activities.find((a) => a.kind === "scale");
+  return scale && scale.kind === "scale" ? scale.aspects : null;
+}
+
 function CreateWorkshop() {
-  const discretion = TEMPLATES.discretion;
-  const [title, setTitle] = useState("Discretion in the link worker role");
-  const [groups, setGroups] = useState(discretion.groups.join("\n"));
-  const [aspects, setAspects] = useState(DISCRETION_ASPECTS.join("\n"));
+  const [template, setTemplate] = useState<WorkshopTemplate>("discretion");
+  const [title, setTitle] = useState(DEFAULT_TITLES.discretion ?? "");
+  const [groups, setGroups] = useState(TEMPLATES.discretion.groups.join("\n"));
+  const [aspects, setAspects] = useState((scaleAspects("discretion") ?? []).join("\n"));
+  const hasScale = scaleAspects(template) !== null;
+  const choose = (next: WorkshopTemplate) => {
+    // A new choice fills in that template's groups and aspects; a title the person typed is kept.
+    if (!title.trim() || title === (DEFAULT_TITLES[template] ?? "")) setTitle(DEFAULT_TITLES[next] ?? "");
+    setTemplate(next);
+    setGroups(TEMPLATES[next].groups.join("\n"));
+    setAspects((scaleAspects(next) ?? []).join("\n"));
+  };
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -65,9 +89,9 @@ function CreateWorkshop() {
     try {
       const res = await api.createWorkshop({
         title: title.trim(),
-        template: "discretion",
+        template,
         groups: lines(groups),
-        aspects: lines(aspects),
+        ...(hasScale ? { aspects: lines(aspects) } : {}),
       });
       saveSession({
         workshopId: res.id,
@@ -90,10 +114,27 @@ function CreateWorkshop() {
   return (
     <section className="panel" aria-labelledby="create-title">
       <h2 id="create-title">Start a new workshop</h2>
-      <p className="hint">
-        For facilitators. Groups place the aspects on a scale from “About choice” to “Set in stone”.
-      </p>
+      <p className="hint">For facilitators. Everything can be changed later in the agenda.</p>
       <form onSubmit={submit}>
+        <fieldset className="templates">
+          <legend>What kind of workshop</legend>
+          {TEMPLATE_ORDER.map((t) => (
+            <label key={t} className="check template-choice">
+              <input
+                type="radio"
+                name="template"
+                value={t}
+                checked={template === t}
+                onChange={() => choose(t)}
+              />
+              <span>
+                <strong>{TEMPLATES[t].label}</strong>
+                <br />
+                <span className="hint">{TEMPLATES[t].description}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
         <label className="field">
           <span>Workshop title</span>
           <input value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={200} />
@@ -102,10 +143,12 @@ function CreateWorkshop() {
           <span>Groups (one per line)</span>
           <textarea value={groups} onChange={(e) => setGroups(e.target.value)} rows={3} />
         </label>
-        <label className="field">
-          <span>Aspects to place on the scale (one per line)</span>
-          <textarea value={aspects} onChange={(e) => setAspects(e.target.value)} rows={8} />
-        </label>
+        {hasScale ? (
+          <label className="field">
+            <span>Aspects to place on the scale (one per line)</span>
+            <textarea value={aspects} onChange={(e) => setAspects(e.target.value)} rows={8} />
+          </label>
+        ) : null}
         {error ? (
           <p className="error" role="alert">
             {error}
@@ -114,7 +157,7 @@ function CreateWorkshop() {
         <button
           type="submit"
           className="btn primary"
-          disabled={busy || !title.trim() || lines(groups).length === 0}
+          disabled={busy || !title.trim() || (template !== "blank" && lines(groups).length === 0)}
         >
           {busy ? "Creating…" : "Create the workshop"}
         </button>
