@@ -89,3 +89,5 @@ console.log(`${file}: ${(total / 1e6).toFixed(2)} s sampled`);
 print("Self time by file or package", selfByPkg);
 print("Self time by function", selfByFn);
 print("Inclusive time, functions in apps/ and packages/", inclByFn, (k) => / (apps|packages)\//.test(k));
+const grep = process.argv[4];
+if (grep) print(`Inclusive time, functions matching /${grep}/`, inclByFn, (k) => new RegExp(grep).test(k));

@@ -86,14 +86,16 @@ export function render(results: RunResult[], env: Record<string, unknown>, serve
         const r = byServer.get(s);
         if (!r) return "";
         if (r.error) return "failed";
-        const v = num(r.metrics[f.key]);
+        const raw = r.metrics[f.key];
+        // A resident-memory delta below zero is the allocator returning pages after GC: noise, not savings.
+        const v = f.key.startsWith("rss") && raw !== undefined && raw !== null && raw < 0 ? "≈0" : num(raw);
         return r.dropped && f.timing ? `${v}†` : v;
       };
       const ratio = (p: ServerKind): string => {
         if (!f.ratio) return "";
         const a = byServer.get("continuum")?.metrics[f.key];
         const b = byServer.get(p)?.metrics[f.key];
-        if (a === null || a === undefined || b === null || b === undefined || b <= 0 || a < 0) return "–";
+        if (a === null || a === undefined || b === null || b === undefined || b <= 0 || a <= 0) return "–";
         const dropped = f.timing && (byServer.get("continuum")?.dropped || byServer.get(p)?.dropped);
         return `${(a / b).toFixed(2)}×${dropped ? "†" : ""}`;
       };

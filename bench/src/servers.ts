@@ -99,16 +99,11 @@ export class ServerProcess {
   static async start(kind: ServerKind, opts: { profileDir: string | null }): Promise<ServerProcess> {
     const port = await freePort();
     const dataDir = mkdtempSync(path.join(tmpdir(), `continuum-bench-${kind}-`));
-    const prof = opts.profileDir
-      ? [
-          "--cpu-prof",
-          "--cpu-prof-dir",
-          opts.profileDir,
-          "--cpu-prof-name",
-          `${kind}-${Date.now()}.cpuprofile`,
-        ]
-      : [];
-    if (opts.profileDir) mkdirSync(opts.profileDir, { recursive: true });
+    // One folder per server; Node names each thread's profile CPU.<date>.<time>.<pid>.<thread>.<n>: the
+    // server's own is thread 0 (tsx's module-loader thread writes one too).
+    const profDir = opts.profileDir ? path.join(opts.profileDir, kind) : null;
+    const prof = profDir ? ["--cpu-prof", "--cpu-prof-dir", profDir] : [];
+    if (profDir) mkdirSync(profDir, { recursive: true });
     const base = ["--expose-gc", ...prof];
     let args: string[];
     let env: NodeJS.ProcessEnv;
