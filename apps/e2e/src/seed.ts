@@ -101,7 +101,7 @@ export async function placeAspects(
   const who = await joinAs(baseUrl, code, "Seeder", group);
   const workshop = await readWorkshopAs(baseUrl, who.workshopId, who.token);
   const scale = workshop.activities.find((a) => a.kind === "scale");
-  if (!scale || scale.kind !== "scale") throw new Error("the workshop has no scale");
+  if (scale?.kind !== "scale") throw new Error("the workshop has no scale");
   const docName = laneDocName(who.workshopId, scale.id as ActivityId, who.group as GroupId);
   const lane = await openDoc(baseUrl, docName, who.token);
   for (const p of placements) {

@@ -18,7 +18,7 @@ afterAll(async () => {
 /** The page is not blank: it has a heading and some words a person can read. */
 async function notBlank(page: Page): Promise<void> {
   await page.getByRole("heading", { level: 1 }).first().waitFor();
-  const words = (await page.locator("body").innerText()).trim();
+  const words = ((await page.locator("body").textContent()) ?? "").trim();
   expect(words.length).toBeGreaterThan(20);
 }
 
@@ -90,7 +90,7 @@ describe("wrong codes and links", () => {
       .getByRole("alert")
       .filter({ hasText: "This link is no longer valid. Ask the facilitator for a new one." })
       .waitFor();
-    const words = (await facilitator.page.locator("body").innerText()).trim();
+    const words = ((await facilitator.page.locator("body").textContent()) ?? "").trim();
     expect(words.length).toBeGreaterThan(20);
   });
 
