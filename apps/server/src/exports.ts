@@ -25,9 +25,10 @@ import {
   type WorkshopSnapshot,
 } from "@continuum/export";
 import { migrateDoc } from "@continuum/model";
-import { isId, parseDocName, type WorkshopId, workshopDocName } from "@continuum/protocol";
+import { parseDocName, type WorkshopId, workshopDocName } from "@continuum/protocol";
 import * as Y from "yjs";
-import { keyMatches, type TokenSigner } from "./auth.ts";
+import type { TokenSigner } from "./auth.ts";
+import { authorizeFacilitator } from "./facilitatorAuth.ts";
 import { HttpError } from "./http.ts";
 import type { Room, RoomManager } from "./rooms.ts";
 import type { Store, WorkshopRecord } from "./store/types.ts";
@@ -214,13 +215,6 @@ export interface ExportDeps {
 /** The route; its two groups are the workshop id and the format. */
 export const EXPORT_ROUTE = /^\/api\/workshops\/([^/]+)\/export\/([^/]+)$/;
 
-function bearer(req: IncomingMessage): string | null {
-  const header = req.headers.authorization;
-  if (!header) return null;
-  const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  return m?.[1] ?? "";
-}
-
 /**
  * `GET|HEAD /api/workshops/<id>/export/<format>[?activity=<id>]` with `Authorization: Bearer <key>`, where
  * the key is the facilitator key (or a facilitator token of this workshop). Closed workshops can still be
@@ -235,28 +229,7 @@ export async function serveExport(
 ): Promise<void> {
   const id = safeDecode(match[1] ?? "");
   const format = safeDecode(match[2] ?? "");
-  const workshop = await deps.guard(async () => {
-    const found = isId(id) ? await deps.store.getWorkshop(id as WorkshopId) : null;
-    if (!found) throw new HttpError(404, "unknown_workshop", "There is no workshop with this id.");
-    const key = bearer(req);
-    if (key === null) {
-      throw new HttpError(
-        401,
-        "missing_key",
-        "Exports are for the facilitator: send the facilitator key as “Authorization: Bearer <key>”.",
-        { "www-authenticate": 'Bearer realm="continuum"' },
-      );
-    }
-    const token = deps.tokens.verify(key);
-    const tokenOk =
-      token?.role === "facilitator" &&
-      token.workshopId === found.id &&
-      token.tokenVersion === found.tokenVersion;
-    if (!tokenOk && !keyMatches(key, found.facilitatorKeyHash)) {
-      throw new HttpError(403, "wrong_key", "That is not the facilitator key of this workshop.");
-    }
-    return found;
-  });
+  const workshop = await deps.guard(() => authorizeFacilitator(req, deps.store, deps.tokens, id, "Exports"));
   if (!isExportFormat(format)) {
     throw new HttpError(
       400,

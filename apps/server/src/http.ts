@@ -4,6 +4,7 @@ import path from "node:path";
 import { initWorkshop, listGroups, readMeta } from "@continuum/model";
 import {
   type ApiError,
+  CloseCode,
   type CreateWorkshopResponse,
   isId,
   isJoinCode,
@@ -13,6 +14,8 @@ import {
   type LookupResponse,
   newWorkshopId,
   normalizeJoinCode,
+  type Principal,
+  type RevokeResponse,
   type SessionResponse,
   WORKSHOP_TEMPLATES,
   type WorkshopId,
@@ -23,6 +26,7 @@ import type { Logger } from "pino";
 import * as Y from "yjs";
 import { type FailureLimiter, hashKey, keyMatches, newSecretKey, type TokenSigner } from "./auth.ts";
 import { EXPORT_ROUTE, serveExport } from "./exports.ts";
+import { authorizeFacilitator } from "./facilitatorAuth.ts";
 import { pathOnly } from "./log.ts";
 import type { RoomManager } from "./rooms.ts";
 import type { Store } from "./store/types.ts";
@@ -49,6 +53,13 @@ export interface HttpDeps {
   log: Logger;
   webDir: string;
   stats: () => Record<string, number>;
+  /** Closes a workshop's open connections whose principal matches (revoked links, a closed workshop). */
+  disconnect: (
+    workshopId: WorkshopId,
+    which: (who: Principal) => boolean,
+    code: number,
+    reason: string,
+  ) => void;
 }
 
 const MIME: Record<string, string> = {
@@ -343,6 +354,40 @@ export function createHttpHandler(deps: HttpDeps) {
     });
   }
 
+  /**
+   * `POST /api/workshops/<id>/revoke`: new facilitator and observer keys; every facilitator and room-screen
+   * token issued so far stops working at once (a private link was shared by mistake). Participants keep
+   * theirs. `POST /api/workshops/<id>/close`: nobody can join or connect any more; exports still work.
+   */
+  async function manage(req: IncomingMessage, rawId: string, action: string): Promise<unknown> {
+    const workshop = await guarded(req, () =>
+      authorizeFacilitator(req, store, tokens, rawId, "Workshop settings"),
+    );
+    if (action === "close") {
+      const closedAt = workshop.closedAt ?? Date.now();
+      await store.updateWorkshop(workshop.id, { closedAt });
+      deps.disconnect(workshop.id, () => true, CloseCode.WorkshopClosed, "workshop closed");
+      log.info({ workshop: workshop.id }, "workshop closed");
+      return { workshopId: workshop.id, closedAt };
+    }
+    const facilitatorKey = newSecretKey();
+    const observerKey = newSecretKey();
+    const tokenVersion = workshop.tokenVersion + 1;
+    await store.updateWorkshop(workshop.id, {
+      facilitatorKeyHash: hashKey(facilitatorKey),
+      observerKeyHash: hashKey(observerKey),
+      tokenVersion,
+    });
+    deps.disconnect(workshop.id, (who) => who.role !== "participant", CloseCode.Unauthorized, "link revoked");
+    log.info({ workshop: workshop.id }, "private links revoked");
+    const token = tokens.sign(
+      { workshopId: workshop.id, role: "facilitator", group: null, name: "Facilitator" },
+      tokenVersion,
+    );
+    const body: RevokeResponse = { workshopId: workshop.id, facilitatorKey, observerKey, token };
+    return body;
+  }
+
   function serveStatic(req: IncomingMessage, res: ServerResponse, urlPath: string): boolean {
     if (!existsSync(deps.webDir)) return false;
     let relative: string;
@@ -380,6 +425,10 @@ export function createHttpHandler(deps: HttpDeps) {
     if (p === "/api/session" && method === "POST") return sendJson(res, 200, await session(req));
     const lookupMatch = /^\/api\/lookup\/([^/]+)$/.exec(p);
     if (lookupMatch && method === "GET") return sendJson(res, 200, await lookup(req, lookupMatch[1] ?? ""));
+    const manageMatch = /^\/api\/workshops\/([^/]+)\/(revoke|close)$/.exec(p);
+    if (manageMatch && method === "POST") {
+      return sendJson(res, 200, await manage(req, manageMatch[1] ?? "", manageMatch[2] ?? ""));
+    }
     const exportMatch = EXPORT_ROUTE.exec(p);
     if (exportMatch && (method === "GET" || method === "HEAD"))
       return serveExport(req, res, url, exportMatch, { store, rooms, tokens, guard: (a) => guarded(req, a) });

@@ -51,7 +51,16 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   const stats = () => ({ rooms: rooms.loadedNames().length, connections: sync.connectionCount() });
 
   const http = createServer(
-    createHttpHandler({ store, rooms, tokens, limiter, log, webDir: config.webDir, stats }),
+    createHttpHandler({
+      store,
+      rooms,
+      tokens,
+      limiter,
+      log,
+      webDir: config.webDir,
+      stats,
+      disconnect: (id, which, code, reason) => sync.disconnectWorkshop(id, which, code, reason),
+    }),
   );
   // ws closes a connection whose frame is larger than maxPayload with 1009 (Message Too Big).
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes });

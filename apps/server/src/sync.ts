@@ -146,7 +146,9 @@ export class SyncService {
       return this.close(conn, code, workshop ? "token is for another workshop" : "no such workshop");
     }
     if (workshop.closedAt !== null) return this.close(conn, CloseCode.WorkshopClosed, "workshop closed");
-    if (tokenVersion !== workshop.tokenVersion)
+    // New private links (POST …/revoke) end the facilitator's and the room screen's old tokens; participants
+    // joined with the code and keep theirs.
+    if (who.role !== "participant" && tokenVersion !== workshop.tokenVersion)
       return this.close(conn, CloseCode.Unauthorized, "token revoked");
     if (conn.closed) return;
 
@@ -434,6 +436,22 @@ export class SyncService {
     if (peers?.size === 0) this.byWorkshop.delete(room.docName.workshopId);
     this.rooms.release(room);
     this.log.info({ doc: room.name, role: conn.principal.role }, "client disconnected");
+  }
+
+  /** Closes the connections of a workshop whose principal matches (a revoked link, a closed workshop). */
+  disconnectWorkshop(
+    workshopId: WorkshopId,
+    which: (who: Principal) => boolean,
+    code: number,
+    reason: string,
+  ): number {
+    let n = 0;
+    for (const conn of [...(this.byWorkshop.get(workshopId) ?? [])]) {
+      if (!which(conn.principal)) continue;
+      this.close(conn, code, reason);
+      n++;
+    }
+    return n;
   }
 
   /** Closes every connection with 1001 so clients reconnect to the next server (shutdown). */

@@ -66,6 +66,14 @@ export interface SessionResponse {
   role: Role;
 }
 
+/** `POST /api/workshops/<id>/revoke` (facilitator): new private links; the old ones stop working. */
+export interface RevokeResponse {
+  workshopId: WorkshopId;
+  facilitatorKey: string;
+  observerKey: string;
+  token: string;
+}
+
 /** `GET /api/lookup/<code>`: what a person needs to pick a group before joining. */
 export interface LookupResponse {
   workshopId: WorkshopId;
