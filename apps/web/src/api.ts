@@ -9,6 +9,7 @@ import type {
   JoinRequest,
   JoinResponse,
   LookupResponse,
+  RevokeResponse,
   SessionRequest,
   SessionResponse,
 } from "@continuum/protocol";
@@ -41,12 +42,14 @@ function isApiError(body: unknown): body is ApiError {
   return typeof e?.message === "string" && typeof e.code === "string";
 }
 
-async function call<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
+async function call<T>(method: "GET" | "POST", path: string, body?: unknown, token?: string): Promise<T> {
   let res: Response;
+  const headers: Record<string, string> = body === undefined ? {} : { "content-type": "application/json" };
+  if (token) headers.authorization = `Bearer ${token}`;
   try {
     res = await fetch(apiBase + path, {
       method,
-      headers: body === undefined ? {} : { "content-type": "application/json" },
+      headers,
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
@@ -75,6 +78,17 @@ export const api = {
   lookup: (code: string) => call<LookupResponse>("GET", `/api/lookup/${encodeURIComponent(code)}`),
   join: (req: JoinRequest) => call<JoinResponse>("POST", "/api/join", req),
   session: (req: SessionRequest) => call<SessionResponse>("POST", "/api/session", req),
+  /** New private links; the facilitator's and the big screen's old ones stop working. */
+  revoke: (workshopId: string, token: string) =>
+    call<RevokeResponse>("POST", `/api/workshops/${encodeURIComponent(workshopId)}/revoke`, undefined, token),
+  /** Closes the workshop for everyone; exports still work. */
+  close: (workshopId: string, token: string) =>
+    call<{ closedAt: number }>(
+      "POST",
+      `/api/workshops/${encodeURIComponent(workshopId)}/close`,
+      undefined,
+      token,
+    ),
 };
 
 /** The sentence to show for anything thrown by `api`. */

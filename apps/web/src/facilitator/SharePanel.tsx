@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
+import { api, failureMessage } from "../api.ts";
 import { links } from "../router.ts";
-import type { Session } from "../session.ts";
+import { type Session, saveSession } from "../session.ts";
 
 function CopyLink({ label, url, secret }: { label: string; url: string; secret?: boolean }) {
   const [copied, setCopied] = useState(false);
@@ -100,9 +101,74 @@ export function SharePanel({ session }: { session: Session }) {
                 </p>
               </>
             ) : null}
+            <LinkSafety session={session} />
           </div>
         </div>
       ) : null}
     </section>
+  );
+}
+
+/**
+ * Taking back a private link that went to the wrong person, and closing the workshop. Both ask twice: a
+ * mistaken click would throw the room screen (or everyone) out.
+ */
+function LinkSafety({ session }: { session: Session }) {
+  const [confirming, setConfirming] = useState<"revoke" | "close" | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const run = async (action: "revoke" | "close") => {
+    setConfirming(null);
+    try {
+      if (action === "revoke") {
+        const fresh = await api.revoke(session.workshopId, session.token);
+        saveSession({
+          ...session,
+          token: fresh.token,
+          facilitatorKey: fresh.facilitatorKey,
+          observerKey: fresh.observerKey,
+        });
+        // The open connections carry the old token, which the server no longer takes: start again with
+        // the new one (everything shared is on the server and on this device).
+        location.reload();
+      } else {
+        await api.close(session.workshopId, session.token);
+        setMessage("The workshop is closed. You can still download the exports.");
+      }
+    } catch (err) {
+      setMessage(failureMessage(err));
+    }
+  };
+  return (
+    <div className="link-safety">
+      {confirming === null ? (
+        <div className="actions">
+          <button type="button" className="btn" onClick={() => setConfirming("revoke")}>
+            Make new private links
+          </button>
+          <button type="button" className="btn" onClick={() => setConfirming("close")}>
+            Close the workshop
+          </button>
+        </div>
+      ) : (
+        <div className="actions">
+          <p>
+            {confirming === "revoke"
+              ? "Your facilitator link and the big-screen link will stop working. Participants stay in."
+              : "Everyone will be disconnected and the code will stop working. This cannot be undone."}
+          </p>
+          <button type="button" className="btn primary" onClick={() => void run(confirming)}>
+            {confirming === "revoke" ? "Make new private links now" : "Close the workshop now"}
+          </button>
+          <button type="button" className="btn" onClick={() => setConfirming(null)}>
+            Cancel
+          </button>
+        </div>
+      )}
+      {message ? (
+        <p role="status" className="hint">
+          {message}
+        </p>
+      ) : null}
+    </div>
   );
 }
