@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, statSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
+import { ArchiveError, importArchiveUpdates, parseArchive } from "@continuum/export";
 import { initWorkshop, listGroups, readMeta } from "@continuum/model";
 import {
   type ApiError,
@@ -32,6 +33,8 @@ import type { RoomManager } from "./rooms.ts";
 import type { Store } from "./store/types.ts";
 
 const MAX_BODY_BYTES = 64 * 1024;
+/** Archives carry every note of a workshop: a long series of meetings is still far below this. */
+const MAX_ARCHIVE_BYTES = 16 * 1024 * 1024;
 
 /** An error with an HTTP status and a sentence for a person. */
 export class HttpError extends Error {
@@ -96,7 +99,7 @@ function sendError(res: ServerResponse, err: HttpError): void {
   sendJson(res, err.status, body, err.headers);
 }
 
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+async function readJson(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<Record<string, unknown>> {
   const type = req.headers["content-type"] ?? "";
   if (!type.includes("application/json")) {
     throw new HttpError(
@@ -109,8 +112,9 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES)
-      throw new HttpError(413, "body_too_large", "The request body is larger than 64 KiB.");
+    if (size > maxBytes) {
+      throw new HttpError(413, "body_too_large", `The request body is larger than ${maxBytes / 1024} KiB.`);
+    }
     chunks.push(chunk as Buffer);
   }
   let parsed: unknown;
@@ -245,13 +249,23 @@ export function createHttpHandler(deps: HttpDeps) {
     const description = text(body, "description", { max: 2000 });
 
     const id = newWorkshopId();
-    const facilitatorKey = newSecretKey();
-    const observerKey = newSecretKey();
     const doc = new Y.Doc();
     initWorkshop(doc, { id, title, template, groups, aspects, date, description });
-    // Written before the record exists, so a workshop that can be joined always has its document.
-    await store.appendUpdate(workshopDocName(id), Y.encodeStateAsUpdate(doc));
+    const update = Y.encodeStateAsUpdate(doc);
     doc.destroy();
+    const created = await register(id, new Map([[workshopDocName(id), update]]));
+    log.info({ workshop: id, template }, "workshop created");
+    return created;
+  }
+
+  /**
+   * Stores a new workshop's documents, then its record with a fresh join code and keys. Documents first,
+   * so a workshop that can be joined always has them.
+   */
+  async function register(id: WorkshopId, docs: Map<string, Uint8Array>): Promise<CreateWorkshopResponse> {
+    for (const [name, update] of docs) await store.appendUpdate(name, update);
+    const facilitatorKey = newSecretKey();
+    const observerKey = newSecretKey();
     for (let attempt = 0; ; attempt++) {
       const joinCode = randomJoinCode();
       try {
@@ -268,13 +282,35 @@ export function createHttpHandler(deps: HttpDeps) {
           { workshopId: id, role: "facilitator", group: null, name: "Facilitator" },
           1,
         );
-        log.info({ workshop: id, template }, "workshop created");
         return { id, joinCode, facilitatorKey, observerKey, token };
       } catch (err) {
         // A join code already in use by another open workshop: draw again (one in a billion per draw).
         if (attempt >= 5) throw err;
       }
     }
+  }
+
+  /**
+   * `POST /api/workshops/import`: a new workshop from a JSON archive (an export). The archive's ids are
+   * kept, so export → import → export gives the same archive; a workshop id already on this server gets a
+   * new one. The new workshop has its own join code and keys: an archive carries no secrets.
+   */
+  async function importWorkshop(req: IncomingMessage): Promise<CreateWorkshopResponse> {
+    const body = await readJson(req, MAX_ARCHIVE_BYTES);
+    let archived: ReturnType<typeof parseArchive>;
+    try {
+      archived = parseArchive(body);
+    } catch (err) {
+      if (err instanceof ArchiveError) throw new HttpError(400, "invalid_archive", err.message);
+      throw err;
+    }
+    const original = archived.workshop.id;
+    const taken = !isId(original) || (await store.getWorkshop(original as WorkshopId)) !== null;
+    const id = taken ? newWorkshopId() : (original as WorkshopId);
+    const docs = importArchiveUpdates(body, { workshopId: id });
+    const created = await register(id, docs);
+    log.info({ workshop: id, documents: docs.size, newId: taken }, "workshop imported");
+    return created;
   }
 
   async function lookup(req: IncomingMessage, rawCode: string): Promise<LookupResponse> {
@@ -421,6 +457,8 @@ export function createHttpHandler(deps: HttpDeps) {
 
     if (p === "/healthz") return sendJson(res, 200, { ok: true, ...deps.stats() });
     if (p === "/api/workshops" && method === "POST") return sendJson(res, 201, await createWorkshop(req));
+    if (p === "/api/workshops/import" && method === "POST")
+      return sendJson(res, 201, await importWorkshop(req));
     if (p === "/api/join" && method === "POST") return sendJson(res, 200, await join(req));
     if (p === "/api/session" && method === "POST") return sendJson(res, 200, await session(req));
     const lookupMatch = /^\/api\/lookup\/([^/]+)$/.exec(p);
