@@ -43,15 +43,18 @@ function isApiError(body: unknown): body is ApiError {
 }
 
 async function call<T>(method: "GET" | "POST", path: string, body?: unknown, token?: string): Promise<T> {
+  return send<T>(method, path, body === undefined ? undefined : JSON.stringify(body), token);
+}
+
+/** A POST of JSON text that is already serialised (an archive file as the person chose it). */
+const callRaw = <T>(path: string, json: string): Promise<T> => send<T>("POST", path, json);
+
+async function send<T>(method: "GET" | "POST", path: string, json?: string, token?: string): Promise<T> {
   let res: Response;
-  const headers: Record<string, string> = body === undefined ? {} : { "content-type": "application/json" };
+  const headers: Record<string, string> = json === undefined ? {} : { "content-type": "application/json" };
   if (token) headers.authorization = `Bearer ${token}`;
   try {
-    res = await fetch(apiBase + path, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    res = await fetch(apiBase + path, { method, headers, body: json });
   } catch {
     throw new ApiFailure(0, "unreachable", UNREACHABLE);
   }
@@ -78,6 +81,9 @@ export const api = {
   lookup: (code: string) => call<LookupResponse>("GET", `/api/lookup/${encodeURIComponent(code)}`),
   join: (req: JoinRequest) => call<JoinResponse>("POST", "/api/join", req),
   session: (req: SessionRequest) => call<SessionResponse>("POST", "/api/session", req),
+  /** A new workshop from a JSON archive's text (sent as it is: the server reads and checks it). */
+  importWorkshop: (archiveText: string) =>
+    callRaw<CreateWorkshopResponse>("/api/workshops/import", archiveText),
   /** New private links; the facilitator's and the big screen's old ones stop working. */
   revoke: (workshopId: string, token: string) =>
     call<RevokeResponse>("POST", `/api/workshops/${encodeURIComponent(workshopId)}/revoke`, undefined, token),

@@ -1,9 +1,30 @@
 import { TEMPLATES } from "@continuum/model";
-import { normalizeJoinCode, WORKSHOP_TEMPLATES, type WorkshopTemplate } from "@continuum/protocol";
+import {
+  type CreateWorkshopResponse,
+  normalizeJoinCode,
+  WORKSHOP_TEMPLATES,
+  type WorkshopTemplate,
+} from "@continuum/protocol";
 import { type FormEvent, useState } from "react";
 import { api, failureMessage } from "../api.ts";
 import { navigate } from "../router.ts";
 import { saveSession } from "../session.ts";
+
+/** Keeps a new workshop's facilitator session on this device and opens its board. */
+function openAsFacilitator(res: CreateWorkshopResponse): void {
+  saveSession({
+    workshopId: res.id,
+    token: res.token,
+    role: "facilitator",
+    name: "Facilitator",
+    group: null,
+    groupName: null,
+    joinCode: res.joinCode,
+    facilitatorKey: res.facilitatorKey,
+    observerKey: res.observerKey,
+  });
+  navigate(`/w/${res.id}`);
+}
 
 const lines = (text: string) =>
   text
@@ -46,6 +67,7 @@ export function Start() {
         </form>
       </section>
       <CreateWorkshop />
+      <ImportArchive />
     </main>
   );
 }
@@ -93,18 +115,7 @@ function CreateWorkshop() {
         groups: lines(groups),
         ...(hasScale ? { aspects: lines(aspects) } : {}),
       });
-      saveSession({
-        workshopId: res.id,
-        token: res.token,
-        role: "facilitator",
-        name: "Facilitator",
-        group: null,
-        groupName: null,
-        joinCode: res.joinCode,
-        facilitatorKey: res.facilitatorKey,
-        observerKey: res.observerKey,
-      });
-      navigate(`/w/${res.id}`);
+      openAsFacilitator(res);
     } catch (err) {
       setError(failureMessage(err));
       setBusy(false);
@@ -162,6 +173,50 @@ function CreateWorkshop() {
           {busy ? "Creating…" : "Create the workshop"}
         </button>
       </form>
+    </section>
+  );
+}
+
+/**
+ * A workshop from a JSON archive (the facilitator's "Archive (JSON)" export): to carry on from an earlier
+ * meeting, or to move a workshop to another server. It gets a new code and new links.
+ */
+function ImportArchive() {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const load = async (file: File | undefined) => {
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    try {
+      openAsFacilitator(await api.importWorkshop(await file.text()));
+    } catch (err) {
+      setError(failureMessage(err));
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="panel" aria-labelledby="import-title">
+      <h2 id="import-title">Open an archived workshop</h2>
+      <p className="hint">
+        For facilitators: choose a workshop archive (a .json file downloaded from a facilitator's view). It
+        opens as a new workshop with its own code.
+      </p>
+      <label className="field">
+        <span>Workshop archive (.json)</span>
+        <input
+          type="file"
+          accept="application/json,.json"
+          disabled={busy}
+          onChange={(e) => void load(e.target.files?.[0])}
+        />
+      </label>
+      {busy ? <p role="status">Opening the archive…</p> : null}
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
     </section>
   );
 }
