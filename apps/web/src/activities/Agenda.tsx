@@ -255,10 +255,10 @@ const ActivityRow = memo(function ActivityRow({
           type="button"
           className="btn small"
           aria-pressed={current}
-          aria-label={`Make ${name} the current activity`}
+          aria-label={`Make current: ${name}`}
           onClick={() => setCurrentActivity(workshopDoc, current ? null : a.id)}
         >
-          {current ? "Current" : "Make current"}
+          Make current
         </button>
         {onOpenActivity && (
           <button
@@ -277,7 +277,7 @@ const ActivityRow = memo(function ActivityRow({
           aria-label={`Lock ${name}`}
           onClick={() => setLocked(workshopDoc, a.id, !locked)}
         >
-          {locked ? "Locked" : "Lock"}
+          Lock
         </button>
         <button
           type="button"
@@ -302,12 +302,17 @@ const ActivityRow = memo(function ActivityRow({
             <button
               type="button"
               className="btn small danger"
-              aria-label={`Confirm: remove ${name}`}
+              aria-label={`Remove it: ${name}`}
               onClick={() => removeActivity(workshopDoc, a.id)}
             >
               Remove it
             </button>
-            <button type="button" className="btn small" onClick={() => setConfirmRemove(false)}>
+            <button
+              type="button"
+              className="btn small"
+              aria-label={`Keep: ${name}`}
+              onClick={() => setConfirmRemove(false)}
+            >
               Keep
             </button>
           </>
@@ -339,7 +344,7 @@ const ActivityRow = memo(function ActivityRow({
           type="button"
           className="btn small"
           disabled={!a.durationMs}
-          aria-label={`Start the timer for ${name}`}
+          aria-label={`Start timer: ${name}`}
           onClick={() => {
             if (!a.durationMs) return;
             setCurrentActivity(workshopDoc, a.id);

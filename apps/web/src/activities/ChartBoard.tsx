@@ -479,7 +479,7 @@ function ColumnHeading({
             <button
               type="button"
               className="btn small danger"
-              aria-label={`Confirm: remove column ${column.title}`}
+              aria-label={`Remove it: column ${column.title}`}
               onClick={() => removeColumn(workshopDoc, activity.id, column.id)}
             >
               Remove it
@@ -620,7 +620,7 @@ const NoteView = memo(function NoteView({ id, columnId }: { id: NoteId; columnId
               <button
                 type="button"
                 className="btn small danger"
-                aria-label={`Confirm: remove note ${label}`}
+                aria-label={`Remove it: note ${label}`}
                 onClick={() => removeChartNote(store.doc, id)}
               >
                 Remove it
@@ -650,7 +650,7 @@ const NoteView = memo(function NoteView({ id, columnId }: { id: NoteId; columnId
                   announce(`You have used all ${voting.budget} of your dots. Take one back to move it.`);
               }}
             >
-              + Dot
+              Add a dot
             </button>
             <button
               type="button"
@@ -659,7 +659,7 @@ const NoteView = memo(function NoteView({ id, columnId }: { id: NoteId; columnId
               disabled={dots.mine === 0}
               onClick={() => takeBackDot(store.doc, id, me.voterId)}
             >
-              − Dot
+              Take back a dot
             </button>
             <span className="my-dots">
               Your dots here: <strong>{dots.mine}</strong>

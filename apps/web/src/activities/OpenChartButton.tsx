@@ -40,12 +40,7 @@ export function OpenChartButton({
   };
   return (
     <>
-      <button
-        type="button"
-        className="btn small"
-        aria-label={`Open the pros and cons chart about: ${text}`}
-        onClick={open}
-      >
+      <button type="button" className="btn small" aria-label={`Chart pros and cons: ${text}`} onClick={open}>
         Chart pros and cons
       </button>
       {error && (

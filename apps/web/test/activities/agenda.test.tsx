@@ -60,7 +60,7 @@ describe("AgendaEditor", () => {
     expect(titles(d.w2)[0]).toBe("Key words");
 
     await user.click(screen.getByRole("button", { name: "Remove Between meetings" }));
-    await user.click(screen.getByRole("button", { name: "Confirm: remove Between meetings" }));
+    await user.click(screen.getByRole("button", { name: "Remove it: Between meetings" }));
     expect(titles(d.w2)).toEqual(["Key words", "Self-referral", "Reflecting on the vignettes"]);
 
     const template = within(screen.getByRole("form", { name: "Add activities from a template" }));
@@ -82,7 +82,7 @@ describe("AgendaEditor", () => {
     const user = userEvent.setup();
     const [scale, chart] = listActivities(d.w1) as [ScaleActivity, { id: ActivityId; title: string }];
 
-    await user.click(screen.getByRole("button", { name: `Make ${chart.title} the current activity` }));
+    await user.click(screen.getByRole("button", { name: `Make current: ${chart.title}` }));
     expect(readControl(d.w2).currentActivity).toBe(chart.id);
     await user.click(screen.getByRole("button", { name: `Lock ${chart.title}` }));
     expect(readControl(d.w2).locked).toEqual({ [chart.id]: true });
@@ -99,7 +99,7 @@ describe("AgendaEditor", () => {
     await user.click(groups.getByRole("checkbox", { name: "PPI contributors" }));
     expect(getActivity(d.w2, scale.id)?.takingPart).toBeNull();
 
-    await user.click(screen.getByRole("button", { name: `Start the timer for ${scale.title}` }));
+    await user.click(screen.getByRole("button", { name: `Start timer: ${scale.title}` }));
     expect(readControl(d.w2).timer).toEqual({
       durationMs: 40 * 60_000,
       startedAt: 1_000,
@@ -193,7 +193,7 @@ describe("OpenChartButton", () => {
     );
     const user = userEvent.setup();
     const button = screen.getByRole("button", {
-      name: "Open the pros and cons chart about: Number of sessions",
+      name: "Chart pros and cons: Number of sessions",
     });
     await user.click(button);
     await user.click(button);

@@ -134,7 +134,7 @@ describe("ChartBoard", () => {
     expect(listChartNotes(d.c1).map((n) => n.text)).toEqual(["Longer waiting lists"]);
     await user.click(screen.getByRole("button", { name: "Remove note: Longer waiting lists" }));
     expect(listChartNotes(d.c1)).toHaveLength(1);
-    await user.click(screen.getByRole("button", { name: "Confirm: remove note Longer waiting lists" }));
+    await user.click(screen.getByRole("button", { name: "Remove it: note Longer waiting lists" }));
     expect(listChartNotes(d.c1)).toHaveLength(0);
   });
 
@@ -270,7 +270,7 @@ describe("PromptBoard", () => {
     await user.click(screen.getByRole("button", { name: "Add column" }));
     await user.click(screen.getByRole("button", { name: "Remove column Things we need to know more about" }));
     await user.click(
-      screen.getByRole("button", { name: "Confirm: remove column Things we need to know more about" }),
+      screen.getByRole("button", { name: "Remove it: column Things we need to know more about" }),
     );
     expect(columnsOf(d.w2, d.activityId).map((c) => c.title)).toEqual([
       "Ways to improve social prescribing",
