@@ -93,7 +93,11 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
     throw new Error(`STORAGE must be "sqlite" or "memory", got "${config.storage}"`);
   }
   if (config.port > 65535) throw new Error(`PORT must be at most 65535, got ${config.port}`);
-  config.dataDir = path.resolve(config.dataDir);
-  config.webDir = path.resolve(config.webDir);
+  // `pnpm start` runs the server inside apps/server; relative paths, and the default ./data, are meant
+  // from the folder the person ran the command in, which pnpm passes on as INIT_CWD.
+  const base = env.INIT_CWD || process.cwd();
+  const dataDirGiven = flags.get("--data-dir") ?? env.DATA_DIR;
+  config.dataDir = path.resolve(base, dataDirGiven || "data");
+  config.webDir = path.resolve(base, config.webDir);
   return config;
 }

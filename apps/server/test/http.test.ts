@@ -107,3 +107,19 @@ describe("HTTP API", () => {
     expect(Date.now() - started).toBeLessThan(20_000);
   }, 30_000);
 });
+
+describe("configuration", () => {
+  it("reads flags over environment variables, and resolves paths from where pnpm was run", async () => {
+    const { loadConfig } = await import("../src/config.ts");
+    const c = loadConfig(["--port", "9001", "--idle-unload-ms=5"], {
+      PORT: "9000",
+      HOST: "127.0.0.1",
+      INIT_CWD: "/srv/venue",
+    });
+    expect(c).toMatchObject({ port: 9001, host: "127.0.0.1", idleUnloadMs: 5, dataDir: "/srv/venue/data" });
+    expect(loadConfig([], { DATA_DIR: "store", INIT_CWD: "/srv/venue" }).dataDir).toBe("/srv/venue/store");
+    expect(loadConfig(["--data-dir", "/abs"], {}).dataDir).toBe("/abs");
+    expect(() => loadConfig(["--port", "eighty"], {})).toThrow(/whole number/);
+    expect(() => loadConfig(["--colour", "red"], {})).toThrow(/Unknown option --colour/);
+  });
+});
