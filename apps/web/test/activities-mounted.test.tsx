@@ -130,8 +130,14 @@ describe("charts on the board route", () => {
       const a = listActivities(fac.doc).find((x) => x.id === chart.id);
       expect(a?.kind === "chart" && a.voting.open).toBe(true);
     });
-    // The agenda editor is in the facilitator's tools.
-    expect(await screen.findByRole("region", { name: "Agenda" })).toBeTruthy();
+    // The agenda editor is in the facilitator's tools, and it is the one place the timer is run from: each
+    // activity's "Start timer", then one "Pause timer" and one "Stop timer" for the running timer.
+    const agenda = await screen.findByRole("region", { name: "Agenda" });
+    await user.click(within(agenda).getByRole("button", { name: `Start timer: ${chart.title}` }));
+    await eventually(() => expect(screen.getAllByRole("button", { name: /^Pause/ })).toHaveLength(1));
+    expect(within(agenda).getByRole("button", { name: "Pause timer" })).toBeTruthy();
+    expect(screen.getAllByRole("button", { name: /^(Stop|Remove the) timer/ })).toHaveLength(1);
+    expect(screen.queryByRole("button", { name: /^Start \d+ minutes/ })).toBeNull();
   });
 });
 

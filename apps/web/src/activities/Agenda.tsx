@@ -203,16 +203,17 @@ const ActivityRow = memo(function ActivityRow({
   const groups = useGroups(workshopDoc);
   const titleId = useId();
   useEffect(() => setTitle(a.title), [a.title]);
+  useEffect(() => setMinutes(a.durationMs ? String(Math.round(a.durationMs / 60_000)) : ""), [a.durationMs]);
   const name = a.title || "Untitled activity";
 
   const saveTitle = () => {
     if (title.trim() && title.trim() !== a.title) updateActivity(workshopDoc, a.id, { title: title.trim() });
     else setTitle(a.title);
   };
-  const saveMinutes = () => {
-    const m = Number.parseFloat(minutes);
-    setPlannedDuration(workshopDoc, a.id, Number.isFinite(m) && m > 0 ? Math.round(m * 60_000) : null);
-  };
+  const typedMinutes = Number.parseFloat(minutes);
+  const typedMs =
+    Number.isFinite(typedMinutes) && typedMinutes > 0 ? Math.round(typedMinutes * 60_000) : null;
+  const saveMinutes = () => setPlannedDuration(workshopDoc, a.id, typedMs);
 
   return (
     <li className={`agenda-item${current ? " is-current" : ""}`} aria-current={current ? "step" : undefined}>
@@ -343,12 +344,14 @@ const ActivityRow = memo(function ActivityRow({
         <button
           type="button"
           className="btn small"
-          disabled={!a.durationMs}
+          disabled={!typedMs}
           aria-label={`Start timer: ${name}`}
           onClick={() => {
-            if (!a.durationMs) return;
+            if (!typedMs) return;
+            // The minutes just typed count even before the field loses focus.
+            if (typedMs !== a.durationMs) setPlannedDuration(workshopDoc, a.id, typedMs);
             setCurrentActivity(workshopDoc, a.id);
-            startTimer(workshopDoc, a.durationMs, now());
+            startTimer(workshopDoc, typedMs, now());
           }}
         >
           Start timer

@@ -1,12 +1,8 @@
 import {
   type Activity,
-  clearTimer,
-  pauseTimer,
-  resumeTimer,
   setCurrentActivity,
   setLocked,
   setRevealed,
-  startTimer,
   updateActivity,
   type Workshop,
 } from "@continuum/model";
@@ -14,7 +10,11 @@ import { useEffect, useState } from "react";
 import type * as Y from "yjs";
 import { useUi } from "../state/ui.ts";
 
-/** The facilitator's levers over the activity on screen. Each is a plain write to the workshop document. */
+/**
+ * The facilitator's levers over the activity on screen. Each is a plain write to the workshop document.
+ * The timer is not here: it is run from the agenda (each activity's "Start timer" from its planned minutes,
+ * then "Pause timer", "Resume timer" and "Stop timer"), so there is one set of timer buttons, not two.
+ */
 export function Controls({
   doc,
   workshop,
@@ -99,7 +99,6 @@ export function Controls({
           <EndLabels doc={doc} activity={activity} />
         </>
       ) : null}
-      <TimerControls doc={doc} workshop={workshop} />
     </section>
   );
 }
@@ -132,36 +131,5 @@ function EndLabels({ doc, activity }: { doc: Y.Doc; activity: Extract<Activity, 
         Save the end labels
       </button>
     </form>
-  );
-}
-
-function TimerControls({ doc, workshop }: { doc: Y.Doc; workshop: Workshop }) {
-  const timer = workshop.control.timer;
-  return (
-    <fieldset className="timer-controls">
-      <legend>Timer for everyone</legend>
-      <div className="actions">
-        {[5, 10, 15].map((m) => (
-          <button key={m} type="button" className="btn" onClick={() => startTimer(doc, m * 60_000)}>
-            Start {m} minutes
-          </button>
-        ))}
-        {timer && timer.startedAt !== null ? (
-          <button type="button" className="btn" onClick={() => pauseTimer(doc)}>
-            Pause
-          </button>
-        ) : null}
-        {timer && timer.startedAt === null ? (
-          <button type="button" className="btn" onClick={() => resumeTimer(doc)}>
-            Resume
-          </button>
-        ) : null}
-        {timer ? (
-          <button type="button" className="btn" onClick={() => clearTimer(doc)}>
-            Remove the timer
-          </button>
-        ) : null}
-      </div>
-    </fieldset>
   );
 }

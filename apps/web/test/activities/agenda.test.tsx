@@ -110,6 +110,21 @@ describe("AgendaEditor", () => {
     await user.click(screen.getByRole("button", { name: "Pause timer" }));
     expect(readControl(d.w2).timer?.startedAt).toBeNull();
 
+    // Minutes typed and started at once (the field has not lost focus yet) count: saved and timed.
+    const minutes = screen.getByRole("spinbutton", { name: `Planned minutes for ${chart.title}` });
+    await user.clear(minutes);
+    await user.type(minutes, "12");
+    await user.click(screen.getByRole("button", { name: `Start timer: ${chart.title}` }));
+    expect(readControl(d.w2).timer).toEqual({
+      durationMs: 12 * 60_000,
+      startedAt: 1_000,
+      remainingMs: 12 * 60_000,
+    });
+    expect(getActivity(d.w2, chart.id)?.durationMs).toBe(12 * 60_000);
+    expect(readControl(d.w2).currentActivity).toBe(chart.id);
+    await user.click(screen.getByRole("button", { name: "Stop timer" }));
+    expect(readControl(d.w2).timer).toBeNull();
+
     await user.click(screen.getByRole("checkbox", { name: /Anonymous/ }));
     expect(readMeta(d.w2).anonymous).toBe(true);
     await user.click(screen.getByRole("button", { name: "End the meeting" }));
