@@ -4,7 +4,9 @@
  *
  *   pnpm bench                 quick matrix (< 5 minutes)
  *   pnpm bench --full          every size, longer windows, and the 5-minute idle hold of 2,000 connections
- *   options: --only continuum,ywebsocket   --sizes 1x2,10x10   --workers 2   --profile   --seconds 20
+ *   options: --only continuum,ywebsocket   --sizes 1x2,10x10 (or none)   --seconds 20   --retries 2
+ *            --no-storm   --idle (idle hold in a quick run)   --idle-size 100x20   --idle-seconds 300
+ *            --workers 2   --profile (CPU profiles of the servers into results/profiles)
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, totalmem } from "node:os";
@@ -65,7 +67,11 @@ const warmupSeconds = full ? 5 : 2;
 const storm = full ? { rooms: 20, perRoom: 20 } : { rooms: 10, perRoom: 10 };
 const stormSkip = flag("--no-storm");
 const SEED_ENTRIES = 5000; // about 1 MB: 5,000 entries of about 200 bytes
-const idleHold = full ? { rooms: 100, perRoom: 20, seconds: Number(option("--idle-seconds") ?? 300) } : null;
+const idleSize = (option("--idle-size") ?? "100x20").split("x").map(Number) as [number, number];
+const idleHold =
+  full || flag("--idle")
+    ? { rooms: idleSize[0], perRoom: idleSize[1], seconds: Number(option("--idle-seconds") ?? 300) }
+    : null;
 const retries = Number(option("--retries") ?? (full ? 2 : 0));
 const profileDir = flag("--profile") ? path.join(resultsDir, "profiles") : null;
 
