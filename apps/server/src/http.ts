@@ -455,7 +455,8 @@ export function createHttpHandler(deps: HttpDeps) {
     const p = url.pathname;
     const method = req.method ?? "GET";
 
-    if (p === "/healthz") return sendJson(res, 200, { ok: true, ...deps.stats() });
+    // `now` lets clients agree on one clock for the timer (tablets' own clocks drift by minutes).
+    if (p === "/healthz") return sendJson(res, 200, { ok: true, now: Date.now(), ...deps.stats() });
     if (p === "/api/workshops" && method === "POST") return sendJson(res, 201, await createWorkshop(req));
     if (p === "/api/workshops/import" && method === "POST")
       return sendJson(res, 201, await importWorkshop(req));

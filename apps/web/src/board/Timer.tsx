@@ -1,5 +1,6 @@
 import { type Timer as TimerModel, timerRemainingMs, timerRunning } from "@continuum/model";
 import { useEffect, useState } from "react";
+import { serverNow, syncClock } from "../sync/clock.ts";
 
 export function formatMs(ms: number): string {
   const total = Math.ceil(ms / 1000);
@@ -10,21 +11,23 @@ export function formatMs(ms: number): string {
 
 /**
  * The countdown everyone sees. Nothing ticks in the document: each screen computes the time left from when
- * it was started, so the timer costs no network traffic while it runs.
+ * it was started, on the server's clock (sync/clock.ts), so the timer costs no network traffic while it
+ * runs and every screen shows the same time left.
  */
 export function Timer({ timer }: { timer: TimerModel | null }) {
-  const [now, setNow] = useState(() => Date.now());
+  const [now, setNow] = useState(serverNow);
   const running = timerRunning(timer, now);
   useEffect(() => {
     if (!running) return;
-    const t = setInterval(() => setNow(Date.now()), 500);
+    void syncClock();
+    const t = setInterval(() => setNow(serverNow()), 500);
     return () => clearInterval(t);
   }, [running]);
   // A new timer (started, paused) must show at once, not at the next tick.
   const [seen, setSeen] = useState(timer);
   if (seen !== timer) {
     setSeen(timer);
-    setNow(Date.now());
+    setNow(serverNow());
   }
   if (!timer) return null;
   const left = timerRemainingMs(timer, now);

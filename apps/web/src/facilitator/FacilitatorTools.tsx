@@ -4,12 +4,13 @@
  * QR code library and the exports, so participants' tablets never download them.
  */
 import type { Activity, Workshop } from "@continuum/model";
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, useEffect } from "react";
 import type * as Y from "yjs";
 import { AgendaEditor } from "../activities/Agenda.tsx";
 import { VotingControls } from "../activities/VotingControls.tsx";
 import type { Session } from "../session.ts";
 import { useUi } from "../state/ui.ts";
+import { serverNow, syncClock } from "../sync/clock.ts";
 import { Controls } from "./Controls.tsx";
 import { SharePanel } from "./SharePanel.tsx";
 
@@ -54,10 +55,14 @@ export function FacilitatorAfterBoard({
   activity: Activity | null;
 }) {
   const setFacilitatorActivity = useUi((s) => s.setFacilitatorActivity);
+  // Timers are started on the server's clock, so measure it before the facilitator can start one.
+  useEffect(() => {
+    void syncClock(true);
+  }, []);
   return (
     <div className="facilitator facilitator-after">
       <div className="panel">
-        <AgendaEditor workshopDoc={doc} onOpenActivity={(id) => setFacilitatorActivity(id)} />
+        <AgendaEditor workshopDoc={doc} now={serverNow} onOpenActivity={(id) => setFacilitatorActivity(id)} />
       </div>
       <Suspense fallback={<p role="status">Loading the downloads…</p>}>
         <ExportPanel workshopDoc={doc} session={session} activity={activity} />
