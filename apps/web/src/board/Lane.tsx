@@ -1,6 +1,7 @@
 import type { Group, ScaleActivity } from "@continuum/model";
+import type { GroupId } from "@continuum/protocol";
 import { useDroppable } from "@dnd-kit/core";
-import { useEffect, useMemo, useState } from "react";
+import { memo, useCallback, useEffect, useMemo, useState } from "react";
 import * as Y from "yjs";
 import { useUi } from "../state/ui.ts";
 import type { DocConnection } from "../sync/connection.ts";
@@ -40,11 +41,20 @@ export function Lane({
   const doc = useDoc(conn);
   const state = useConnectionState(conn);
   const store = useMemo(() => (doc ? laneStore(doc) : null), [doc]);
+  // `useDroppable` reads dnd-kit's context, so the lane re-renders when a drag starts, passes over it and
+  // ends; the note list below is memoized and does not (each note re-renders on its own, see `Note`).
   const { setNodeRef, isOver } = useDroppable({
     id: `lane:${group.id}`,
     data: { groupId: group.id },
     disabled: !editable,
   });
+  const railRef = useCallback(
+    (el: HTMLElement | null) => {
+      setNodeRef(el);
+      registerRail(group.id, el);
+    },
+    [setNodeRef, registerRail, group.id],
+  );
 
   const undo = useMemo(() => {
     if (!doc || !editable) return null;
@@ -93,15 +103,16 @@ export function Lane({
             </span>
           ))}
         </div>
-        <div
-          className="rail"
-          ref={(el) => {
-            setNodeRef(el);
-            registerRail(group.id, el);
-          }}
-        >
+        <div className="rail" ref={railRef}>
           {store && doc ? (
-            <Notes store={store} doc={doc} group={group} activity={activity} editable={editable} />
+            <Notes
+              store={store}
+              doc={doc}
+              groupId={group.id}
+              groupName={group.name}
+              rightLabel={activity.rightLabel}
+              editable={editable}
+            />
           ) : null}
           <RemoteDrags conn={conn} store={store} anonymous={anonymous} />
         </div>
@@ -114,31 +125,34 @@ export function Lane({
   );
 }
 
-function Notes({
+/** The lane's notes: re-renders when notes are added or removed, not when one moves (that note does). */
+const Notes = memo(function Notes({
   store,
   doc,
-  group,
-  activity,
+  groupId,
+  groupName,
+  rightLabel,
   editable,
 }: {
   store: LaneStore;
   doc: Y.Doc;
-  group: Group;
-  activity: ScaleActivity;
+  groupId: GroupId;
+  groupName: string;
+  rightLabel: string;
   editable: boolean;
 }) {
   const ids = useNoteIds(store);
   return (
-    <ul className="notes" aria-label={`Notes of ${group.name}`}>
+    <ul className="notes" aria-label={`Notes of ${groupName}`}>
       {ids.map((id) => (
         <li key={id}>
           <Note
             store={store}
             doc={doc}
             id={id}
-            groupId={group.id}
-            groupName={group.name}
-            activity={activity}
+            groupId={groupId}
+            groupName={groupName}
+            rightLabel={rightLabel}
             editable={editable}
           />
         </li>
@@ -146,7 +160,7 @@ function Notes({
       {ids.length === 0 ? <li className="empty-lane">No notes yet.</li> : null}
     </ul>
   );
-}
+});
 
 /** Where other people are dragging right now, with their names: the room sees a move as it happens. */
 function RemoteDrags({

@@ -35,7 +35,7 @@ import { Compare } from "./Compare.tsx";
 import { clampPosition, positionText } from "./describe.ts";
 import { markDragEnded } from "./dragGuard.ts";
 import { Lane } from "./Lane.tsx";
-import type { NoteDragData } from "./Note.tsx";
+import { type NoteDragData, NotePicker } from "./Note.tsx";
 import { AddNote, NoteEditor } from "./NoteEditor.tsx";
 import { type AspectDragData, Tray } from "./Tray.tsx";
 
@@ -62,6 +62,13 @@ type DragData = NoteDragData | AspectDragData;
  * the right, and a note picked up and put down again moved right by half its width.
  */
 const MEASURING: MeasuringConfiguration = { draggable: { measure: getClientRect } };
+
+/**
+ * Sensor options, created once: `useSensor` memoizes on the options object, and new sensors would give every
+ * draggable (tray cards, `NotePicker`) new listeners, re-rendering them whenever the board re-renders.
+ */
+const MOUSE_AND_PEN = { activationConstraint: { distance: 6 } };
+const TOUCH = { activationConstraint: { delay: 180, tolerance: 8 } };
 
 /** The lanes this person may see (open) now; the rest are not even asked for, the server would refuse. */
 export function visibleGroups(workshop: Workshop, activityId: string, session: Session): Group[] {
@@ -155,10 +162,7 @@ export function ScaleActivity({
   const ownEditable =
     ownGroupId !== null && workshop.groups.some((g) => g.id === ownGroupId && editableFor(g));
 
-  const sensors = useSensors(
-    useSensor(MouseAndPenSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(TouchSensor, { activationConstraint: { delay: 180, tolerance: 8 } }),
-  );
+  const sensors = useSensors(useSensor(MouseAndPenSensor, MOUSE_AND_PEN), useSensor(TouchSensor, TOUCH));
 
   /** Where the dragged card's centre is on its lane's scale, or null when it is off the scale. */
   const dropPosition = (event: DragMoveEvent | DragEndEvent, data: DragData) => {
@@ -317,43 +321,45 @@ export function ScaleActivity({
           }
         />
       ) : (
-        <div className="lanes">
-          {ordered.map((g) => {
-            const conn = conns[g.id];
-            if (!conn) return null;
-            const own = ownGroup?.id === g.id;
-            return (
-              <div key={g.id} className="lane-wrap">
-                <Lane
-                  conn={conn}
-                  group={g}
-                  activity={activity}
-                  editable={editableFor(g)}
-                  own={own}
-                  locked={locked}
-                  anonymous={workshop.meta.anonymous}
-                  registerRail={registerRail}
-                />
-                {own && editableFor(g) ? (
-                  <div className="lane-actions">
-                    <button type="button" className="btn primary" onClick={() => setAdding(true)}>
-                      Add a note of your own
-                    </button>
-                  </div>
-                ) : null}
-                {own && editableFor(g) ? (
-                  <OwnTray conn={conn} activity={activity} groupId={g.id} author={session.name} />
-                ) : null}
-              </div>
-            );
-          })}
-          {hidden.map((g) => (
-            <p key={g.id} className="lane-hidden">
-              <span className={`swatch colour-${g.colour}`} aria-hidden="true" />
-              {g.name}: hidden until the facilitator shows it to everyone.
-            </p>
-          ))}
-        </div>
+        <NotePicker>
+          <div className="lanes">
+            {ordered.map((g) => {
+              const conn = conns[g.id];
+              if (!conn) return null;
+              const own = ownGroup?.id === g.id;
+              return (
+                <div key={g.id} className="lane-wrap">
+                  <Lane
+                    conn={conn}
+                    group={g}
+                    activity={activity}
+                    editable={editableFor(g)}
+                    own={own}
+                    locked={locked}
+                    anonymous={workshop.meta.anonymous}
+                    registerRail={registerRail}
+                  />
+                  {own && editableFor(g) ? (
+                    <div className="lane-actions">
+                      <button type="button" className="btn primary" onClick={() => setAdding(true)}>
+                        Add a note of your own
+                      </button>
+                    </div>
+                  ) : null}
+                  {own && editableFor(g) ? (
+                    <OwnTray conn={conn} activity={activity} groupId={g.id} author={session.name} />
+                  ) : null}
+                </div>
+              );
+            })}
+            {hidden.map((g) => (
+              <p key={g.id} className="lane-hidden">
+                <span className={`swatch colour-${g.colour}`} aria-hidden="true" />
+                {g.name}: hidden until the facilitator shows it to everyone.
+              </p>
+            ))}
+          </div>
+        </NotePicker>
       )}
 
       {adding && ownConn && ownGroup ? (
