@@ -95,6 +95,11 @@ class LoadThread {
       if (m.error !== undefined) p.reject(new Error(m.error));
       else if (m.reply) p.resolve(m.reply);
     });
+    this.worker.on("exit", () => {
+      this.failed ??= new Error("load thread exited");
+      for (const p of this.pending.values()) p.reject(this.failed);
+      this.pending.clear();
+    });
     this.worker.on("error", (err) => {
       this.failed = err;
       for (const p of this.pending.values()) p.reject(err);
@@ -127,12 +132,26 @@ class LoadThread {
     });
   }
 
+  isFailed(): boolean {
+    return this.failed !== null;
+  }
+
   terminate(): Promise<number> {
     return this.worker.terminate();
   }
 }
 
 const threads = Array.from({ length: workerCount }, () => new LoadThread());
+/** A thread that died is replaced before the next run, so one failure cannot fail every run after it. */
+async function healThreads(): Promise<void> {
+  for (let i = 0; i < threads.length; i++) {
+    const t = threads[i];
+    if (t?.isFailed()) {
+      await t.terminate();
+      threads[i] = new LoadThread();
+    }
+  }
+}
 const all = <T extends WorkerReply>(cmd: (i: number) => Command, timeoutMs?: number) =>
   Promise.all(threads.map((t, i) => t.call(cmd(i), timeoutMs))) as Promise<T[]>;
 
@@ -400,6 +419,7 @@ async function attempt(
   kind: ServerKind,
   run: () => Promise<RunResult>,
 ): Promise<RunResult> {
+  await healThreads();
   const started = Date.now();
   process.stdout.write(`  ${scenario.padEnd(36)} ${SERVER_LABEL[kind].padEnd(36)} `);
   try {

@@ -157,6 +157,13 @@ class Sink {
   }
 }
 
+// A provider torn down mid-handshake can raise from a socket callback ("WebSocket was closed before the connection
+// was established"); that is one client's end, not the thread's: count it and carry on.
+let uncaught = 0;
+process.on("uncaughtException", () => {
+  uncaught++;
+});
+
 // y-websocket's provider adds a process 'exit' listener per instance; hundreds per thread are expected here.
 process.setMaxListeners(0);
 
@@ -287,7 +294,8 @@ async function handle(cmd: Command): Promise<WorkerReply> {
         list.push([gid, seq]);
       }
       let lost = 0;
-      let closes = 0;
+      let closes = uncaught;
+      uncaught = 0;
       for (const c of clients) {
         closes += c.closes;
         for (const [gid, final] of byRoom.get(c.spec.roomIdx) ?? []) {
