@@ -157,5 +157,27 @@ describe("the main screens", () => {
     await board(tablet).getByText("1 dot", { exact: true }).waitFor({ timeout: 15_000 });
     await check(tablet, "chart (tablet), voting open, counts shown");
     await check(facilitator, "chart (facilitator), voting open, counts shown");
+    if (updateShots) {
+      // A fuller chart for the README: one comment in each column, as in the February 2023 write-up.
+      for (const [column, text] of [
+        ["Cons", "Caseloads could grow, with waiting lists"],
+        ["Implications", "Link workers need time and support to manage demand"],
+      ] as const) {
+        await board(tablet)
+          .getByRole("button", { name: `Add a note to ${column}` })
+          .click();
+        await board(tablet)
+          .getByRole("textbox", { name: `Your note for ${column}` })
+          .fill(text);
+        await board(tablet).getByRole("button", { name: "Add note", exact: true }).click();
+        await board(tablet).getByRole("button", { name: "Done" }).click();
+        await board(tablet).getByText(text).waitFor();
+      }
+      // The top bar stays at the top: scroll the chart just below it rather than photograph the whole page.
+      await board(tablet).evaluate((el) =>
+        window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 90),
+      );
+      await shoot(tablet, "chart");
+    }
   });
 });
