@@ -225,15 +225,53 @@ export class SyncService {
       const message = encoding.toUint8Array(encoder);
       for (const conn of set) if (conn !== origin) this.send(conn, message);
     });
+    // Every new client asks for the whole document with an empty state vector; the answer is the same for
+    // all of them until the document changes, so a join storm encodes a large document once, not per client.
+    room.doc.on("update", () => {
+      this.fullState.delete(room);
+    });
+    // Presence changes (cursors, drags) are sent at most once per event-loop turn per room, all changed
+    // clients in one message: with 200 people in a room, a message per moving cursor per recipient is what
+    // costs the server its time. The sender does not get its own change back.
+    let pending: { clients: Set<number>; origins: Set<unknown> } | null = null;
     room.awareness.on(
       "update",
-      ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+      (
+        { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+        origin: unknown,
+      ) => {
         const changed = [...added, ...updated, ...removed];
         if (changed.length === 0) return;
-        const message = this.awarenessMessage(room, changed);
-        for (const conn of set) this.send(conn, message);
+        if (!pending) {
+          pending = { clients: new Set(), origins: new Set() };
+          setImmediate(() => {
+            const batch = pending;
+            pending = null;
+            if (!batch || room.doc.isDestroyed) return;
+            const message = this.awarenessMessage(room, [...batch.clients]);
+            const only = batch.origins.size === 1 ? [...batch.origins][0] : undefined;
+            for (const conn of set) if (conn !== only) this.send(conn, message);
+          });
+        }
+        for (const id of changed) pending.clients.add(id);
+        pending.origins.add(origin);
       },
     );
+  }
+
+  /** A room's whole state as a sync step 2 message, while the document has not changed since. */
+  private readonly fullState = new WeakMap<Room, Uint8Array>();
+
+  private fullStateMessage(room: Room): Uint8Array {
+    let message = this.fullState.get(room);
+    if (!message) {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      syncProtocol.writeSyncStep2(encoder, room.doc);
+      message = encoding.toUint8Array(encoder);
+      this.fullState.set(room, message);
+    }
+    return message;
   }
 
   private awarenessMessage(room: Room, clients: number[]): Uint8Array {
@@ -276,6 +314,11 @@ export class SyncService {
     const step = decoding.readVarUint(decoder);
     if (step === syncProtocol.messageYjsSyncStep1) {
       const stateVector = decoding.readVarUint8Array(decoder);
+      // An empty state vector (one byte: zero clients) is a client that has nothing yet.
+      if (stateVector.byteLength === 1 && stateVector[0] === 0) {
+        this.send(conn, this.fullStateMessage(room));
+        return;
+      }
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MESSAGE_SYNC);
       syncProtocol.writeSyncStep2(encoder, room.doc, stateVector);
@@ -327,18 +370,25 @@ export class SyncService {
       const owner = owners.get(clientId);
       if (owner && owner !== conn) continue;
       if (state.length > this.limits.maxAwarenessStateBytes) continue;
-      JSON.parse(state); // throws on garbage, which closes this connection as malformed
       kept.push({ clientId, clock, state });
     }
     if (kept.length === 0) return;
+    for (const entry of kept) {
+      owners.set(entry.clientId, conn);
+      conn.awarenessIds.add(entry.clientId);
+    }
+    // The usual case keeps every entry: apply the bytes as they came instead of encoding them again. A state
+    // that is not JSON makes applyAwarenessUpdate throw, which closes this connection as malformed.
+    if (kept.length === count) {
+      awarenessProtocol.applyAwarenessUpdate(room.awareness, update, conn);
+      return;
+    }
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, kept.length);
     for (const entry of kept) {
       encoding.writeVarUint(encoder, entry.clientId);
       encoding.writeVarUint(encoder, entry.clock);
       encoding.writeVarString(encoder, entry.state);
-      owners.set(entry.clientId, conn);
-      conn.awarenessIds.add(entry.clientId);
     }
     awarenessProtocol.applyAwarenessUpdate(room.awareness, encoding.toUint8Array(encoder), conn);
   }

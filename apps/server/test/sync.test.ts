@@ -237,4 +237,44 @@ describe("sync server", () => {
     expect(seen?.user?.name).toBe("Ann");
     fake.destroy();
   });
+
+  it("answers every new client with the current state, also after changes between joins", async () => {
+    const created = await createWorkshop(server.url);
+    const first = open(server.url, created.id, created.token);
+    await synced(first);
+    for (let i = 0; i < 3; i++) {
+      first.doc.getMap("meta").set("description", `version ${i}`);
+      await eventually(async () => {
+        const late = connect(server.url, created.id, created.token);
+        try {
+          await synced(late, 2000);
+          expect(late.doc.getMap("meta").get("description")).toBe(`version ${i}`);
+        } finally {
+          late.destroy();
+        }
+      });
+    }
+  });
+
+  it("closes a connection whose presence state is not JSON", async () => {
+    const created = await createWorkshop(server.url);
+    const other = open(server.url, created.id, created.token);
+    await synced(other);
+    const ws = await rawSocket(server.url, created.id, created.token);
+    const closed = closeCodeOf(ws);
+    const { createEncoder, writeVarUint, writeVarString, writeVarUint8Array, toUint8Array } = await import(
+      "lib0/encoding"
+    );
+    const inner = createEncoder();
+    writeVarUint(inner, 1);
+    writeVarUint(inner, 12345);
+    writeVarUint(inner, 1);
+    writeVarString(inner, "{not json");
+    const outer = createEncoder();
+    writeVarUint(outer, 1);
+    writeVarUint8Array(outer, toUint8Array(inner));
+    ws.send(toUint8Array(outer));
+    expect(await closed).toBe(CloseCode.Malformed);
+    expect(other.provider.wsconnected).toBe(true);
+  });
 });
