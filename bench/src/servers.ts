@@ -202,6 +202,15 @@ export class ServerProcess {
     });
   }
 
+  /** Writes a heap snapshot of the server process to `file` (after a GC). */
+  heapSnapshot(file: string): Promise<unknown> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      this.child.send({ type: "heapsnapshot", id, file });
+    });
+  }
+
   /** Asks the process to exit (so a CPU profile is written), then kills it if it does not. */
   async stop(): Promise<void> {
     if (this.child.exitCode === null && this.child.connected) this.child.send({ type: "exit" });
