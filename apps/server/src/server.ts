@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
 import type { Logger } from "pino";
 import { WebSocketServer } from "ws";
 import { FailureLimiter, loadTokenSecret, TokenSigner } from "./auth.ts";
@@ -26,6 +27,10 @@ export interface RunningServer {
 }
 
 const SYNC_PREFIX = "/sync/";
+
+function destroySocket(this: Duplex): void {
+  this.destroy();
+}
 
 export async function startServer(overrides: Partial<ServerConfig> = {}): Promise<RunningServer> {
   const config: ServerConfig = { ...defaultConfig(), ...overrides };
@@ -65,7 +70,9 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   // ws closes a connection whose frame is larger than maxPayload with 1009 (Message Too Big).
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes });
   http.on("upgrade", (req, socket, head) => {
-    socket.on("error", () => socket.destroy());
+    // A function of its own, not a closure: a closure here shares its scope with the upgrade callback
+    // below and would keep the request (with its token-bearing URL) alive for the life of every socket.
+    socket.on("error", destroySocket);
     const url = new URL(req.url ?? "/", "http://localhost");
     if (!url.pathname.startsWith(SYNC_PREFIX)) {
       socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
@@ -78,7 +85,11 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
       docName = "";
     }
     const token = url.searchParams.get("token");
-    wss.handleUpgrade(req, socket, head, (ws) => sync.handle(ws, req, docName, token));
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      // From here ws owns the socket and its errors.
+      socket.off("error", destroySocket);
+      sync.handle(ws, docName, token);
+    });
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -1,4 +1,3 @@
-import type { IncomingMessage } from "node:http";
 import {
   type Access,
   CloseCode,
@@ -100,7 +99,7 @@ export class SyncService {
   }
 
   /** Entry point for an upgraded socket at `/sync/<document name>?token=…`. */
-  handle(ws: WebSocket, req: IncomingMessage, docNameRaw: string, token: string | null): void {
+  handle(ws: WebSocket, docNameRaw: string, token: string | null): void {
     ws.binaryType = "nodebuffer";
     // An unhandled 'error' on one socket would crash the process and disconnect everyone.
     ws.on("error", (err) => {
@@ -130,13 +129,13 @@ export class SyncService {
     });
     ws.on("close", () => this.detach(conn));
 
-    this.attach(conn, verified.tokenVersion, req).catch((err: unknown) => {
+    this.attach(conn, verified.tokenVersion).catch((err: unknown) => {
       this.log.error({ err, doc: docNameRaw }, "could not open document");
       this.close(conn, CloseCode.GoingAway, "server could not open the document");
     });
   }
 
-  private async attach(conn: Connection, tokenVersion: number, _req: IncomingMessage): Promise<void> {
+  private async attach(conn: Connection, tokenVersion: number): Promise<void> {
     const docName = parseDocName(conn.docNameRaw);
     const who = conn.principal;
     if (!docName) return this.close(conn, CloseCode.NotFound, "no such document");
