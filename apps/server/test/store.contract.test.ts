@@ -1,3 +1,5 @@
+import { statSync } from "node:fs";
+import path from "node:path";
 import type { WorkshopId } from "@continuum/protocol";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MemoryStore, SqliteStore, type Store, type WorkshopRecord } from "../src/index.ts";
@@ -86,6 +88,26 @@ describe("sqlite store", () => {
       const second = new SqliteStore(dir);
       expect((await second.loadDoc("w1")).map((u) => [...u])).toEqual([[1, 2]]);
       await second.close();
+    } finally {
+      removeDir(dir);
+    }
+  });
+
+  it("folds the write-ahead log into the database file from a worker, not in the writer's commits", async () => {
+    const dir = tempDir();
+    try {
+      const store = new SqliteStore(dir, { checkpointEveryMs: 50 });
+      const file = path.join(dir, "continuum.sqlite");
+      const before = statSync(file).size;
+      // Far more than SQLite's 1,000-page automatic checkpoint, which is off.
+      for (let i = 0; i < 3000; i++) await store.appendUpdate("w1", new Uint8Array(2048).fill(i % 256));
+      const grown = () => statSync(file).size;
+      for (let waited = 0; grown() <= before + 4_000_000 && waited < 5000; waited += 50) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(grown()).toBeGreaterThan(before + 4_000_000);
+      expect(await store.countUpdates("w1")).toBe(3000);
+      await store.close();
     } finally {
       removeDir(dir);
     }

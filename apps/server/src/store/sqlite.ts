@@ -1,8 +1,53 @@
 import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
+import { Worker } from "node:worker_threads";
 import type { WorkshopId } from "@continuum/protocol";
 import Database from "better-sqlite3";
 import type { Store, WorkshopRecord } from "./types.ts";
+
+const require = createRequire(import.meta.url);
+
+/**
+ * A worker with its own connection to the database file that folds the WAL into it now and then (PASSIVE:
+ * it never blocks the writer). CommonJS source evaluated in the worker, so it needs no build step.
+ */
+const CHECKPOINTER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+const Database = require(workerData.module);
+const db = new Database(workerData.file);
+db.pragma("busy_timeout = 1000");
+const timer = setInterval(() => {
+  try { db.pragma("wal_checkpoint(PASSIVE)"); } catch {}
+}, workerData.everyMs);
+parentPort.on("message", () => {
+  clearInterval(timer);
+  db.close();
+  parentPort.close();
+});
+`;
+
+function startCheckpointer(file: string, everyMs: number): Worker {
+  const worker = new Worker(CHECKPOINTER_SOURCE, {
+    eval: true,
+    workerData: { module: require.resolve("better-sqlite3"), file, everyMs },
+  });
+  // It must never keep the process alive or take it down: the main connection can always checkpoint.
+  worker.unref();
+  worker.on("error", () => {});
+  return worker;
+}
+
+function stopCheckpointer(worker: Worker): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => void worker.terminate().then(() => resolve()), 2000);
+    worker.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    worker.postMessage("stop");
+  });
+}
 
 interface WorkshopRow {
   id: string;
@@ -33,12 +78,22 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly stmt;
 
-  constructor(dataDir: string) {
+  private readonly checkpointer: Worker;
+
+  constructor(dataDir: string, options: { checkpointEveryMs?: number } = {}) {
     mkdirSync(dataDir, { recursive: true });
     this.db = new Database(path.join(dataDir, "continuum.sqlite"));
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = NORMAL");
     this.db.pragma("busy_timeout = 5000");
+    // Checkpoints copy the WAL into the database file and fsync it: a stall of milliseconds. SQLite runs them
+    // inside whichever commit crosses 1,000 pages, which here is the event loop that forwards updates, so
+    // every few thousand updates one participant's move would wait. A worker thread checkpoints instead.
+    this.db.pragma("wal_autocheckpoint = 0");
+    this.checkpointer = startCheckpointer(
+      path.join(dataDir, "continuum.sqlite"),
+      options.checkpointEveryMs ?? 5000,
+    );
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS doc_updates (
         seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -152,6 +207,7 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     if (!this.db.open) return;
+    await stopCheckpointer(this.checkpointer);
     // Fold the WAL into the main file so the data directory is one self-contained file at rest.
     this.db.pragma("wal_checkpoint(TRUNCATE)");
     this.db.close();
