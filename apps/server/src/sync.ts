@@ -1,5 +1,6 @@
 import {
   type Access,
+  type AccessDecision,
   CloseCode,
   decideAccess,
   type Principal,
@@ -154,18 +155,13 @@ export class SyncService {
     // The workshop room decides access; hold it while we decide, so it cannot unload under us.
     const workshopRoom = await this.rooms.acquire(workshopDocName(docName.workshopId));
     try {
-      const decision = decideAccess(docName, who, workshopRoom.view());
-      if (decision.access === "none") {
-        const notFound = "reason" in decision && decision.reason === "not-found";
-        return this.close(
-          conn,
-          notFound ? CloseCode.NotFound : CloseCode.Forbidden,
-          notFound ? "no such document" : "not allowed",
-        );
-      }
-      if (conn.closed) return;
+      // Decided before the room is loaded, so a refused name never creates a document.
+      if (this.refused(conn, decideAccess(docName, who, workshopRoom.view()))) return;
       const room = await this.rooms.acquire(conn.docNameRaw);
-      if (conn.closed) {
+      // Decided again: a reveal could have been taken back while the room loaded, and this connection is
+      // not yet among those a change of control state re-decides.
+      const decision = decideAccess(docName, who, workshopRoom.view());
+      if (conn.closed || this.refused(conn, decision)) {
         this.rooms.release(room);
         return;
       }
@@ -175,6 +171,18 @@ export class SyncService {
     } finally {
       this.rooms.release(workshopRoom);
     }
+  }
+
+  /** Closes the connection if the decision gives no access (4404 or 4403); says whether it did. */
+  private refused(conn: Connection, decision: AccessDecision): boolean {
+    if (decision.access !== "none") return false;
+    const notFound = "reason" in decision && decision.reason === "not-found";
+    this.close(
+      conn,
+      notFound ? CloseCode.NotFound : CloseCode.Forbidden,
+      notFound ? "no such document" : "not allowed",
+    );
+    return true;
   }
 
   private join(conn: Connection, room: Room, workshopRoom: Room): void {
@@ -426,14 +434,8 @@ export class SyncService {
       const room = conn.room;
       if (!room || conn.closed) continue;
       const decision = decideAccess(room.docName, conn.principal, view);
-      if (decision.access === "none") {
-        const notFound = "reason" in decision && decision.reason === "not-found";
-        this.close(
-          conn,
-          notFound ? CloseCode.NotFound : CloseCode.Forbidden,
-          notFound ? "removed" : "hidden",
-        );
-      } else if (decision.access !== conn.access) {
+      if (this.refused(conn, decision)) continue;
+      if (decision.access !== conn.access) {
         this.log.info({ doc: room.name, from: conn.access, to: decision.access }, "access changed");
         conn.access = decision.access;
       }
