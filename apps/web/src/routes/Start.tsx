@@ -58,7 +58,7 @@ export function Start() {
               spellCheck={false}
               inputMode="text"
               className="code-input"
-              placeholder="e.g. ABC234"
+              placeholder="ABC234"
             />
           </label>
           <button type="submit" className="btn primary" disabled={!code.trim()}>
