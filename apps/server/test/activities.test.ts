@@ -27,50 +27,24 @@ import {
   WORKSHOP_TEMPLATES,
   type WorkshopId,
 } from "@continuum/protocol";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type * as Y from "yjs";
-import {
-  api,
-  type Client,
-  connect,
-  eventually,
-  joinAs,
-  lookup,
-  removeDir,
-  synced,
-  testServer,
-} from "./helpers.ts";
+import { api, type Client, eventually, joinAs, lookup, serverPerTest, synced } from "./helpers.ts";
 
-type Server = Awaited<ReturnType<typeof testServer>>;
-
-let server: Server;
-const clients: Client[] = [];
-const open = (...args: Parameters<typeof connect>) => {
-  const c = connect(...args);
-  clients.push(c);
-  return c;
-};
+const env = serverPerTest();
+const open = env.open;
 const settle = (ms = 250) => new Promise((r) => setTimeout(r, ms));
 
-beforeEach(async () => {
-  server = await testServer();
-});
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  await server.close();
-  removeDir(server.dataDir);
-});
-
 async function create(template: string) {
-  const res = await api<CreateWorkshopResponse>(server.url, "POST", "/api/workshops", {
+  const res = await api<CreateWorkshopResponse>(env.server.url, "POST", "/api/workshops", {
     title: "Issue 4",
     template,
   });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   const created = res.body;
-  const facilitator = open(server.url, created.id, created.token);
+  const facilitator = open(env.server.url, created.id, created.token);
   await synced(facilitator);
-  const { groups } = await lookup(server.url, created.joinCode);
+  const { groups } = await lookup(env.server.url, created.joinCode);
   return { created, facilitator, groups: groups as { id: GroupId; name: string }[] };
 }
 
@@ -97,11 +71,11 @@ describe("charts and prompt boards", () => {
     if (!chart) throw new Error("no chart");
     const name = chartDocName(w.created.id as WorkshopId, chart.id);
     const [lw, ppi] = w.groups as unknown as [{ id: GroupId }, { id: GroupId }];
-    const ann = await joinAs(server.url, w.created.joinCode, "Ann", lw.id);
-    const pat = await joinAs(server.url, w.created.joinCode, "Pat", ppi.id);
-    const a = open(server.url, name, ann.token);
-    const p = open(server.url, name, pat.token);
-    const f = open(server.url, name, w.created.token);
+    const ann = await joinAs(env.server.url, w.created.joinCode, "Ann", lw.id);
+    const pat = await joinAs(env.server.url, w.created.joinCode, "Pat", ppi.id);
+    const a = open(env.server.url, name, ann.token);
+    const p = open(env.server.url, name, pat.token);
+    const f = open(env.server.url, name, w.created.token);
     await Promise.all([synced(a), synced(p), synced(f)]);
     expect(readChartMeta(f.doc)).toMatchObject({ kind: "chart", activityId: chart.id });
     expect(readSchemaVersion(f.doc)).toBe(SCHEMA_VERSION);
@@ -117,11 +91,11 @@ describe("charts and prompt boards", () => {
     // Which group wrote each note travels with it (the write-up reports it).
     expect(listChartNotes(f.doc).find((n) => n.text === "Saves time")?.groupId).toBe(lw.id);
 
-    const observer = await api<{ token: string }>(server.url, "POST", "/api/session", {
+    const observer = await api<{ token: string }>(env.server.url, "POST", "/api/session", {
       workshopId: w.created.id,
       key: w.created.observerKey,
     });
-    const screen = open(server.url, name, observer.body.token);
+    const screen = open(env.server.url, name, observer.body.token);
     await synced(screen);
     expect(texts(screen.doc)).toEqual(["More awareness", "Saves time"]);
     write(screen, pros, "From the big screen", lw.id);
@@ -136,11 +110,11 @@ describe("charts and prompt boards", () => {
     const name = chartDocName(w.created.id as WorkshopId, chart.id);
     const [lw, ppi] = w.groups as unknown as [{ id: GroupId }, { id: GroupId }];
     const pros = chart.columns[0]?.id as string;
-    const ann = await joinAs(server.url, w.created.joinCode, "Ann", lw.id);
-    const pat = await joinAs(server.url, w.created.joinCode, "Pat", ppi.id);
-    const a = open(server.url, name, ann.token);
-    const p = open(server.url, name, pat.token);
-    const f = open(server.url, name, w.created.token);
+    const ann = await joinAs(env.server.url, w.created.joinCode, "Ann", lw.id);
+    const pat = await joinAs(env.server.url, w.created.joinCode, "Pat", ppi.id);
+    const a = open(env.server.url, name, ann.token);
+    const p = open(env.server.url, name, pat.token);
+    const f = open(env.server.url, name, w.created.token);
     await Promise.all([synced(a), synced(p), synced(f)]);
 
     setTakingPart(w.facilitator.doc, chart.id, [ppi.id]);
@@ -151,14 +125,14 @@ describe("charts and prompt boards", () => {
     await settle();
     expect(texts(f.doc)).toEqual(["Taking part"]);
     // The group still reads the chart (it can look at what the others wrote).
-    const look = open(server.url, name, ann.token);
+    const look = open(env.server.url, name, ann.token);
     await synced(look);
     await eventually(() => expect(texts(look.doc)).toEqual(["Taking part"]));
 
     // Included again: a fresh replica (the web client starts one after a refused write, ACC-8) writes.
     setTakingPart(w.facilitator.doc, chart.id, null);
     await settle();
-    const fresh = open(server.url, name, ann.token);
+    const fresh = open(env.server.url, name, ann.token);
     await synced(fresh);
     write(fresh, pros, "Back in", lw.id);
     await eventually(() => expect(texts(f.doc)).toEqual(["Back in", "Taking part"]));
@@ -173,7 +147,7 @@ describe("charts and prompt boards", () => {
     expect(ppi.name).toBe("PPI contributors");
     const name = boardDocName(w.created.id as WorkshopId, board.id);
     const first = board.columns[0]?.id as string;
-    const f = open(server.url, name, w.created.token);
+    const f = open(env.server.url, name, w.created.token);
     await synced(f);
     expect(readChartMeta(f.doc).kind).toBe("board");
 
@@ -181,8 +155,8 @@ describe("charts and prompt boards", () => {
     const boardId = board.id as ActivityId;
     setMeetingEnded(w.facilitator.doc, true);
     await settle();
-    const maria = await joinAs(server.url, w.created.joinCode, "Maria", ppi.id);
-    const m = open(server.url, name, maria.token);
+    const maria = await joinAs(env.server.url, w.created.joinCode, "Maria", ppi.id);
+    const m = open(env.server.url, name, maria.token);
     await synced(m);
     write(m, first, "Written at home, days later", ppi.id);
     await eventually(() => expect(texts(f.doc)).toEqual(["Written at home, days later"]));
@@ -197,7 +171,7 @@ describe("charts and prompt boards", () => {
     // Open again, then closed by the facilitator: closing is locking.
     setOpenBetweenMeetings(w.facilitator.doc, boardId, true);
     await settle();
-    const again = open(server.url, name, maria.token);
+    const again = open(env.server.url, name, maria.token);
     await synced(again);
     write(again, first, "Second thought", ppi.id);
     await eventually(() => expect(texts(f.doc)).toHaveLength(2));
@@ -215,16 +189,16 @@ describe("charts and prompt boards", () => {
     const name = chartDocName(w.created.id as WorkshopId, chart.id);
     const [lw] = w.groups as unknown as [{ id: GroupId }];
     const pros = chart.columns[0]?.id as string;
-    const ann = await joinAs(server.url, w.created.joinCode, "Ann", lw.id);
-    const a = open(server.url, name, ann.token);
-    const f = open(server.url, name, w.created.token);
+    const ann = await joinAs(env.server.url, w.created.joinCode, "Ann", lw.id);
+    const a = open(env.server.url, name, ann.token);
+    const f = open(env.server.url, name, w.created.token);
     await Promise.all([synced(a), synced(f)]);
     setMeetingEnded(w.facilitator.doc, true);
     await settle();
     write(a, pros, "After the end", lw.id);
     write(f, pros, "Facilitator's summary", lw.id);
     await settle(400);
-    const check = open(server.url, name, w.created.token);
+    const check = open(env.server.url, name, w.created.token);
     await synced(check);
     await eventually(() => expect(texts(check.doc)).toEqual(["Facilitator's summary"]));
   });

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { CreateWorkshopResponse, JoinResponse, LookupResponse } from "@continuum/protocol";
-import { expect } from "vitest";
+import { afterEach, beforeEach, expect } from "vitest";
 import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
@@ -156,4 +156,29 @@ export function closeCodeOf(ws: WebSocket, timeoutMs = 5000): Promise<number> {
       resolve(code);
     });
   });
+}
+
+/**
+ * A fresh server for each test of a file, and the clients a test opens with `open`: the clients are
+ * destroyed, then the server closed and its data removed, after each test.
+ */
+export function serverPerTest(overrides: Partial<ServerConfig> = {}) {
+  const clients: Client[] = [];
+  const env = {
+    server: undefined as unknown as Awaited<ReturnType<typeof testServer>>,
+    open(...args: Parameters<typeof connect>): Client {
+      const c = connect(...args);
+      clients.push(c);
+      return c;
+    },
+  };
+  beforeEach(async () => {
+    env.server = await testServer(overrides);
+  });
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.destroy();
+    await env.server.close();
+    removeDir(env.server.dataDir);
+  });
+  return env;
 }

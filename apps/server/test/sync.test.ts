@@ -1,9 +1,8 @@
 import { addNote, listActivities, listNotes, moveNote, setLocked, setRevealed } from "@continuum/model";
 import { type ActivityId, CloseCode, type GroupId, laneDocName, type WorkshopId } from "@continuum/protocol";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import {
-  type Client,
   closeCodeOf,
   closedWith,
   connect,
@@ -13,37 +12,22 @@ import {
   lookup,
   rawSocket,
   removeDir,
+  serverPerTest,
   synced,
   testServer,
 } from "./helpers.ts";
 
-type Server = Awaited<ReturnType<typeof testServer>>;
-
-let server: Server;
-const clients: Client[] = [];
-const open = (...args: Parameters<typeof connect>) => {
-  const c = connect(...args);
-  clients.push(c);
-  return c;
-};
-
-beforeEach(async () => {
-  server = await testServer();
-});
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  await server.close();
-  removeDir(server.dataDir);
-});
+const env = serverPerTest();
+const open = env.open;
 
 /** A discretion workshop with a facilitator connected to its workshop document. */
 async function discretionWorkshop() {
-  const created = await createWorkshop(server.url);
-  const facilitator = open(server.url, created.id, created.token);
+  const created = await createWorkshop(env.server.url);
+  const facilitator = open(env.server.url, created.id, created.token);
   await synced(facilitator);
   const scale = listActivities(facilitator.doc).find((a) => a.kind === "scale");
   if (!scale) throw new Error("template has no scale activity");
-  const { groups } = await lookup(server.url, created.joinCode);
+  const { groups } = await lookup(env.server.url, created.joinCode);
   const [a, b] = groups as [{ id: GroupId; name: string }, { id: GroupId; name: string }];
   const lane = (g: GroupId) => laneDocName(created.id as WorkshopId, scale.id as ActivityId, g);
   return { created, facilitator, scaleId: scale.id as ActivityId, a, b, lane };
@@ -52,10 +36,10 @@ async function discretionWorkshop() {
 describe("sync server", () => {
   it("two participants of a group converge on their lane", async () => {
     const w = await discretionWorkshop();
-    const ann = await joinAs(server.url, w.created.joinCode, "Ann", w.a.name);
-    const amir = await joinAs(server.url, w.created.joinCode, "Amir", w.a.id);
-    const c1 = open(server.url, w.lane(w.a.id), ann.token);
-    const c2 = open(server.url, w.lane(w.a.id), amir.token);
+    const ann = await joinAs(env.server.url, w.created.joinCode, "Ann", w.a.name);
+    const amir = await joinAs(env.server.url, w.created.joinCode, "Amir", w.a.id);
+    const c1 = open(env.server.url, w.lane(w.a.id), ann.token);
+    const c2 = open(env.server.url, w.lane(w.a.id), amir.token);
     await Promise.all([synced(c1), synced(c2)]);
     const id = addNote(c1.doc, { text: "Home visits", x: 30, author: "Ann" });
     moveNote(c2.doc, id, 10); // may arrive before or after the note: both must end the same
@@ -67,31 +51,31 @@ describe("sync server", () => {
 
   it("refuses a missing or forged token with 4401 and an unknown document with 4404", async () => {
     const w = await discretionWorkshop();
-    const none = open(server.url, w.created.id, null);
+    const none = open(env.server.url, w.created.id, null);
     expect(await closedWith(none)).toBe(CloseCode.Unauthorized);
-    const forged = open(server.url, w.created.id, `${w.created.token.split(".")[0]}.AAAA`);
+    const forged = open(env.server.url, w.created.id, `${w.created.token.split(".")[0]}.AAAA`);
     expect(await closedWith(forged)).toBe(CloseCode.Unauthorized);
-    const unknownActivity = open(server.url, `${w.created.id}/lane/nosuch/${w.a.id}`, w.created.token);
+    const unknownActivity = open(env.server.url, `${w.created.id}/lane/nosuch/${w.a.id}`, w.created.token);
     expect(await closedWith(unknownActivity)).toBe(CloseCode.NotFound);
-    const unknownWorkshop = open(server.url, "nosuchworkshop", w.created.token);
+    const unknownWorkshop = open(env.server.url, "nosuchworkshop", w.created.token);
     expect(await closedWith(unknownWorkshop)).toBe(CloseCode.NotFound);
   });
 
   it("drops an observer's writes", async () => {
     const w = await discretionWorkshop();
-    const session = await fetch(`${server.url}/api/session`, {
+    const session = await fetch(`${env.server.url}/api/session`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ workshopId: w.created.id, key: w.created.observerKey }),
     }).then((r) => r.json() as Promise<{ token: string; role: string }>);
     expect(session.role).toBe("observer");
-    const screen = open(server.url, w.created.id, session.token);
+    const screen = open(env.server.url, w.created.id, session.token);
     await synced(screen);
     screen.doc.getMap("meta").set("title", "Hijacked");
     setRevealed(screen.doc, w.scaleId, w.a.id, true);
     // A fresh facilitator replica must not see the observer's changes.
     await new Promise((r) => setTimeout(r, 300));
-    const check = open(server.url, w.created.id, w.created.token);
+    const check = open(env.server.url, w.created.id, w.created.token);
     await synced(check);
     expect(check.doc.getMap("meta").get("title")).toBe("Test workshop");
     expect(check.doc.getMap("reveals").size).toBe(0);
@@ -104,19 +88,19 @@ describe("sync server", () => {
 
   it("keeps a group's lane from another group until the reveal, then lets it read", async () => {
     const w = await discretionWorkshop();
-    const ann = await joinAs(server.url, w.created.joinCode, "Ann", w.a.id);
-    const bob = await joinAs(server.url, w.created.joinCode, "Bob", w.b.id);
-    const own = open(server.url, w.lane(w.a.id), ann.token);
+    const ann = await joinAs(env.server.url, w.created.joinCode, "Ann", w.a.id);
+    const bob = await joinAs(env.server.url, w.created.joinCode, "Bob", w.b.id);
+    const own = open(env.server.url, w.lane(w.a.id), ann.token);
     await synced(own);
     addNote(own.doc, { text: "Number of sessions", x: 80, author: "Ann" });
 
-    const early = open(server.url, w.lane(w.a.id), bob.token);
+    const early = open(env.server.url, w.lane(w.a.id), bob.token);
     expect(await closedWith(early)).toBe(CloseCode.Forbidden);
     early.provider.disconnect();
 
     setRevealed(w.facilitator.doc, w.scaleId, w.a.id, true);
     await eventually(async () => {
-      const after = connect(server.url, w.lane(w.a.id), bob.token);
+      const after = connect(env.server.url, w.lane(w.a.id), bob.token);
       try {
         await synced(after, 1000);
         expect(listNotes(after.doc).map((n) => n.text)).toEqual(["Number of sessions"]);
@@ -130,7 +114,7 @@ describe("sync server", () => {
     });
 
     // Hiding the lane again closes the other group's connections.
-    const watcher = open(server.url, w.lane(w.a.id), bob.token);
+    const watcher = open(env.server.url, w.lane(w.a.id), bob.token);
     await synced(watcher);
     setRevealed(w.facilitator.doc, w.scaleId, w.a.id, false);
     expect(await closedWith(watcher)).toBe(CloseCode.Forbidden);
@@ -138,9 +122,9 @@ describe("sync server", () => {
 
   it("refuses participants' writes while the activity is locked, and accepts them after", async () => {
     const w = await discretionWorkshop();
-    const ann = await joinAs(server.url, w.created.joinCode, "Ann", w.a.id);
-    const c = open(server.url, w.lane(w.a.id), ann.token);
-    const facilitatorView = open(server.url, w.lane(w.a.id), w.created.token);
+    const ann = await joinAs(env.server.url, w.created.joinCode, "Ann", w.a.id);
+    const c = open(env.server.url, w.lane(w.a.id), ann.token);
+    const facilitatorView = open(env.server.url, w.lane(w.a.id), w.created.token);
     await Promise.all([synced(c), synced(facilitatorView)]);
     setLocked(w.facilitator.doc, w.scaleId, true);
     await new Promise((r) => setTimeout(r, 200));
@@ -152,7 +136,7 @@ describe("sync server", () => {
     // replica when told so (ACC-8). A fresh replica writes normally once the activity is unlocked.
     setLocked(w.facilitator.doc, w.scaleId, false);
     await new Promise((r) => setTimeout(r, 200));
-    const fresh = open(server.url, w.lane(w.a.id), ann.token);
+    const fresh = open(env.server.url, w.lane(w.a.id), ann.token);
     await synced(fresh);
     addNote(fresh.doc, { text: "After unlock", x: 50, author: "Ann" });
     await eventually(() =>
@@ -162,13 +146,13 @@ describe("sync server", () => {
 
   it("does not let a participant change the facilitator's control state", async () => {
     const w = await discretionWorkshop();
-    const bob = await joinAs(server.url, w.created.joinCode, "Bob", w.b.id);
-    const c = open(server.url, w.created.id, bob.token);
+    const bob = await joinAs(env.server.url, w.created.joinCode, "Bob", w.b.id);
+    const c = open(env.server.url, w.created.id, bob.token);
     await synced(c);
     setRevealed(c.doc, w.scaleId, w.a.id, true);
     await new Promise((r) => setTimeout(r, 300));
     expect(w.facilitator.doc.getMap("reveals").size).toBe(0);
-    const again = open(server.url, w.lane(w.a.id), bob.token);
+    const again = open(env.server.url, w.lane(w.a.id), bob.token);
     expect(await closedWith(again)).toBe(CloseCode.Forbidden);
   });
 
@@ -211,9 +195,9 @@ describe("sync server", () => {
 
   it("lets a client change only its own presence", async () => {
     const w = await discretionWorkshop();
-    const ann = await joinAs(server.url, w.created.joinCode, "Ann", w.a.id);
-    const c1 = open(server.url, w.lane(w.a.id), ann.token);
-    const c2 = open(server.url, w.lane(w.a.id), ann.token);
+    const ann = await joinAs(env.server.url, w.created.joinCode, "Ann", w.a.id);
+    const c1 = open(env.server.url, w.lane(w.a.id), ann.token);
+    const c2 = open(env.server.url, w.lane(w.a.id), ann.token);
     await Promise.all([synced(c1), synced(c2)]);
     c1.provider.awareness.setLocalStateField("user", { name: "Ann" });
     await eventually(() => expect(c2.provider.awareness.getStates().get(c1.doc.clientID)).toBeTruthy());
@@ -230,7 +214,7 @@ describe("sync server", () => {
     writeVarUint(enc, 1);
     writeVarUint8Array(enc, update);
     c2.provider.ws?.send(toUint8Array(enc));
-    const observer = open(server.url, w.lane(w.a.id), w.created.token);
+    const observer = open(env.server.url, w.lane(w.a.id), w.created.token);
     await synced(observer);
     await new Promise((r) => setTimeout(r, 300));
     const seen = observer.provider.awareness.getStates().get(c1.doc.clientID) as { user?: { name: string } };
@@ -239,13 +223,13 @@ describe("sync server", () => {
   });
 
   it("answers every new client with the current state, also after changes between joins", async () => {
-    const created = await createWorkshop(server.url);
-    const first = open(server.url, created.id, created.token);
+    const created = await createWorkshop(env.server.url);
+    const first = open(env.server.url, created.id, created.token);
     await synced(first);
     for (let i = 0; i < 3; i++) {
       first.doc.getMap("meta").set("description", `version ${i}`);
       await eventually(async () => {
-        const late = connect(server.url, created.id, created.token);
+        const late = connect(env.server.url, created.id, created.token);
         try {
           await synced(late, 2000);
           expect(late.doc.getMap("meta").get("description")).toBe(`version ${i}`);
@@ -257,10 +241,10 @@ describe("sync server", () => {
   });
 
   it("closes a connection whose presence state is not JSON", async () => {
-    const created = await createWorkshop(server.url);
-    const other = open(server.url, created.id, created.token);
+    const created = await createWorkshop(env.server.url);
+    const other = open(env.server.url, created.id, created.token);
     await synced(other);
-    const ws = await rawSocket(server.url, created.id, created.token);
+    const ws = await rawSocket(env.server.url, created.id, created.token);
     const closed = closeCodeOf(ws);
     const { createEncoder, writeVarUint, writeVarString, writeVarUint8Array, toUint8Array } = await import(
       "lib0/encoding"
