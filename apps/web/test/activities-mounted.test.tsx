@@ -2,79 +2,31 @@ import {
   type ChartActivity,
   listActivities,
   listChartNotes,
-  listGroups,
   placeAspect,
   type ScaleActivity,
   setCurrentActivity,
   setTakingPart,
 } from "@continuum/model";
-import { chartDocName, type GroupId, laneDocName, type WorkshopId } from "@continuum/protocol";
-import type { RunningServer } from "@continuum/server";
-import { act, cleanup, render, screen, within } from "@testing-library/react";
+import { chartDocName, laneDocName } from "@continuum/protocol";
+import { act, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
+import { describe, expect, it } from "vitest";
 import { App } from "../src/App.tsx";
 import { setFileSaver } from "../src/facilitator/exporting.ts";
 import { navigate } from "../src/router.ts";
 import { saveSession } from "../src/session.ts";
-import { resetUi } from "../src/state/ui.ts";
-import { DocConnection } from "../src/sync/connection.ts";
-import { createWorkshop, eventually, join, testServer } from "./helpers.ts";
+import { boardTestEnv, type createWorkshop, eventually } from "./helpers.ts";
 
-let server: RunningServer;
-const opened: DocConnection[] = [];
-
-beforeAll(async () => {
-  server = await testServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-afterEach(() => {
-  cleanup();
-  for (const c of opened.splice(0)) c.destroy();
-  resetUi();
-  localStorage.clear();
-});
-
-function open(docName: string, token: string) {
-  const c = new DocConnection({
-    syncUrl: `${server.url.replace(/^http/, "ws")}/sync`,
-    docName,
-    token,
-    role: "facilitator",
-    persist: false,
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-  });
-  opened.push(c);
-  return c;
-}
+const env = boardTestEnv();
+const { open, asParticipant } = env;
 
 async function setup() {
-  const created = await createWorkshop(server);
-  const fac = open(created.id, created.token);
-  await eventually(() => expect(listGroups(fac.doc).length).toBe(2));
-  const [linkWorkers, ppi] = listGroups(fac.doc);
-  if (!linkWorkers || !ppi) throw new Error("the discretion template has two groups");
-  const activities = listActivities(fac.doc);
+  const w = await env.discretionWorkshop();
+  const { activities } = w;
   const scale = activities.find((a): a is ScaleActivity => a.kind === "scale");
   const chart = activities.find((a): a is ChartActivity => a.kind === "chart");
   if (!scale || !chart) throw new Error("the discretion template has a scale and a chart");
-  return { created, fac, linkWorkers, ppi, scale, chart, workshopId: created.id as WorkshopId };
-}
-
-async function asParticipant(workshopId: WorkshopId, code: string, name: string, group: GroupId) {
-  const joined = await join(server, code, name, group);
-  saveSession({
-    workshopId,
-    token: joined.token,
-    role: "participant",
-    name,
-    group: joined.group,
-    groupName: joined.groupName,
-    joinCode: code,
-  });
+  return { ...w, scale, chart };
 }
 
 function asFacilitator(created: Awaited<ReturnType<typeof createWorkshop>>) {

@@ -5,55 +5,26 @@
  */
 import { addNote, listActivities, listGroups, listNotes, type ScaleActivity } from "@continuum/model";
 import { laneDocName, type WorkshopId } from "@continuum/protocol";
-import type { RunningServer } from "@continuum/server";
-import { act, cleanup, fireEvent, render } from "@testing-library/react";
+import { act, fireEvent, render } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
+import { describe, expect, it } from "vitest";
 import { App } from "../src/App.tsx";
 import { noteRenders } from "../src/board/Note.tsx";
 import { navigate } from "../src/router.ts";
 import { saveSession } from "../src/session.ts";
-import { resetUi, useUi } from "../src/state/ui.ts";
-import { DocConnection } from "../src/sync/connection.ts";
-import { createWorkshop, eventually, join, testServer } from "./helpers.ts";
+import { useUi } from "../src/state/ui.ts";
+import { boardTestEnv, createWorkshop, eventually, join } from "./helpers.ts";
 
 const NOTES = 60;
 /** The note picked up or moved, and a little slack (e.g. the note under a lane that re-renders). */
 const HANDFUL = 3;
 
-let server: RunningServer;
-const opened: DocConnection[] = [];
-
-beforeAll(async () => {
-  server = await testServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-afterEach(() => {
-  cleanup();
-  for (const c of opened.splice(0)) c.destroy();
-  resetUi();
-  localStorage.clear();
-});
-
-function open(docName: string, token: string, role: "facilitator" | "participant") {
-  const c = new DocConnection({
-    syncUrl: `${server.url.replace(/^http/, "ws")}/sync`,
-    docName,
-    token,
-    role,
-    persist: false,
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-  });
-  opened.push(c);
-  return c;
-}
+const env = boardTestEnv();
+const { open } = env;
 
 /** A participant of the first group looking at a lane of `NOTES` notes. */
 async function crowdedLane() {
-  const created = await createWorkshop(server);
+  const created = await createWorkshop(env.server);
   const workshopId = created.id as WorkshopId;
   const fac = open(created.id, created.token, "facilitator");
   await eventually(() => expect(listGroups(fac.doc).length).toBeGreaterThan(0));
@@ -64,7 +35,7 @@ async function crowdedLane() {
   await eventually(() => expect(lane.getState().status).toBe("connected"));
   for (let n = 0; n < NOTES; n++) addNote(lane.doc, { text: `Note ${n + 1}`, x: n % 100, author: "Seeder" });
 
-  const joined = await join(server, created.joinCode, "Anna", group.id);
+  const joined = await join(env.server, created.joinCode, "Anna", group.id);
   saveSession({
     workshopId,
     token: joined.token,

@@ -3,86 +3,32 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import {
   addNote,
-  listActivities,
-  listGroups,
   listNotes,
   placeAspect,
   type ScaleActivity,
   setLocked,
   setRevealed,
 } from "@continuum/model";
-import { type ActivityId, type GroupId, laneDocName, type WorkshopId } from "@continuum/protocol";
-import { type RunningServer, startServer } from "@continuum/server";
-import { act, cleanup, render, screen, within } from "@testing-library/react";
+import { type ActivityId, laneDocName, type WorkshopId } from "@continuum/protocol";
+import { startServer } from "@continuum/server";
+import { act, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
+import { describe, expect, it } from "vitest";
 import { App } from "../src/App.tsx";
 import { ConnectionBanner } from "../src/board/ConnectionBanner.tsx";
 import { navigate } from "../src/router.ts";
-import { saveSession } from "../src/session.ts";
-import { resetUi } from "../src/state/ui.ts";
-import { DocConnection, openDocNames } from "../src/sync/connection.ts";
+import { openDocNames } from "../src/sync/connection.ts";
 import { createDragBroadcaster } from "../src/sync/presence.ts";
-import { createWorkshop, eventually, join, testServer } from "./helpers.ts";
+import { boardTestEnv, eventually, join } from "./helpers.ts";
 
-let server: RunningServer;
-const opened: DocConnection[] = [];
-
-beforeAll(async () => {
-  server = await testServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-afterEach(() => {
-  cleanup();
-  for (const c of opened.splice(0)) c.destroy();
-  resetUi();
-  localStorage.clear();
-});
-
-function open(
-  docName: string,
-  token: string,
-  role: "facilitator" | "participant" | "observer",
-  base = server.url,
-) {
-  const c = new DocConnection({
-    syncUrl: `${base.replace(/^http/, "ws")}/sync`,
-    docName,
-    token,
-    role,
-    persist: false,
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-  });
-  opened.push(c);
-  return c;
-}
+const env = boardTestEnv();
+const { open, asParticipant } = env;
 
 /** A workshop, its scale and groups (read through a facilitator connection, as any client would). */
 async function setup() {
-  const created = await createWorkshop(server);
-  const fac = open(created.id, created.token, "facilitator");
-  await eventually(() => expect(listGroups(fac.doc).length).toBe(2));
-  const [linkWorkers, ppi] = listGroups(fac.doc);
-  if (!linkWorkers || !ppi) throw new Error("the discretion template has two groups");
-  const scale = listActivities(fac.doc).find((a) => a.kind === "scale") as ScaleActivity;
-  return { created, fac, linkWorkers, ppi, scale, workshopId: created.id as WorkshopId };
-}
-
-async function asParticipant(workshopId: WorkshopId, code: string, name: string, group: GroupId) {
-  const joined = await join(server, code, name, group);
-  saveSession({
-    workshopId,
-    token: joined.token,
-    role: "participant",
-    name,
-    group: joined.group,
-    groupName: joined.groupName,
-    joinCode: code,
-  });
-  return joined;
+  const w = await env.discretionWorkshop();
+  const scale = w.activities.find((a) => a.kind === "scale") as ScaleActivity;
+  return { ...w, scale };
 }
 
 describe("scale board", () => {
@@ -111,7 +57,7 @@ describe("scale board", () => {
     );
     expect(screen.getByTestId("announcer").textContent).toMatch(/moved to 56 of 100 towards set in stone/);
 
-    // The facilitator's copy, through the server, has the 0..100 value.
+    // The facilitator's copy, through the env.server, has the 0..100 value.
     const lane = open(laneDocName(workshopId, scale.id, linkWorkers.id), created.token, "facilitator");
     await eventually(() =>
       expect(listNotes(lane.doc).map((n) => [n.text, n.x])).toEqual([["Location of meetings", 56]]),
@@ -150,8 +96,8 @@ describe("scale board", () => {
 
   it("two devices on one lane see each other's moves and drags in progress", async () => {
     const { created, linkWorkers, scale, workshopId } = await setup();
-    const a = await join(server, created.joinCode, "Anna", linkWorkers.id);
-    const b = await join(server, created.joinCode, "Bilal", linkWorkers.id);
+    const a = await join(env.server, created.joinCode, "Anna", linkWorkers.id);
+    const b = await join(env.server, created.joinCode, "Bilal", linkWorkers.id);
     const name = laneDocName(workshopId, scale.id, linkWorkers.id);
     const ca = open(name, a.token, "participant");
     const cb = open(name, b.token, "participant");
@@ -184,7 +130,7 @@ describe("scale board", () => {
 describe("refused writes", () => {
   it("drops the replica and says the activity is locked when the server refuses a change", async () => {
     const { created, fac, linkWorkers, scale, workshopId } = await setup();
-    const a = await join(server, created.joinCode, "Anna", linkWorkers.id);
+    const a = await join(env.server, created.joinCode, "Anna", linkWorkers.id);
     const lane = open(laneDocName(workshopId, scale.id, linkWorkers.id), a.token, "participant");
     await eventually(() => expect(lane.getState().status).toBe("connected"));
     const aspect = scale.aspects[0];
@@ -218,7 +164,7 @@ describe("connection line", () => {
       webDir: "/nonexistent",
     };
     let own = await startServer(config);
-    // happy-dom enforces the same-origin policy, as a browser would: this page "comes from" this server.
+    // happy-dom enforces the same-origin policy, as a browser would: this page "comes from" this env.server.
     (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(`${own.url}/`);
     try {
       const created = (await (
@@ -265,9 +211,9 @@ describe("connection line", () => {
         expect(other.doc.getMap("meta").get("description")).toBe("written while the Wi-Fi was down"),
       );
     } finally {
-      for (const c of opened.splice(0)) c.destroy();
+      env.destroyOpened();
       await own.close();
-      (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(`${server.url}/`);
+      (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(`${env.server.url}/`);
       rmSync(dataDir, { recursive: true, force: true });
     }
   });

@@ -1,8 +1,13 @@
-import type { CreateWorkshopResponse, JoinResponse } from "@continuum/protocol";
+import { type Activity, listActivities, listGroups } from "@continuum/model";
+import type { CreateWorkshopResponse, GroupId, JoinResponse, WorkshopId } from "@continuum/protocol";
 import { type RunningServer, startServer } from "@continuum/server";
-import { expect } from "vitest";
+import { cleanup } from "@testing-library/react";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import WebSocket from "ws";
 import { setApiBase } from "../src/api.ts";
+import { saveSession } from "../src/session.ts";
+import { resetUi } from "../src/state/ui.ts";
+import { DocConnection } from "../src/sync/connection.ts";
 import { configureSync } from "../src/sync/hooks.ts";
 
 /** A real server on a free port, with the app pointed at it (same origin, as in production). */
@@ -53,4 +58,84 @@ export async function eventually(assertion: () => void | Promise<void>, timeoutM
       await new Promise((r) => setTimeout(r, 25));
     }
   }
+}
+
+/**
+ * For the files that render the app against one real server: the server for the whole file, connections
+ * opened as other devices would (`open`), and a clean page, UI store, storage and connections after each test.
+ */
+export function boardTestEnv() {
+  const opened: DocConnection[] = [];
+  let server: RunningServer | undefined;
+  const current = (): RunningServer => {
+    if (!server) throw new Error("the server starts in beforeAll");
+    return server;
+  };
+  /** A document connection from "another device" (no IndexedDB), destroyed after the test. */
+  const open = (
+    docName: string,
+    token: string,
+    role: "facilitator" | "participant" | "observer" = "facilitator",
+    base = current().url,
+  ): DocConnection => {
+    const c = new DocConnection({
+      syncUrl: `${base.replace(/^http/, "ws")}/sync`,
+      docName,
+      token,
+      role,
+      persist: false,
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    });
+    opened.push(c);
+    return c;
+  };
+  /** Destroys the connections opened so far (done after each test; earlier when a test stops its own server). */
+  const destroyOpened = (): void => {
+    for (const c of opened.splice(0)) c.destroy();
+  };
+  /** A discretion workshop, its two groups and its activities, read through a facilitator connection. */
+  const discretionWorkshop = async () => {
+    const created = await createWorkshop(current());
+    const fac = open(created.id, created.token);
+    await eventually(() => expect(listGroups(fac.doc).length).toBe(2));
+    const [linkWorkers, ppi] = listGroups(fac.doc);
+    if (!linkWorkers || !ppi) throw new Error("the discretion template has two groups");
+    const activities: Activity[] = listActivities(fac.doc);
+    return { created, fac, linkWorkers, ppi, activities, workshopId: created.id as WorkshopId };
+  };
+  /** Joins with the code and keeps the session on this device, as the join page does. */
+  const asParticipant = async (workshopId: WorkshopId, code: string, name: string, group: GroupId) => {
+    const joined = await join(current(), code, name, group);
+    saveSession({
+      workshopId,
+      token: joined.token,
+      role: "participant",
+      name,
+      group: joined.group,
+      groupName: joined.groupName,
+      joinCode: code,
+    });
+    return joined;
+  };
+  beforeAll(async () => {
+    server = await testServer();
+  });
+  afterAll(async () => {
+    await current().close();
+  });
+  afterEach(() => {
+    cleanup();
+    destroyOpened();
+    resetUi();
+    localStorage.clear();
+  });
+  return {
+    get server() {
+      return current();
+    },
+    open,
+    destroyOpened,
+    discretionWorkshop,
+    asParticipant,
+  };
 }
