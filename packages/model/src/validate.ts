@@ -6,26 +6,10 @@
  * type, clamping or falling back to a default. None of them throws, so one bad value can never take down a
  * board that a whole room is looking at.
  */
-import { isId } from "@continuum/protocol";
+import { isId, LIMITS } from "@continuum/protocol";
 import * as Y from "yjs";
 
-/** Limits on text lengths (in code points). Long enough for real use, short enough to keep documents small. */
-export const LIMITS = {
-  /** A post-it note: a phrase or a couple of sentences, never an essay. */
-  noteText: 500,
-  /** Workshop, activity and column titles. */
-  title: 200,
-  /** Activity prompts and the workshop description: a short paragraph. */
-  prompt: 2000,
-  /** Group names, scale end labels, author display names. */
-  name: 80,
-  /** A prepared aspect's wording. */
-  aspect: 200,
-  /** Dots one voter may place on one note; a hostile peer cannot inflate a count beyond this. */
-  dotsPerNote: 99,
-  /** Longest timer: a whole working day is more than any workshop activity needs. */
-  timerMs: 24 * 60 * 60 * 1000,
-} as const;
+export { LIMITS } from "@continuum/protocol";
 
 /** A string, or `""` if the value is not one; truncated to `max` code points (never splitting a surrogate pair). */
 export function readString(value: unknown, max: number): string {

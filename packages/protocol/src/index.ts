@@ -4,3 +4,5 @@ export * from "./closeCodes.ts";
 export * from "./docNames.ts";
 export * from "./ids.ts";
 export * from "./roles.ts";
+export * from "./limits.ts";
+export * from "./wire.ts";
