@@ -6,7 +6,7 @@
  * type, clamping or falling back to a default. None of them throws, so one bad value can never take down a
  * board that a whole room is looking at.
  */
-import { isId, LIMITS } from "@continuum/protocol";
+import { isId } from "@continuum/protocol";
 import * as Y from "yjs";
 
 export { LIMITS } from "@continuum/protocol";
