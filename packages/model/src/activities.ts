@@ -12,6 +12,7 @@
  */
 import type { ActivityKind } from "@continuum/protocol";
 import * as Y from "yjs";
+import { fnv1a } from "./hash.ts";
 import {
   type ActivityId,
   type AspectId,
@@ -665,16 +666,6 @@ export function getVoting(doc: Y.Doc, id: ActivityId): Voting {
 }
 
 // Charts about an aspect ----------------------------------------------------------------------------------
-
-/** 32-bit FNV-1a as 8 hex digits: deterministic, no dependencies; not for security. */
-function fnv1a(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, "0");
-}
 
 /**
  * The id of the chart opened from a scale's aspect (or from a note's text). Derived, not random, so two

@@ -3,6 +3,7 @@
  * names and URLs contain them; this file adds the ids that only the model derives.
  */
 import { type AspectId, isId, type NoteId } from "@continuum/protocol";
+import { fnv1a } from "./hash.ts";
 
 export type { ActivityId, AspectId, ColumnId, GroupId, NoteId, WorkshopId } from "@continuum/protocol";
 export {
@@ -26,14 +27,4 @@ export function noteIdForAspect(aspectId: AspectId): NoteId {
   // Only an aspect id close to the 64-character limit gets here; hash it so the result is still a valid id
   // and still the same on every replica.
   return `a_${fnv1a(aspectId)}${fnv1a(`${aspectId}#`)}` as NoteId;
-}
-
-/** 32-bit FNV-1a as 8 hex digits: deterministic, no dependencies; not for security. */
-function fnv1a(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, "0");
 }
