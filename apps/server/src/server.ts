@@ -3,15 +3,16 @@ import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import type { Logger } from "pino";
 import { WebSocketServer } from "ws";
-import { FailureLimiter, loadTokenSecret, TokenSigner } from "./auth.ts";
+import { FailureLimiter } from "./auth/limiter.ts";
+import { loadTokenSecret, TokenSigner } from "./auth/tokens.ts";
 import { defaultConfig, type ServerConfig } from "./config.ts";
-import { createHttpHandler } from "./http.ts";
+import { createHttpHandler } from "./http/index.ts";
 import { createLogger } from "./log.ts";
-import { RoomManager } from "./rooms.ts";
 import { MemoryStore } from "./store/memory.ts";
 import { SqliteStore } from "./store/sqlite.ts";
 import type { Store } from "./store/types.ts";
-import { SyncService } from "./sync.ts";
+import { RoomManager } from "./sync/rooms.ts";
+import { SyncService } from "./sync/service.ts";
 
 export interface RunningServer {
   /** `http://127.0.0.1:<port>` (loopback, for tests and tools on this machine). */

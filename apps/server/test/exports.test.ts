@@ -3,7 +3,7 @@ import path from "node:path";
 import { listActivities, placeAspect, type ScaleActivity } from "@continuum/model";
 import { type ApiError, type GroupId, laneDocName, type WorkshopId } from "@continuum/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../src/exportCli.ts";
+import { runCli } from "../src/exports/cli.ts";
 import {
   type Client,
   connect,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { bringsNews } from "../src/updateNews.ts";
+import { bringsNews } from "../src/sync/updateNews.ts";
 
 /** What a client sends in answer to the server's sync step 1: everything past the server's state vector. */
 const answerTo = (server: Y.Doc, client: Y.Doc) => Y.encodeStateAsUpdate(client, Y.encodeStateVector(server));

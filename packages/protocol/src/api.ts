@@ -1,4 +1,11 @@
+/**
+ * The HTTP API's request and response bodies, as schemas. The server checks every request body against
+ * these (apps/server/src/http/body.ts) and the web takes its types from them, so the two cannot drift; every
+ * length comes from LIMITS, which the web's forms use for maxLength too.
+ */
+import * as v from "valibot";
 import type { GroupId, WorkshopId } from "./ids.ts";
+import { LIMITS } from "./limits.ts";
 import type { Role } from "./roles.ts";
 
 /**
@@ -16,15 +23,42 @@ export const WORKSHOP_TEMPLATES: readonly WorkshopTemplate[] = [
   "between-meetings",
 ];
 
-export interface CreateWorkshopRequest {
-  title: string;
-  template?: WorkshopTemplate;
+/** Trimmed text of at most `max` characters; `required` also refuses an empty one. */
+const text = (field: string, max: number) =>
+  v.pipe(
+    v.string(`"${field}" must be a string.`),
+    v.trim(),
+    v.maxLength(max, `"${field}" must be at most ${max} characters.`),
+  );
+const requiredText = (field: string, max: number, empty = `"${field}" must not be empty.`) =>
+  v.pipe(text(field, max), v.nonEmpty(empty));
+/** A list of trimmed strings, empty ones dropped. */
+const textList = (field: string, maxItems: number, maxLength: number) =>
+  v.pipe(
+    v.array(v.string(`"${field}" must be a list of strings.`), `"${field}" must be a list of strings.`),
+    v.transform((items) => items.map((s) => s.trim()).filter((s) => s.length > 0)),
+    v.maxLength(maxItems, `"${field}" may have at most ${maxItems} items.`),
+    v.check(
+      (items) => items.every((s) => [...s].length <= maxLength),
+      `Each of "${field}" must be at most ${maxLength} characters.`,
+    ),
+  );
+/** Absent and null both mean "not given". */
+const optional = <T extends v.GenericSchema>(schema: T) => v.nullish(schema);
+
+export const CreateWorkshopRequest = v.object({
+  title: requiredText("title", LIMITS.title),
+  template: v.optional(
+    v.picklist(WORKSHOP_TEMPLATES, `"template" must be one of: ${WORKSHOP_TEMPLATES.join(", ")}.`),
+    "blank",
+  ),
   /** Optional overrides of the template's groups and aspects (the start page lets people edit them). */
-  groups?: string[];
-  aspects?: string[];
-  date?: string;
-  description?: string;
-}
+  groups: optional(textList("groups", LIMITS.groups, LIMITS.name)),
+  aspects: optional(textList("aspects", LIMITS.aspects, LIMITS.aspect)),
+  date: optional(v.pipe(text("date", 10), v.regex(/^(\d{4}-\d{2}-\d{2})?$/, '"date" must be YYYY-MM-DD.'))),
+  description: optional(text("description", LIMITS.prompt)),
+});
+export type CreateWorkshopRequest = v.InferInput<typeof CreateWorkshopRequest>;
 
 export interface CreateWorkshopResponse {
   id: WorkshopId;
@@ -37,12 +71,14 @@ export interface CreateWorkshopResponse {
   token: string;
 }
 
-export interface JoinRequest {
-  code: string;
-  name: string;
+export const JoinRequest = v.object({
+  // Missing and empty are the same mistake to a person typing a code.
+  code: v.optional(requiredText("code", 64, "Enter the workshop code."), ""),
+  name: requiredText("name", LIMITS.name),
   /** A group id, or a group's name (matched ignoring case). */
-  group: string;
-}
+  group: requiredText("group", LIMITS.name),
+});
+export type JoinRequest = v.InferInput<typeof JoinRequest>;
 
 export interface JoinResponse {
   workshopId: WorkshopId;
@@ -54,11 +90,12 @@ export interface JoinResponse {
 }
 
 /** `POST /api/session`: exchange a facilitator or observer key for a token. */
-export interface SessionRequest {
-  workshopId: string;
-  key: string;
-  name?: string;
-}
+export const SessionRequest = v.object({
+  workshopId: requiredText("workshopId", 64),
+  key: requiredText("key", 200),
+  name: optional(text("name", LIMITS.name)),
+});
+export type SessionRequest = v.InferInput<typeof SessionRequest>;
 
 export interface SessionResponse {
   workshopId: WorkshopId;
@@ -72,6 +109,12 @@ export interface RevokeResponse {
   facilitatorKey: string;
   observerKey: string;
   token: string;
+}
+
+/** `POST /api/workshops/<id>/close` (facilitator). */
+export interface CloseResponse {
+  workshopId: WorkshopId;
+  closedAt: number;
 }
 
 /** `GET /api/lookup/<code>`: what a person needs to pick a group before joining. */
@@ -89,6 +132,27 @@ export interface ApiError {
     /** A sentence a person can read. */
     message: string;
   };
+}
+
+/** Any of the request schemas above, and what it gives when a body passes it (for code outside this package). */
+export type BodySchema = v.GenericSchema;
+export type BodyOf<S extends BodySchema> = v.InferOutput<S>;
+
+/**
+ * Checks a parsed JSON body against a schema: the value on success, else the first problem as a sentence
+ * (the schemas' messages are written for people).
+ */
+export function parseBody<S extends v.GenericSchema>(
+  schema: S,
+  body: unknown,
+): { ok: true; value: v.InferOutput<S> } | { ok: false; message: string; missing: boolean } {
+  const result = v.safeParse(schema, body, { abortEarly: true });
+  if (result.success) return { ok: true, value: result.output };
+  const issue = result.issues[0];
+  const field = issue.path?.map((p) => String(p.key)).join(".") ?? "";
+  // valibot's own message for a missing key names the expected type; say which field is needed instead.
+  const missing = issue.input === undefined && issue.kind === "schema";
+  return { ok: false, missing, message: missing ? `"${field}" is required.` : issue.message };
 }
 
 /** Join codes: six characters without look-alikes; people may type them with spaces, dashes or in lower case. */

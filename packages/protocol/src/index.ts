@@ -3,6 +3,6 @@ export * from "./api.ts";
 export * from "./closeCodes.ts";
 export * from "./docNames.ts";
 export * from "./ids.ts";
-export * from "./roles.ts";
 export * from "./limits.ts";
+export * from "./roles.ts";
 export * from "./wire.ts";

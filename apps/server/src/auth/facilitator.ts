@@ -1,8 +1,8 @@
 import type { IncomingMessage } from "node:http";
 import { isId, type WorkshopId } from "@continuum/protocol";
-import { keyMatches, type TokenSigner } from "./auth.ts";
-import { HttpError } from "./http.ts";
-import type { Store, WorkshopRecord } from "./store/types.ts";
+import { HttpError } from "../http/errors.ts";
+import type { Store, WorkshopRecord } from "../store/types.ts";
+import { keyMatches, type TokenSigner } from "./tokens.ts";
 
 /** The credential of an `Authorization: Bearer …` header: null when there is no header at all. */
 export function bearer(req: IncomingMessage): string | null {

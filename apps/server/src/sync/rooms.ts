@@ -3,7 +3,7 @@ import { type DocName, parseDocName, type WorkshopView, workshopDocName } from "
 import type { Logger } from "pino";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
-import type { Store } from "./store/types.ts";
+import type { Store } from "../store/types.ts";
 
 /** Origin of transactions the server makes itself (loading, initialising, migrating). */
 export const SERVER_ORIGIN = Symbol("server");

@@ -8,8 +8,9 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { EXPORT_FORMATS, type ExportFormat, isExportFormat } from "@continuum/export";
 import { isId, type WorkshopId } from "@continuum/protocol";
-import { ExportRequestError, type RenderedExport, renderExport, snapshotFromStore } from "./exports.ts";
-import { SqliteStore } from "./store/sqlite.ts";
+import { SqliteStore } from "../store/sqlite.ts";
+import { ExportRequestError, type RenderedExport, renderExport } from "./render.ts";
+import { snapshotFromStore } from "./snapshot.ts";
 
 export const USAGE = `Usage: pnpm export <workshop id> [options]
 

@@ -16,9 +16,9 @@ import * as authProtocol from "y-protocols/auth";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
-import type { TokenSigner } from "./auth.ts";
+import type { TokenSigner } from "../auth/tokens.ts";
+import type { Store } from "../store/types.ts";
 import type { Room, RoomManager } from "./rooms.ts";
-import type { Store } from "./store/types.ts";
 import { bringsNews } from "./updateNews.ts";
 
 // y-websocket's top-level message types.

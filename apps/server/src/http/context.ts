@@ -1,0 +1,37 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Principal, WorkshopId } from "@continuum/protocol";
+import type { Logger } from "pino";
+import type { TokenSigner } from "../auth/tokens.ts";
+import type { Store } from "../store/types.ts";
+import type { RoomManager } from "../sync/rooms.ts";
+import type { Guard } from "./guard.ts";
+
+/** What the handlers share: the server's parts, wired once in http/index.ts. */
+export interface HttpDeps {
+  store: Store;
+  rooms: RoomManager;
+  tokens: TokenSigner;
+  log: Logger;
+  guarded: Guard;
+  stats: () => Record<string, number>;
+  /** Closes a workshop's open connections whose principal matches (revoked links, a closed workshop). */
+  disconnect: (
+    workshopId: WorkshopId,
+    which: (who: Principal) => boolean,
+    code: number,
+    reason: string,
+  ) => void;
+}
+
+/** One request as a handler sees it: path parameters decoded, the query parsed. */
+export interface RequestContext {
+  req: IncomingMessage;
+  res: ServerResponse;
+  url: URL;
+  params: Record<string, string | undefined>;
+}
+
+/** A handler answers through `res` (exports stream a file) or returns a JSON body with a status. */
+export type Handler = (
+  ctx: RequestContext,
+) => Promise<{ status: number; body: unknown } | undefined> | { status: number; body: unknown } | undefined;

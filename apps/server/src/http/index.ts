@@ -1,0 +1,102 @@
+/**
+ * The HTTP layer: one route table (find-my-way) over handlers grouped by what they are about, JSON in and
+ * out, errors as `{ error: { code, message } }`, and the built web app for every other GET.
+ *
+ * A new endpoint: write its handler in the `routes/` module of its group (or a new one), its request schema
+ * in packages/protocol/src/api.ts, and add one line to the table below.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import FindMyWay, { type HTTPMethod } from "find-my-way";
+import type { FailureLimiter } from "../auth/limiter.ts";
+import { pathOnly } from "../log.ts";
+import type { Handler, HttpDeps } from "./context.ts";
+import { HttpError } from "./errors.ts";
+import { createGuard } from "./guard.ts";
+import { sendError, sendJson } from "./respond.ts";
+import { exportRoutes } from "./routes/exports.ts";
+import { peopleRoutes } from "./routes/people.ts";
+import { workshopRoutes } from "./routes/workshops.ts";
+import { staticFiles } from "./static.ts";
+
+export { HttpError } from "./errors.ts";
+
+export interface HttpOptions extends Omit<HttpDeps, "guarded"> {
+  limiter: FailureLimiter;
+  webDir: string;
+}
+
+const clientAddress = (req: IncomingMessage): string => req.socket.remoteAddress ?? "unknown";
+
+export function createHttpHandler(options: HttpOptions) {
+  const deps: HttpDeps = { ...options, guarded: createGuard(options.limiter, clientAddress) };
+  const { log } = deps;
+  const workshops = workshopRoutes(deps);
+  const people = peopleRoutes(deps);
+  const exports = exportRoutes(deps);
+
+  const router = FindMyWay<FindMyWay.HTTPVersion.V1>({ ignoreTrailingSlash: false, maxParamLength: 200 });
+  const table: [HTTPMethod | HTTPMethod[], string, Handler][] = [
+    // `now` lets clients agree on one clock for the timer (tablets' own clocks drift by minutes).
+    [
+      ["GET", "HEAD"],
+      "/healthz",
+      () => ({ status: 200, body: { ok: true, now: Date.now(), ...deps.stats() } }),
+    ],
+    ["POST", "/api/workshops", workshops.create],
+    ["POST", "/api/workshops/import", workshops.importArchive],
+    ["POST", "/api/workshops/:id/revoke", workshops.revoke],
+    ["POST", "/api/workshops/:id/close", workshops.close],
+    [["GET", "HEAD"], "/api/workshops/:id/export/:format", exports.exportWorkshop],
+    ["GET", "/api/lookup/:code", people.lookup],
+    ["POST", "/api/join", people.join],
+    ["POST", "/api/session", people.session],
+  ];
+  for (const [method, path, handler] of table) router.on(method, path, () => {}, { handler });
+
+  const serveStatic = staticFiles(options.webDir);
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const method = (req.method ?? "GET") as HTTPMethod;
+    const found = router.find(method, url.pathname);
+    const handler = (found?.store as { handler: Handler } | undefined)?.handler;
+    if (found && handler) {
+      const answer = await handler({ req, res, url, params: found.params });
+      if (answer) sendJson(res, answer.status, answer.body);
+      return;
+    }
+    const p = url.pathname;
+    if (p.startsWith("/api/") || p === "/api") {
+      throw new HttpError(404, "not_found", `No API endpoint ${method} ${p}. See docs/api.md.`);
+    }
+    const notFound = () => sendError(res, new HttpError(404, "not_found", "Not found."));
+    if (method === "GET" || method === "HEAD") return serveStatic(req, res, notFound);
+    notFound();
+  }
+
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const started = performance.now();
+    try {
+      await route(req, res);
+    } catch (err) {
+      if (err instanceof HttpError) sendError(res, err);
+      else {
+        log.error({ err, path: pathOnly(req.url) }, "request failed");
+        sendError(
+          res,
+          new HttpError(500, "internal_error", "Something went wrong on the server. Try again."),
+        );
+      }
+    } finally {
+      log.debug(
+        {
+          method: req.method,
+          path: pathOnly(req.url),
+          status: res.statusCode,
+          ms: Math.round(performance.now() - started),
+        },
+        "request",
+      );
+    }
+  };
+}
