@@ -13,6 +13,7 @@ import { availableParallelism, cpus, totalmem } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
 import { loadAverage, machineCpu } from "./machine.ts";
 import { render } from "./report.ts";
@@ -49,11 +50,36 @@ export interface RunResult {
 
 // ---------- options ----------
 
-const argv = process.argv.slice(2);
-const flag = (name: string) => argv.includes(name);
+// node:util's parseArgs in strict mode: an unknown flag or one without its value stops the run with a
+// sentence instead of silently benchmarking something else.
+const { values: args } = (() => {
+  try {
+    return parseArgs({
+      args: process.argv.slice(2),
+      strict: true,
+      options: {
+        full: { type: "boolean" },
+        "no-storm": { type: "boolean" },
+        idle: { type: "boolean" },
+        profile: { type: "boolean" },
+        only: { type: "string" },
+        sizes: { type: "string" },
+        workers: { type: "string" },
+        seconds: { type: "string" },
+        retries: { type: "string" },
+        "idle-size": { type: "string" },
+        "idle-seconds": { type: "string" },
+      },
+    });
+  } catch (err) {
+    console.error(`${(err as Error).message}\nSee the options at the top of bench/src/main.ts.`);
+    process.exit(2);
+  }
+})();
+const flag = (name: string) => args[name.slice(2) as keyof typeof args] === true;
 const option = (name: string): string | undefined => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
+  const value = args[name.slice(2) as keyof typeof args];
+  return typeof value === "string" ? value : undefined;
 };
 const full = flag("--full");
 const only = (option("--only")?.split(",") as ServerKind[] | undefined) ?? SERVER_KINDS;

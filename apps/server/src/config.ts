@@ -1,6 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_LIMITS } from "@continuum/protocol";
+import { parseCommandLine } from "./args.ts";
 
 export interface ServerConfig {
   port: number;
@@ -64,18 +65,12 @@ export const CONFIG_HELP = SETTINGS.map((s) => `  ${s.flag.padEnd(22)} ${s.env}`
 /** Flags win over environment variables, which win over defaults. Throws with a readable message. */
 export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig {
   const config = defaultConfig();
-  const flags = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? "";
-    if (!arg.startsWith("--")) continue;
-    const eq = arg.indexOf("=");
-    if (eq > 0) flags.set(arg.slice(0, eq), arg.slice(eq + 1));
-    else flags.set(arg, argv[++i] ?? "");
-  }
-  for (const flag of flags.keys()) {
-    if (!SETTINGS.some((s) => s.flag === flag))
-      throw new Error(`Unknown option ${flag}. Options:\n${CONFIG_HELP}`);
-  }
+  const { values } = parseCommandLine(
+    argv,
+    SETTINGS.map((s) => s.flag.slice(2)),
+    { help: `Options:\n${CONFIG_HELP}` },
+  );
+  const flags = new Map([...values].map(([name, value]) => [`--${name}`, String(value)]));
   const target = config as unknown as Record<string, unknown>;
   for (const s of SETTINGS) {
     const raw = flags.get(s.flag) ?? env[s.env];

@@ -121,5 +121,8 @@ describe("configuration", () => {
     expect(loadConfig(["--data-dir", "/abs"], {}).dataDir).toBe("/abs");
     expect(() => loadConfig(["--port", "eighty"], {})).toThrow(/whole number/);
     expect(() => loadConfig(["--colour", "red"], {})).toThrow(/Unknown option --colour/);
+    // A flag without its value is a mistake to point out, not a default to fall back on silently.
+    expect(() => loadConfig(["--port"], {})).toThrow(/--port needs a value/);
+    expect(() => loadConfig(["--data-dir", "--port", "9000"], {})).toThrow(/--data-dir needs a value/);
   });
 });

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { EXPORT_FORMATS, type ExportFormat, isExportFormat } from "@continuum/export";
 import { isId, type WorkshopId } from "@continuum/protocol";
+import { parseCommandLine } from "../args.ts";
 import { SqliteStore } from "../store/sqlite.ts";
 import { ExportRequestError, type RenderedExport, renderExport } from "./render.ts";
 import { snapshotFromStore } from "./snapshot.ts";
@@ -43,21 +44,16 @@ export interface CliOptions {
 /** Parses arguments; throws an Error with a sentence for a person on a mistake. */
 export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv, cwd: string): CliOptions | "help" {
   const base = env.INIT_CWD || cwd;
-  const positional: string[] = [];
-  const flags = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? "";
-    if (arg === "--help" || arg === "-h") return "help";
-    if (arg === "--") continue;
-    if (arg.startsWith("--")) {
-      const [name, inline] = arg.slice(2).split("=", 2) as [string, string | undefined];
-      if (!["format", "out", "activity", "data-dir"].includes(name))
-        throw new Error(`Unknown option --${name}.`);
-      const value = inline ?? argv[++i];
-      if (value === undefined) throw new Error(`--${name} needs a value.`);
-      flags.set(name, value);
-    } else positional.push(arg);
-  }
+  const { values, positionals: positional } = parseCommandLine(
+    argv,
+    ["format", "out", "activity", "data-dir"],
+    {
+      positionals: true,
+      booleans: ["help"],
+    },
+  );
+  if (values.has("help")) return "help";
+  const flags = new Map([...values].map(([name, value]) => [name, String(value)]));
   if (positional.length !== 1) throw new Error("Give exactly one workshop id.");
   const workshopId = positional[0] ?? "";
   if (!isId(workshopId)) throw new Error(`"${workshopId}" is not a workshop id.`);
