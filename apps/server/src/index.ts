@@ -3,3 +3,4 @@ export { type RunningServer, startServer } from "./server.ts";
 export { MemoryStore } from "./store/memory.ts";
 export { SqliteStore } from "./store/sqlite.ts";
 export type { Store, WorkshopRecord } from "./store/types.ts";
+export { DirectClient } from "./sync/direct.ts";

@@ -13,6 +13,7 @@ import { SqliteStore } from "./store/sqlite.ts";
 import type { Store } from "./store/types.ts";
 import { RoomManager } from "./sync/rooms.ts";
 import { SyncService } from "./sync/service.ts";
+import { wsSocket } from "./sync/socket.ts";
 
 export interface RunningServer {
   /** `http://127.0.0.1:<port>` (loopback, for tests and tools on this machine). */
@@ -21,6 +22,8 @@ export interface RunningServer {
   http: Server;
   store: Store;
   rooms: RoomManager;
+  /** The sync rules; tests connect to it directly through sync/direct.ts as well as over real sockets. */
+  sync: SyncService;
   log: Logger;
   stats(): { rooms: number; connections: number };
   /** Stops accepting, closes clients with 1001, writes and unloads every document, closes the store. */
@@ -89,7 +92,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     wss.handleUpgrade(req, socket, head, (ws) => {
       // From here ws owns the socket and its errors.
       socket.off("error", destroySocket);
-      sync.handle(ws, docName, token);
+      wsSocket(ws, (socket) => sync.handle(socket, docName, token));
     });
   });
 
@@ -109,6 +112,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     http,
     store,
     rooms,
+    sync,
     log,
     stats,
     close() {

@@ -11,7 +11,6 @@ import {
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import type { Logger } from "pino";
-import type { WebSocket } from "ws";
 import * as authProtocol from "y-protocols/auth";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
@@ -19,6 +18,7 @@ import * as Y from "yjs";
 import type { TokenSigner } from "../auth/tokens.ts";
 import type { Store } from "../store/types.ts";
 import type { Room, RoomManager } from "./rooms.ts";
+import { IGNORE, type SocketEvents, type SyncSocket } from "./socket.ts";
 import { bringsNews } from "./updateNews.ts";
 
 // y-websocket's top-level message types.
@@ -49,7 +49,7 @@ class Connection {
   alive = true;
 
   constructor(
-    readonly ws: WebSocket,
+    readonly ws: SyncSocket,
     readonly principal: Principal,
     readonly docNameRaw: string,
   ) {}
@@ -99,41 +99,41 @@ export class SyncService {
     return n;
   }
 
-  /** Entry point for an upgraded socket at `/sync/<document name>?token=…`. */
-  handle(ws: WebSocket, docNameRaw: string, token: string | null): void {
-    ws.binaryType = "nodebuffer";
-    // An unhandled 'error' on one socket would crash the process and disconnect everyone.
-    ws.on("error", (err) => {
-      this.log.warn({ err: err.message, doc: docNameRaw }, "socket error");
-      ws.terminate();
-    });
-
+  /**
+   * Entry point for a client's socket at `/sync/<document name>?token=…`, whatever carries it (a ws
+   * WebSocket in the server, a direct pair in tests): returns what the carrier must call when something
+   * arrives from the client.
+   */
+  handle(ws: SyncSocket, docNameRaw: string, token: string | null): SocketEvents {
     const verified = this.tokens.verify(token);
     if (!verified) {
       this.refuse(ws, CloseCode.Unauthorized, "missing or invalid token", docNameRaw);
-      return;
+      return IGNORE;
     }
     const conn = new Connection(ws, verified, docNameRaw);
-
-    ws.on("message", (data: Buffer, isBinary: boolean) => {
-      if (conn.closed) return;
-      if (!isBinary) {
-        this.close(conn, CloseCode.Malformed, "text frames are not part of the protocol");
-        return;
-      }
-      const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-      if (conn.enqueueOrNull(bytes)) return;
-      this.receive(conn, bytes);
-    });
-    ws.on("pong", () => {
-      conn.alive = true;
-    });
-    ws.on("close", () => this.detach(conn));
-
     this.attach(conn, verified.tokenVersion).catch((err: unknown) => {
       this.log.error({ err, doc: docNameRaw }, "could not open document");
       this.close(conn, CloseCode.GoingAway, "server could not open the document");
     });
+    return {
+      message: (bytes, isBinary) => {
+        if (conn.closed) return;
+        if (!isBinary) {
+          this.close(conn, CloseCode.Malformed, "text frames are not part of the protocol");
+          return;
+        }
+        if (conn.enqueueOrNull(bytes)) return;
+        this.receive(conn, bytes);
+      },
+      pong: () => {
+        conn.alive = true;
+      },
+      closed: () => this.detach(conn),
+      error: (err) => {
+        this.log.warn({ err: err.message, doc: docNameRaw }, "socket error");
+        ws.terminate();
+      },
+    };
   }
 
   private async attach(conn: Connection, tokenVersion: number): Promise<void> {
@@ -406,7 +406,7 @@ export class SyncService {
    */
   private send(conn: Connection, message: Uint8Array): void {
     const ws = conn.ws;
-    if (conn.closed || ws.readyState !== ws.OPEN) return;
+    if (conn.closed || !ws.isOpen) return;
     if (ws.bufferedAmount + message.byteLength > this.limits.maxBufferedBytes) {
       this.close(conn, CloseCode.SlowConsumer, "too far behind");
       return;
@@ -455,7 +455,7 @@ export class SyncService {
     }
   }
 
-  private refuse(ws: WebSocket, code: number, reason: string, doc: string): void {
+  private refuse(ws: SyncSocket, code: number, reason: string, doc: string): void {
     this.log.info({ doc, code, reason }, "refused connection");
     ws.close(code, reason);
     setTimeout(() => ws.terminate(), 2000).unref();

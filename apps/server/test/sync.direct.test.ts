@@ -1,0 +1,150 @@
+/**
+ * The sync rules frame by frame, through the seam between the rules and the socket (src/sync/direct.ts):
+ * no network, so each test can say exactly which frame the server sent. sync.test.ts proves the same rules
+ * over real WebSockets with stock clients.
+ */
+import { type ActivityId, CloseCode, laneDocName, MessageType, type WorkshopId } from "@continuum/protocol";
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import { describe, expect, it } from "vitest";
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as syncProtocol from "y-protocols/sync";
+import * as Y from "yjs";
+import { DirectClient } from "../src/index.ts";
+import { createWorkshop, eventually, joinAs, lookup, serverPerTest } from "./helpers.ts";
+
+const env = serverPerTest({ storage: "memory" });
+
+function syncStep1(doc: Y.Doc): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MessageType.Sync);
+  syncProtocol.writeSyncStep1(e, doc);
+  return encoding.toUint8Array(e);
+}
+
+function updateFrame(update: Uint8Array): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MessageType.Sync);
+  syncProtocol.writeUpdate(e, update);
+  return encoding.toUint8Array(e);
+}
+
+function awarenessFrame(clientId: number, clock: number, state: unknown): Uint8Array {
+  const inner = encoding.createEncoder();
+  encoding.writeVarUint(inner, 1);
+  encoding.writeVarUint(inner, clientId);
+  encoding.writeVarUint(inner, clock);
+  encoding.writeVarString(inner, JSON.stringify(state));
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MessageType.Awareness);
+  encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
+  return encoding.toUint8Array(e);
+}
+
+/** Applies every sync frame the client received to a fresh document; returns it and the frame types. */
+function replay(client: DirectClient): {
+  doc: Y.Doc;
+  types: number[];
+  awareness: awarenessProtocol.Awareness;
+} {
+  const doc = new Y.Doc();
+  const awareness = new awarenessProtocol.Awareness(doc);
+  const types: number[] = [];
+  for (const frame of client.received) {
+    const d = decoding.createDecoder(frame);
+    const type = decoding.readVarUint(d);
+    types.push(type);
+    if (type === MessageType.Sync) syncProtocol.readSyncMessage(d, encoding.createEncoder(), doc, null);
+    if (type === MessageType.Awareness)
+      awarenessProtocol.applyAwarenessUpdate(awareness, decoding.readVarUint8Array(d), null);
+  }
+  return { doc, types, awareness };
+}
+
+async function laneOfGroupA() {
+  const created = await createWorkshop(env.server.url);
+  const { groups } = await lookup(env.server.url, created.joinCode);
+  const group = groups[0]?.id ?? "";
+  const facilitator = new DirectClient(env.server.sync, created.id, created.token);
+  await eventually(() => expect(facilitator.received.length).toBeGreaterThan(0));
+  facilitator.send(syncStep1(new Y.Doc()));
+  await eventually(() => expect(replay(facilitator).doc.getMap("activities").size).toBeGreaterThan(0));
+  const scale = [...replay(facilitator).doc.getMap<Y.Map<unknown>>("activities").entries()].find(
+    ([, a]) => a.get("kind") === "scale",
+  );
+  const lane = laneDocName(created.id as WorkshopId, scale?.[0] as ActivityId, group as never);
+  return { created, group, lane };
+}
+
+describe("sync rules through the direct seam", () => {
+  it("SYNC-1: sends its state vector first, then answers a new client with the stored state", async () => {
+    const { created } = await laneOfGroupA();
+    const client = new DirectClient(env.server.sync, created.id, created.token);
+    await eventually(() => expect(client.received.length).toBeGreaterThan(0));
+    const first = decoding.createDecoder(client.received[0] as Uint8Array);
+    expect(decoding.readVarUint(first)).toBe(MessageType.Sync);
+    expect(decoding.readVarUint(first)).toBe(syncProtocol.messageYjsSyncStep1);
+    client.send(syncStep1(new Y.Doc()));
+    await eventually(() => expect(replay(client).doc.getMap("meta").get("title")).toBe("Test workshop"));
+  });
+
+  it("ACC-8: a read-only connection's write is answered with permission denied and never applied", async () => {
+    const { created } = await laneOfGroupA();
+    const ann = await joinAs(env.server.url, created.joinCode, "Ann", "Link workers");
+    const participant = new DirectClient(env.server.sync, created.id, ann.token);
+    await eventually(() => expect(participant.received.length).toBeGreaterThan(0));
+    const forged = new Y.Doc();
+    forged.getMap("meta").set("title", "Taken over");
+    participant.send(updateFrame(Y.encodeStateAsUpdate(forged)));
+    await eventually(() => expect(replay(participant).types).toContain(MessageType.Auth));
+    expect(participant.closedWith).toBeNull();
+    const reader = new DirectClient(env.server.sync, created.id, created.token);
+    await eventually(() => expect(reader.received.length).toBeGreaterThan(0));
+    reader.send(syncStep1(new Y.Doc()));
+    await eventually(() => expect(replay(reader).doc.getMap("meta").get("title")).toBe("Test workshop"));
+  });
+
+  it("SYNC-2: a frame that is not binary, or not a y-websocket message, closes that connection only (4400)", async () => {
+    const { created } = await laneOfGroupA();
+    const text = new DirectClient(env.server.sync, created.id, created.token);
+    const garbage = new DirectClient(env.server.sync, created.id, created.token);
+    const healthy = new DirectClient(env.server.sync, created.id, created.token);
+    await eventually(() => expect(garbage.received.length).toBeGreaterThan(0));
+    text.sendText("hello");
+    garbage.send(new Uint8Array([99, 1, 2, 3]));
+    expect(text.closedWith?.code).toBe(CloseCode.Malformed);
+    expect(garbage.closedWith?.code).toBe(CloseCode.Malformed);
+    healthy.send(syncStep1(new Y.Doc()));
+    await eventually(() => expect(replay(healthy).doc.getMap("meta").get("title")).toBe("Test workshop"));
+    expect(healthy.closedWith).toBeNull();
+  });
+
+  it("SYNC-3: a connection changes only the presence entries it announced itself", async () => {
+    const { lane, created } = await laneOfGroupA();
+    const ann = await joinAs(env.server.url, created.joinCode, "Ann", "Link workers");
+    const a = new DirectClient(env.server.sync, lane, ann.token);
+    const b = new DirectClient(env.server.sync, lane, ann.token);
+    const watcher = new DirectClient(env.server.sync, lane, created.token);
+    await eventually(() => expect(watcher.received.length).toBeGreaterThan(0));
+    a.send(awarenessFrame(111, 1, { user: { name: "Ann" } }));
+    b.send(awarenessFrame(111, 5, { user: { name: "Mallory" } }));
+    await eventually(() =>
+      expect(replay(watcher).awareness.getStates().get(111)).toEqual({ user: { name: "Ann" } }),
+    );
+    await new Promise((r) => setTimeout(r, 50));
+    expect(replay(watcher).awareness.getStates().get(111)).toEqual({ user: { name: "Ann" } });
+  });
+
+  it("SYNC-4: a client whose unsent data passes the limit is cut off (4408) instead of growing memory", async () => {
+    const { created } = await laneOfGroupA();
+    const slow = new DirectClient(env.server.sync, created.id, created.token);
+    const writer = new DirectClient(env.server.sync, created.id, created.token);
+    await eventually(() => expect(slow.received.length).toBeGreaterThan(0));
+    slow.bufferedAmount = 64 * 1024 * 1024;
+    const change = new Y.Doc();
+    change.getMap("meta").set("description", "moved on");
+    writer.send(updateFrame(Y.encodeStateAsUpdate(change)));
+    await eventually(() => expect(slow.closedWith?.code).toBe(CloseCode.SlowConsumer));
+    expect(writer.closedWith).toBeNull();
+  });
+});
