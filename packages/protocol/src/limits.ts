@@ -21,4 +21,23 @@ export const LIMITS = {
   aspects: 100,
   /** Longest timer: a whole working day is more than any workshop activity needs. */
   timerMs: 24 * 60 * 60 * 1000,
+
+  // Imports (JSON archives): checked before anything is built, so that an archive nobody needs credentials
+  // to send cannot make the server do more than the largest real workshop would. Each is several times what
+  // a long series of meetings with a whole room of people produces.
+  /** An archive's size (the server's request body limit for imports). */
+  archiveBytes: 16 * 1024 * 1024,
+  /** Activities on one agenda. */
+  activities: 200,
+  /** Groups in an imported workshop (more than a new workshop starts with: groups can be added later). */
+  archiveGroups: 100,
+  /** Notes on one lane, chart or board. */
+  notesPerDocument: 2000,
+  /** Notes in a whole archive. */
+  archiveNotes: 20_000,
+  /**
+   * People voting on one chart or board. Dots are archived as a count per note, so an imported count is at
+   * most this many times the activity's budget, written as one vote entry per such person, not one per dot.
+   */
+  voters: 500,
 } as const;
