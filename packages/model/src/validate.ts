@@ -17,12 +17,22 @@ export function readString(value: unknown, max: number): string {
   return truncate(value, max);
 }
 
-/** Truncates to `max` code points; cheap for the common case of a short string. */
+/**
+ * Truncates to `max` code points; cheap for the common case of a short string, and for a long one it reads
+ * only the first `max` code points (a hostile megabyte-long value costs no more than a short one).
+ */
 export function truncate(value: string, max: number): string {
   // A code point takes at most two UTF-16 units, so a string this short cannot be over the limit.
   if (value.length <= max) return value;
-  const points = Array.from(value);
-  return points.length <= max ? value : points.slice(0, max).join("");
+  let points = 0;
+  let end = 0;
+  // The string iterator walks code points, a lone surrogate counting as one, as `Array.from` does.
+  for (const point of value) {
+    if (points === max) return value.slice(0, end);
+    points++;
+    end += point.length;
+  }
+  return value;
 }
 
 /** A finite number clamped to [min, max], or `fallback` for anything else (NaN, Infinity, strings...). */
