@@ -7,12 +7,25 @@ export * from "./activities.ts";
 export * from "./attribution.ts";
 export * from "./chart.ts";
 export * from "./colours.ts";
+export * from "./content.ts";
 export * from "./control.ts";
 export * from "./ids.ts";
 export * from "./lane.ts";
 export * from "./migrations.ts";
 export { MODEL_DOC_KINDS, type ModelDocKind, SCHEMA_VERSION } from "./schema.ts";
 export * from "./templates.ts";
-// The parsing helpers in validate.ts are internal; the limits are public so inputs can show them (maxLength).
-export { LIMITS } from "./validate.ts";
+// The limits are public so inputs can show them (maxLength). Of the parsing helpers in validate.ts, the
+// readers of plain values are public too, so that other formats of the same data (the JSON archive) read a
+// value exactly as the documents' readers do; the rest are internal.
+export {
+  LIMITS,
+  readBoolean,
+  readDate,
+  readFinite,
+  readId,
+  readNumber,
+  readString,
+  readTime,
+  truncate,
+} from "./validate.ts";
 export * from "./workshop.ts";
