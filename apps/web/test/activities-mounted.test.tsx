@@ -11,9 +11,9 @@ import { chartDocName, laneDocName } from "@continuum/protocol";
 import { act, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import { App } from "../src/App.tsx";
+import { App } from "../src/app/App.tsx";
+import { navigate } from "../src/app/router.ts";
 import { setFileSaver } from "../src/facilitator/exporting.ts";
-import { navigate } from "../src/router.ts";
 import { saveSession } from "../src/session.ts";
 import { boardTestEnv, type createWorkshop, eventually } from "./helpers.ts";
 

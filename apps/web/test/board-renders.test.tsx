@@ -8,11 +8,11 @@ import { laneDocName, type WorkshopId } from "@continuum/protocol";
 import { act, fireEvent, render } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import { App } from "../src/App.tsx";
-import { noteRenders } from "../src/board/Note.tsx";
-import { navigate } from "../src/router.ts";
+import { noteRenders } from "../src/activities/scale/Note.tsx";
+import { App } from "../src/app/App.tsx";
+import { navigate } from "../src/app/router.ts";
+import { useUi } from "../src/app/ui.ts";
 import { saveSession } from "../src/session.ts";
-import { useUi } from "../src/state/ui.ts";
 import { boardTestEnv, createWorkshop, eventually, join } from "./helpers.ts";
 
 const NOTES = 60;

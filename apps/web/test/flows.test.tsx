@@ -2,10 +2,10 @@ import type { RunningServer } from "@continuum/server";
 import { cleanup, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { App } from "../src/App.tsx";
-import { navigate } from "../src/router.ts";
+import { App } from "../src/app/App.tsx";
+import { navigate } from "../src/app/router.ts";
+import { resetUi } from "../src/app/ui.ts";
 import { loadLastJoin, loadSession } from "../src/session.ts";
-import { resetUi } from "../src/state/ui.ts";
 import { createWorkshop, eventually, testServer } from "./helpers.ts";
 
 let server: RunningServer;

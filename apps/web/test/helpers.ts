@@ -5,8 +5,8 @@ import { cleanup } from "@testing-library/react";
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import WebSocket from "ws";
 import { setApiBase } from "../src/api.ts";
+import { resetUi } from "../src/app/ui.ts";
 import { saveSession } from "../src/session.ts";
-import { resetUi } from "../src/state/ui.ts";
 import { DocConnection } from "../src/sync/connection.ts";
 import { configureSync } from "../src/sync/hooks.ts";
 

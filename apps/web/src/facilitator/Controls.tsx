@@ -8,7 +8,7 @@ import {
 } from "@continuum/model";
 import { useEffect, useState } from "react";
 import type * as Y from "yjs";
-import { useUi } from "../state/ui.ts";
+import { useUi } from "../app/ui.ts";
 
 /**
  * The facilitator's levers over the activity on screen. Each is a plain write to the workshop document.

@@ -6,10 +6,10 @@
 import type { Activity, Workshop } from "@continuum/model";
 import { lazy, Suspense, useEffect } from "react";
 import type * as Y from "yjs";
-import { AgendaEditor } from "../activities/Agenda.tsx";
-import { VotingControls } from "../activities/VotingControls.tsx";
+import { VotingControls } from "../activities/chart/VotingControls.tsx";
+import { AgendaEditor } from "../agenda/AgendaEditor.tsx";
+import { useUi } from "../app/ui.ts";
 import type { Session } from "../session.ts";
-import { useUi } from "../state/ui.ts";
 import { serverNow, syncClock } from "../sync/clock.ts";
 import { Controls } from "./Controls.tsx";
 import { SharePanel } from "./SharePanel.tsx";

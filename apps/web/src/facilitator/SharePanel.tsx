@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { api, failureMessage } from "../api.ts";
-import { links } from "../router.ts";
+import { links } from "../app/router.ts";
 import { type Session, saveSession } from "../session.ts";
 
 function CopyLink({ label, url, secret }: { label: string; url: string; secret?: boolean }) {

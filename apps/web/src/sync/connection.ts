@@ -67,6 +67,16 @@ export interface ConnectionOptions {
 
 const MESSAGE_AUTH = 2;
 
+/** A connection's state before its first contact with the server. */
+export const CONNECTING: ConnectionState = {
+  status: "connecting",
+  pending: 0,
+  message: null,
+  closeCode: null,
+  generation: 0,
+  ready: false,
+};
+
 const deviceOffline = (): boolean => typeof navigator !== "undefined" && navigator.onLine === false;
 
 /** The URL of the sync endpoint on the same origin as the page (dev: vite proxies it). */
@@ -127,14 +137,7 @@ export class DocConnection {
   };
 
   constructor(private readonly opts: ConnectionOptions) {
-    this.state = {
-      status: "connecting",
-      pending: 0,
-      message: null,
-      closeCode: null,
-      generation: 0,
-      ready: false,
-    };
+    this.state = CONNECTING;
     this.doc = new Y.Doc();
     this.provider = this.open();
     registry.add(this);

@@ -1,13 +1,13 @@
 /**
- * React bindings for shared documents. Every hook subscribes narrowly with `useSyncExternalStore`, so a
- * change re-renders only the components that read what changed.
+ * The connections in React: open a document while a component is mounted, and follow its state. What is in
+ * a document is read through `docStore.ts` / `useDocStore.ts`.
  */
-import { readWorkshop, type Workshop } from "@continuum/model";
 import type { Role } from "@continuum/protocol";
 import { useEffect, useState, useSyncExternalStore } from "react";
 import type * as Y from "yjs";
 import {
   allConnectionStates,
+  CONNECTING,
   type ConnectionState,
   DocConnection,
   subscribeAllConnections,
@@ -69,18 +69,10 @@ export function useDocConnection(
   return conn;
 }
 
-const CLOSED_STATE: ConnectionState = {
-  status: "connecting",
-  pending: 0,
-  message: null,
-  closeCode: null,
-  generation: 0,
-  ready: false,
-};
 const noop = () => () => undefined;
 
 export function useConnectionState(conn: DocConnection | null): ConnectionState {
-  return useSyncExternalStore(conn?.subscribe ?? noop, conn?.getState ?? (() => CLOSED_STATE));
+  return useSyncExternalStore(conn?.subscribe ?? noop, conn?.getState ?? (() => CONNECTING));
 }
 
 /** The connection's current Y.Doc (it changes after a refused write). */
@@ -88,53 +80,6 @@ export function useDoc(conn: DocConnection | null): Y.Doc | null {
   const state = useConnectionState(conn);
   void state.generation;
   return conn?.doc ?? null;
-}
-
-/**
- * A cached read of a Y.Doc: recomputed after each transaction that changed the doc, the same object
- * otherwise (so `useSyncExternalStore` does not loop).
- */
-export function createDocReader<T>(read: (doc: Y.Doc) => T) {
-  const cache = new WeakMap<Y.Doc, { value: T; stale: boolean; listeners: Set<() => void> }>();
-  function entry(doc: Y.Doc) {
-    let e = cache.get(doc);
-    if (!e) {
-      const created = { value: read(doc), stale: false, listeners: new Set<() => void>() };
-      doc.on("afterTransaction", (tr: Y.Transaction) => {
-        if (tr.changed.size === 0 && tr.deleteSet.clients.size === 0) return;
-        created.stale = true;
-        for (const l of created.listeners) l();
-      });
-      cache.set(doc, created);
-      e = created;
-    }
-    return e;
-  }
-  return {
-    get(doc: Y.Doc): T {
-      const e = entry(doc);
-      if (e.stale) {
-        e.value = read(doc);
-        e.stale = false;
-      }
-      return e.value;
-    },
-    subscribe(doc: Y.Doc, l: () => void): () => void {
-      const e = entry(doc);
-      e.listeners.add(l);
-      return () => e.listeners.delete(l);
-    },
-  };
-}
-
-const workshopReader = createDocReader(readWorkshop);
-
-/** The workshop document as plain, validated objects. */
-export function useWorkshop(doc: Y.Doc | null): Workshop | null {
-  return useSyncExternalStore(
-    (l) => (doc ? workshopReader.subscribe(doc, l) : () => undefined),
-    () => (doc ? workshopReader.get(doc) : null),
-  );
 }
 
 /** The state of every open document, for the connection line. */

@@ -12,8 +12,9 @@ import {
 import { cleanup, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { AgendaEditor, AgendaView } from "../../src/activities/Agenda.tsx";
-import { OpenChartButton } from "../../src/activities/OpenChartButton.tsx";
+import { OpenChartButton } from "../../src/activities/chart/OpenChartButton.tsx";
+import { AgendaEditor } from "../../src/agenda/AgendaEditor.tsx";
+import { AgendaView } from "../../src/agenda/AgendaView.tsx";
 import { participant, remote, twoDevices } from "./helpers.tsx";
 
 afterEach(cleanup);

@@ -14,9 +14,10 @@ import { cleanup, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
 import type * as Y from "yjs";
-import { ChartBoard, PromptBoard } from "../../src/activities/ChartBoard.tsx";
-import { chartStore } from "../../src/activities/store.ts";
-import { VotingControls } from "../../src/activities/VotingControls.tsx";
+import { ChartBoard } from "../../src/activities/chart/ChartBoard.tsx";
+import { chartStore } from "../../src/activities/chart/store.ts";
+import { VotingControls } from "../../src/activities/chart/VotingControls.tsx";
+import { PromptBoard } from "../../src/activities/prompt/PromptBoard.tsx";
 import { facilitatorMe, participant, remote, twoDevices } from "./helpers.tsx";
 
 afterEach(cleanup);

@@ -9,7 +9,7 @@ import {
 import type { ActivityId, WorkshopId, WorkshopTemplate } from "@continuum/protocol";
 import { act } from "@testing-library/react";
 import * as Y from "yjs";
-import type { ActivityMe } from "../../src/activities/ChartBoard.tsx";
+import type { ActivityMe } from "../../src/activities/me.ts";
 
 export const W = "wshop1" as WorkshopId;
 const PEER = Symbol("peer");

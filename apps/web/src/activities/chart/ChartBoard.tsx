@@ -1,0 +1,211 @@
+/**
+ * A chart (pros, cons and implications of one aspect) or a prompt board (a column per prompt): notes in
+ * columns, added, edited, moved between columns and reordered by touch, pen, mouse (@dnd-kit) and keyboard
+ * (focus a note's "Move" button: arrows up and down reorder, left and right move between columns, Home and
+ * End go to the top or bottom). Each note says which group wrote it, in words. Dot voting when the
+ * facilitator opens it; counts appear only after the facilitator reveals them.
+ *
+ * Pure React over the Y.Docs passed in: no routing, no providers needed around it. The columns are in
+ * `Column.tsx`, the note cards in `NoteCard.tsx`, where a moved note goes in `reorder.ts`.
+ */
+import { moveChartNote, type NoteId } from "@continuum/model";
+import { type ActivityId, isId } from "@continuum/protocol";
+import { DndContext, type DragEndEvent } from "@dnd-kit/core";
+import { useCallback, useId, useMemo, useRef, useState } from "react";
+import type * as Y from "yjs";
+import { useWorkshopValue } from "../../sync/useDocStore.ts";
+import { useBoardSensors } from "../../ui/sensors.ts";
+import type { ActivityMe } from "../me.ts";
+import { ColumnView, OrphanNotes } from "./Column.tsx";
+import { type BoardContext, BoardCtx, mayWrite, useBoard } from "./context.ts";
+import { AddColumn } from "./forms.tsx";
+import { byColumnOf, type DropTarget, dropIndex, keyboardMove } from "./reorder.ts";
+import { chartStore, useVotes } from "./store.ts";
+import "./chart.css";
+
+export interface ChartBoardProps {
+  workshopDoc: Y.Doc;
+  /** The chart's (or board's) own document, `chartDocName` / `boardDocName`. */
+  chartDoc: Y.Doc;
+  activityId: ActivityId;
+  me: ActivityMe;
+  /** Look without changing anything (looking back at an earlier activity, or a read-only connection). */
+  readOnly?: boolean;
+}
+
+export function ChartBoard(props: ChartBoardProps) {
+  return <NotesBoard {...props} kind="chart" />;
+}
+
+/** A chart or, with `kind="board"`, a prompt board (`prompt/PromptBoard.tsx`). */
+export function NotesBoard({
+  workshopDoc,
+  chartDoc,
+  activityId,
+  me,
+  readOnly = false,
+  kind,
+}: ChartBoardProps & { kind: "chart" | "board" }) {
+  const activity = useWorkshopValue(workshopDoc, (w) =>
+    w.activities.find((a) => a.id === activityId && a.kind === kind),
+  ) as BoardContext["activity"] | undefined;
+  const writable = useWorkshopValue(workshopDoc, (_w, d) => mayWrite(d, kind, activityId, me));
+  const anonymous = useWorkshopValue(workshopDoc, (w) => w.meta.anonymous);
+  const groups = useWorkshopValue(workshopDoc, (w) => w.groups);
+  const chart = chartStore(chartDoc);
+  const [announcement, setAnnouncement] = useState("");
+  const [sortByDots, setSortByDots] = useState(false);
+  const moveHintId = useId();
+  const focusRequest = useRef<NoteId | null>(null);
+  const sensors = useBoardSensors();
+
+  const editable = writable && !readOnly;
+  const voting = activity?.voting;
+  const canVote = !!voting?.open && editable && isId(me.voterId);
+  const columns = activity?.columns;
+
+  const onKeyboardMove = useCallback(
+    (id: NoteId, key: string) => {
+      const note = chart.notes.getState().byId.get(id);
+      if (!columns || !note) return;
+      const move = keyboardMove(columns, byColumnOf(chart.notes.getState().all), id, note.columnId, key);
+      if (move.kind === "edge")
+        setAnnouncement(move.edge === "top" ? "Already at the top." : "Already at the bottom.");
+      if (move.kind !== "move") return;
+      focusRequest.current = id;
+      moveChartNote(chartDoc, id, move.column.id, move.index);
+      const list = byColumnOf(chart.notes.getState().all).get(move.column.id) ?? [];
+      setAnnouncement(
+        `Moved “${note.text || "note"}” to ${move.column.title}, ${list.indexOf(id) + 1} of ${list.length}.`,
+      );
+    },
+    [columns, chart, chartDoc],
+  );
+
+  const ctx = useMemo<BoardContext | null>(
+    () =>
+      activity && voting && columns
+        ? {
+            workshopDoc,
+            chart,
+            activity,
+            columns,
+            editable,
+            canVote,
+            voting,
+            me,
+            groups,
+            anonymous,
+            sortByDots: sortByDots && voting.revealed,
+            moveHintId,
+            announce: setAnnouncement,
+            keyboardMove: onKeyboardMove,
+            focusRequest,
+          }
+        : null,
+    [
+      workshopDoc,
+      activity,
+      voting,
+      columns,
+      chart,
+      editable,
+      canVote,
+      me,
+      groups,
+      anonymous,
+      sortByDots,
+      moveHintId,
+      onKeyboardMove,
+    ],
+  );
+
+  if (!activity || !ctx || !columns || !voting) {
+    return (
+      <p className="hint" role="status">
+        This activity is not on the agenda any more.
+      </p>
+    );
+  }
+
+  const onDragEnd = (event: DragEndEvent) => {
+    const noteId = event.active.data.current?.noteId as NoteId | undefined;
+    const over = event.over?.data.current as DropTarget | undefined;
+    if (!noteId || !over || !editable) return;
+    const note = chart.notes.getState().byId.get(noteId);
+    if (!note) return;
+    const index = dropIndex(byColumnOf(chart.notes.getState().all), noteId, note.columnId, over);
+    if (index === null) return;
+    moveChartNote(chartDoc, noteId, over.columnId, index);
+    const title = columns.find((c) => c.id === over.columnId)?.title ?? "the column";
+    setAnnouncement(`Moved “${note.text || "note"}” to ${title}.`);
+  };
+
+  const heading = activity.kind === "chart" ? "Chart" : "Prompt board";
+  const isFacilitator = me.role === "facilitator" && !readOnly;
+  return (
+    <BoardCtx.Provider value={ctx}>
+      <section className="activity-board" aria-label={`${heading}: ${activity.title}`}>
+        <header className="activity-head">
+          <h2>{activity.title}</h2>
+          {activity.kind === "chart" && activity.about.text && (
+            <p className="activity-about">
+              <span className="activity-about-label">About: </span>
+              {activity.about.text}
+            </p>
+          )}
+          {activity.prompt && <p className="hint">{activity.prompt}</p>}
+          {!editable && (
+            <p className="activity-readonly" role="note">
+              {readOnly ? "Looking back: read only." : "You can look at this, but not change it now."}
+            </p>
+          )}
+          <VoteStatus />
+        </header>
+        <p id={moveHintId} className="sr-only">
+          Arrow up and down move the note within its column; arrow left and right move it to the next column.
+        </p>
+        <DndContext sensors={sensors} onDragEnd={onDragEnd}>
+          <div className="chart-columns">
+            {columns.map((c, i) => (
+              <ColumnView key={c.id} column={c} index={i} count={columns.length} manage={isFacilitator} />
+            ))}
+            <OrphanNotes />
+          </div>
+        </DndContext>
+        {isFacilitator && (
+          <AddColumn activityId={activity.id} workshopDoc={workshopDoc} kind={activity.kind} />
+        )}
+        {voting.revealed && (
+          <div className="actions">
+            <button
+              type="button"
+              className="btn small"
+              aria-pressed={sortByDots}
+              onClick={() => setSortByDots((s) => !s)}
+            >
+              Sort by dots
+            </button>
+          </div>
+        )}
+        <p className="sr-only" role="status" aria-live="polite">
+          {announcement}
+        </p>
+      </section>
+    </BoardCtx.Provider>
+  );
+}
+
+function VoteStatus() {
+  const { chart, voting, me, canVote } = useBoard();
+  const votes = useVotes(chart, me.voterId, voting.budget);
+  if (!voting.open && !voting.revealed) return null;
+  const left = Math.max(0, voting.budget - votes.used);
+  return (
+    <p className="vote-status" role="status">
+      {voting.open ? "Dot voting is open. " : "Dot voting is closed. "}
+      {canVote && `You have ${left} of ${voting.budget} ${voting.budget === 1 ? "dot" : "dots"} left. `}
+      {voting.revealed ? "The counts are shown." : "Counts are hidden until the facilitator shows them."}
+    </p>
+  );
+}

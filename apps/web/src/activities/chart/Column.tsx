@@ -1,0 +1,167 @@
+/** A column of a chart or prompt board: its heading (with the facilitator's controls) and its notes. */
+import { type Column, type ColumnId, LIMITS, moveColumn, removeColumn, renameColumn } from "@continuum/model";
+import { useDroppable } from "@dnd-kit/core";
+import { type FormEvent, useId, useMemo, useState } from "react";
+import { ConfirmButton } from "../../ui/ConfirmButton.tsx";
+import { useBoard } from "./context.ts";
+import { AddNote } from "./forms.tsx";
+import { NoteCard } from "./NoteCard.tsx";
+import { useColumnNoteIds, useNoteColumns, useVotes } from "./store.ts";
+
+export function ColumnView({
+  column,
+  index,
+  count,
+  manage,
+}: {
+  column: Column;
+  index: number;
+  count: number;
+  manage: boolean;
+}) {
+  const { chart, editable, sortByDots, voting, me } = useBoard();
+  const ids = useColumnNoteIds(chart, column.id);
+  const votes = useVotes(chart, me.voterId, voting.budget);
+  const shown = useMemo(() => {
+    if (!sortByDots) return ids;
+    return ids
+      .map((id, i) => ({ id, i, c: votes.counts.get(id) ?? 0 }))
+      .sort((a, b) => b.c - a.c || a.i - b.i)
+      .map((x) => x.id);
+  }, [ids, sortByDots, votes]);
+  const { setNodeRef, isOver } = useDroppable({ id: `column:${column.id}`, data: { columnId: column.id } });
+  const headingId = useId();
+  return (
+    <section
+      className={`chart-column${isOver ? " is-over" : ""}`}
+      aria-labelledby={headingId}
+      data-column-id={column.id}
+    >
+      <ColumnHeading column={column} headingId={headingId} index={index} count={count} manage={manage} />
+      <ol ref={setNodeRef} className="chart-notes" aria-label={`Notes in ${column.title}`}>
+        {shown.map((id) => (
+          <NoteCard key={id} id={id} columnId={column.id} />
+        ))}
+        {shown.length === 0 && <li className="chart-empty">No notes yet.</li>}
+      </ol>
+      {editable && <AddNote column={column} />}
+    </section>
+  );
+}
+
+function ColumnHeading({
+  column,
+  headingId,
+  index,
+  count,
+  manage,
+}: {
+  column: Column;
+  headingId: string;
+  index: number;
+  count: number;
+  manage: boolean;
+}) {
+  const { activity, workshopDoc } = useBoard();
+  const [renaming, setRenaming] = useState(false);
+  const [title, setTitle] = useState(column.title);
+  // Columns live in the workshop document, which only the facilitator writes: only they get these controls.
+  if (!manage) return <h3 id={headingId}>{column.title}</h3>;
+  const save = (e: FormEvent) => {
+    e.preventDefault();
+    if (title.trim()) renameColumn(workshopDoc, activity.id, column.id, title.trim());
+    setRenaming(false);
+  };
+  return (
+    <div className="column-head">
+      {renaming ? (
+        <form onSubmit={save} className="inline-form">
+          <label className="field">
+            Column heading
+            <input value={title} maxLength={LIMITS.title} onChange={(e) => setTitle(e.target.value)} />
+          </label>
+          <button type="submit" className="btn small primary">
+            Save heading
+          </button>
+          <button type="button" className="btn small" onClick={() => setRenaming(false)}>
+            Cancel
+          </button>
+        </form>
+      ) : (
+        <h3 id={headingId}>{column.title}</h3>
+      )}
+      <div className="actions">
+        {!renaming && (
+          <button
+            type="button"
+            className="btn small"
+            aria-label={`Rename column ${column.title}`}
+            onClick={() => {
+              setTitle(column.title);
+              setRenaming(true);
+            }}
+          >
+            Rename
+          </button>
+        )}
+        <button
+          type="button"
+          className="btn small"
+          aria-label={`Move column ${column.title} left`}
+          disabled={index === 0}
+          onClick={() => moveColumn(workshopDoc, activity.id, column.id, index - 1)}
+        >
+          ←
+        </button>
+        <button
+          type="button"
+          className="btn small"
+          aria-label={`Move column ${column.title} right`}
+          disabled={index === count - 1}
+          onClick={() => moveColumn(workshopDoc, activity.id, column.id, index + 1)}
+        >
+          →
+        </button>
+        <ConfirmButton
+          small
+          label={`Remove column ${column.title}`}
+          confirm="Remove it"
+          confirmLabel={`Remove it: column ${column.title}`}
+          onConfirm={() => removeColumn(workshopDoc, activity.id, column.id)}
+        >
+          Remove
+        </ConfirmButton>
+      </div>
+    </div>
+  );
+}
+
+/** Notes whose column was removed: kept, so the facilitator can move them into a column. */
+export function OrphanNotes() {
+  const { chart, columns } = useBoard();
+  const inColumns = useNoteColumns(chart);
+  const orphanColumns = inColumns.filter((c) => !columns.some((col) => col.id === c));
+  if (orphanColumns.length === 0) return null;
+  return (
+    <section className="chart-column orphans" aria-label="Notes from removed columns">
+      <h3>Notes from removed columns</h3>
+      <ol className="chart-notes">
+        {orphanColumns.map((c) => (
+          <OrphanColumn key={c} columnId={c as ColumnId} />
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function OrphanColumn({ columnId }: { columnId: ColumnId }) {
+  const { chart } = useBoard();
+  const ids = useColumnNoteIds(chart, columnId);
+  return (
+    <>
+      {ids.map((id) => (
+        <NoteCard key={id} id={id} columnId={columnId} />
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,127 @@
+/**
+ * A chart's or prompt board's document as stores (`sync/docStore.ts`): its notes, one snapshot per note, and
+ * its dots. A note's card selects that note only; a column selects its own note ids; the dots have a store of
+ * their own. So one person editing one note re-renders that note and nothing else.
+ */
+import {
+  type ChartNote,
+  type ColumnId,
+  dotsUsed,
+  getChartNote,
+  listChartNotes,
+  type NoteId,
+  voteCounts,
+  voterCount,
+  votesBy,
+} from "@continuum/model";
+import type * as Y from "yjs";
+import { createStore, type StoreApi } from "zustand/vanilla";
+import { type EntriesSpec, type EntryStore, entryStore } from "../../sync/docStore.ts";
+import { useEntry, useListValue, useStoreValue } from "../../sync/useDocStore.ts";
+
+/** Chart notes in display order; a note moves in it when its column or order changes. */
+const CHART_NOTES: EntriesSpec<ChartNote> = {
+  map: "notes",
+  read: getChartNote,
+  list: listChartNotes,
+  orderFields: ["columnId", "order"],
+};
+
+/** Changes whenever a dot does, or the set of notes does (a removed note's dots stop counting). */
+interface DotsState {
+  readonly version: number;
+}
+
+export interface ChartStore {
+  readonly doc: Y.Doc;
+  readonly notes: EntryStore<ChartNote>;
+  readonly dots: StoreApi<DotsState>;
+  /** How many times each note's snapshot changed (tests check narrowness with it). */
+  readonly noteNotifications: ReadonlyMap<NoteId, number>;
+}
+
+const stores = new WeakMap<Y.Doc, ChartStore>();
+
+/** The stores of a chart or board document; one per document, shared by every component showing it. */
+export function chartStore(doc: Y.Doc): ChartStore {
+  const existing = stores.get(doc);
+  if (existing) return existing;
+  const notes = entryStore(doc, CHART_NOTES);
+  const dots = createStore<DotsState>(() => ({ version: 0 }));
+  const bump = () => dots.setState((s) => ({ version: s.version + 1 }));
+  doc.getMap("votes").observe(bump);
+  notes.subscribe((s, prev) => {
+    if (s.ids !== prev.ids) bump();
+  });
+  const store: ChartStore = { doc, notes, dots, noteNotifications: notes.changes };
+  stores.set(doc, store);
+  return store;
+}
+
+/** The ids of one column's notes, in order. */
+export const columnNoteIds = (notes: readonly ChartNote[], columnId: ColumnId | string): NoteId[] =>
+  notes.filter((n) => n.columnId === columnId).map((n) => n.id);
+
+/** The columns notes are in, including columns that no longer exist. */
+export const noteColumns = (notes: readonly ChartNote[]): string[] => [
+  ...new Set(notes.map((n) => n.columnId as string)),
+];
+
+export interface VoteView {
+  /** Dots per note, each voter counted for at most `budget` dots. */
+  counts: ReadonlyMap<NoteId, number>;
+  /** This person's dots per note. */
+  mine: ReadonlyMap<NoteId, number>;
+  used: number;
+  voters: number;
+}
+
+// One view per (voter, budget) of the current dots, shared by every component reading it: the facilitator's
+// screen reads two voters at once (their own dots on the board, "facilitator" in the voting controls).
+const views = new WeakMap<DotsState, Map<string, VoteView>>();
+
+/** The vote view for one voter and budget, the same object until a dot changes. */
+export function voteView(chart: ChartStore, voterId: string, budget: number): VoteView {
+  const state = chart.dots.getState();
+  let cache = views.get(state);
+  if (!cache) {
+    cache = new Map();
+    views.set(state, cache);
+  }
+  const key = `${voterId}|${budget}`;
+  let view = cache.get(key);
+  if (!view) {
+    const doc = chart.doc;
+    view = {
+      counts: voteCounts(doc, budget),
+      mine: votesBy(doc, voterId),
+      used: dotsUsed(doc, voterId),
+      voters: voterCount(doc),
+    };
+    cache.set(key, view);
+  }
+  return view;
+}
+
+// React ------------------------------------------------------------------------------------------------------
+
+export const useChartNote = (chart: ChartStore, id: NoteId): ChartNote | undefined =>
+  useEntry(chart.notes, id);
+
+/** The ids of one column's notes; the same array until that column's membership or order changes. */
+export const useColumnNoteIds = (chart: ChartStore, columnId: ColumnId | string): readonly NoteId[] =>
+  useListValue(chart.notes, (s) => columnNoteIds(s.all, columnId));
+
+export const useNoteColumns = (chart: ChartStore): readonly string[] =>
+  useListValue(chart.notes, (s) => noteColumns(s.all));
+
+/** Vote state, recomputed only when a dot (or the set of notes) changes. */
+export const useVotes = (chart: ChartStore, voterId: string, budget: number): VoteView =>
+  useStoreValue(chart.dots, () => voteView(chart, voterId, budget));
+
+/** One note's dots: everyone's (budget-capped) and this voter's; re-renders only when these numbers change. */
+export function useNoteDots(chart: ChartStore, id: NoteId, voterId: string, budget: number) {
+  const total = useStoreValue(chart.dots, () => voteView(chart, voterId, budget).counts.get(id) ?? 0);
+  const mine = useStoreValue(chart.dots, () => voteView(chart, voterId, budget).mine.get(id) ?? 0);
+  return { total, mine };
+}

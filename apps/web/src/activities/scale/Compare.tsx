@@ -1,0 +1,160 @@
+import type { Group, ScaleActivity, ScaleNote } from "@continuum/model";
+import type { ActivityId, AspectId } from "@continuum/protocol";
+import { useEffect, useState } from "react";
+import type * as Y from "yjs";
+import type { DocConnection } from "../../sync/connection.ts";
+import { OpenChartButton } from "../chart/OpenChartButton.tsx";
+import { laneStore } from "./laneStore.ts";
+
+export interface CompareRow {
+  aspectId: AspectId;
+  text: string;
+  /** Each group's position, for the groups that placed this aspect. */
+  positions: { group: Group; x: number }[];
+  /** Largest minus smallest position; null when fewer than two groups placed it. */
+  gap: number | null;
+}
+
+/** Every prepared aspect once, with each group's position, largest disagreement first. */
+export function compareRows(
+  activity: ScaleActivity,
+  lanes: readonly { group: Group; notes: readonly ScaleNote[] }[],
+): CompareRow[] {
+  const rows = activity.aspects.map((aspect) => {
+    const positions: { group: Group; x: number }[] = [];
+    for (const lane of lanes) {
+      const note = lane.notes.find((n) => n.aspectId === aspect.id);
+      if (note) positions.push({ group: lane.group, x: Math.round(note.x) });
+    }
+    const xs = positions.map((p) => p.x);
+    const gap = xs.length >= 2 ? Math.max(...xs) - Math.min(...xs) : null;
+    return { aspectId: aspect.id, text: aspect.text, positions, gap };
+  });
+  // Stable sort: equal gaps keep the facilitator's order; aspects not yet compared go last.
+  return rows.sort((a, b) => (b.gap ?? -1) - (a.gap ?? -1));
+}
+
+/** Notes of several lanes, re-read whenever any of them changes. */
+function useLanesNotes(lanes: readonly { group: Group; conn: DocConnection }[]) {
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    const offs: (() => void)[] = [];
+    const bump = () => setTick((t) => t + 1);
+    for (const { conn } of lanes) {
+      offs.push(conn.subscribe(bump));
+      offs.push(laneStore(conn.doc).subscribe(bump));
+    }
+    return () => {
+      for (const off of offs) off();
+    };
+  });
+  return lanes.map(({ group, conn }) => ({ group, notes: laneStore(conn.doc).getState().all }));
+}
+
+export function Compare({
+  activity,
+  lanes,
+  hiddenCount,
+  openChart,
+}: {
+  activity: ScaleActivity;
+  lanes: readonly { group: Group; conn: DocConnection }[];
+  hiddenCount: number;
+  /** The facilitator's: a "Chart pros and cons" button per aspect, which opens (or makes) its chart. */
+  openChart?: { workshopDoc: Y.Doc; onOpen(chartActivityId: ActivityId): void } | undefined;
+}) {
+  const notes = useLanesNotes(lanes);
+  const rows = compareRows(activity, notes);
+  const own = notes.flatMap(({ group, notes: ns }) =>
+    ns.filter((n) => !n.aspectId).map((n) => ({ group, n })),
+  );
+  const initials = (g: Group) => initialsOf(g.name);
+  return (
+    <section className="compare" aria-labelledby="compare-title">
+      <h3 id="compare-title">Compare the groups</h3>
+      {hiddenCount > 0 ? (
+        <p className="hint">
+          {hiddenCount === 1 ? "One group's lane is" : `${hiddenCount} groups' lanes are`} still hidden. The
+          facilitator reveals them when the groups are ready.
+        </p>
+      ) : null}
+      <p className="hint">
+        Largest disagreement first. The gap is how far apart the groups put the same aspect.
+      </p>
+      <ol className="compare-rows">
+        {rows.map((row) => (
+          <li key={row.aspectId} className="compare-row">
+            <div className="compare-head">
+              <strong>{row.text}</strong>
+              <span className="gap">
+                {row.gap === null ? "Not placed by two groups yet" : `Gap: ${row.gap}`}
+              </span>
+            </div>
+            <div className="mini-scale" aria-hidden="true">
+              <span className="mini-end left">{activity.leftLabel}</span>
+              <div className="mini-rail">
+                {row.positions.map((p) => (
+                  <span
+                    key={p.group.id}
+                    className={`marker colour-${p.group.colour}`}
+                    style={{ left: `${p.x}%` }}
+                    title={p.group.name}
+                  >
+                    {initials(p.group)}
+                  </span>
+                ))}
+              </div>
+              <span className="mini-end right">{activity.rightLabel}</span>
+            </div>
+            <p className="positions">
+              {row.positions.length === 0
+                ? "No group has placed this yet."
+                : row.positions.map((p) => `${p.group.name}: ${p.x} of 100`).join(" · ")}
+            </p>
+            {openChart ? (
+              <div className="actions">
+                <OpenChartButton
+                  workshopDoc={openChart.workshopDoc}
+                  scaleActivityId={activity.id}
+                  aspectId={row.aspectId}
+                  text={row.text}
+                  onOpen={openChart.onOpen}
+                />
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      {own.length > 0 ? (
+        <>
+          <h4>Aspects the groups added themselves</h4>
+          <ul className="own-notes">
+            {own.map(({ group, n }) => (
+              <li key={`${group.id}-${n.id}`}>
+                {n.text} — {group.name}, {Math.round(n.x)} of 100
+                {openChart && n.text.trim() ? (
+                  <>
+                    {" "}
+                    <OpenChartButton
+                      workshopDoc={openChart.workshopDoc}
+                      scaleActivityId={activity.id}
+                      aspectId={null}
+                      text={n.text}
+                      onOpen={openChart.onOpen}
+                    />
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+/** "Link workers" -> "LW": the marker's visible label, so groups differ by text, not only by colour. */
+export function initialsOf(name: string): string {
+  const words = name.split(/\s+/).filter(Boolean);
+  return (words.length > 1 ? words.map((w) => w[0]).join("") : name.slice(0, 2)).slice(0, 3).toUpperCase();
+}

@@ -1,0 +1,208 @@
+import {
+  addNote,
+  COLOURS,
+  type Colour,
+  editNote,
+  listNotes,
+  moveNote,
+  removeNote,
+  type ScaleActivity,
+  type ScaleNote,
+} from "@continuum/model";
+import type { NoteId } from "@continuum/protocol";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import type * as Y from "yjs";
+import { useUi } from "../../app/ui.ts";
+import { positionText } from "./describe.ts";
+import { freeY } from "./place.ts";
+
+/** The colour picker: each colour is named, never shown by colour alone. */
+export function ColourPicker({ value, onChange }: { value: Colour; onChange(c: Colour): void }) {
+  const name = useId();
+  return (
+    <fieldset className="colours">
+      <legend>Colour</legend>
+      {COLOURS.map((c) => (
+        <label key={c.id} className={`colour-choice colour-${c.id}`}>
+          <input
+            type="radio"
+            name={name}
+            value={c.id}
+            checked={value === c.id}
+            onChange={() => onChange(c.id)}
+          />
+          {c.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** The words and colour being written, from the note's (or a new note's) own. */
+function useNoteFields(initialText: string, initialColour: Colour) {
+  const [text, setText] = useState(initialText);
+  const [colour, setColour] = useState<Colour>(initialColour);
+  return { text, setText, colour, setColour };
+}
+
+/** A note's words (focused when the sheet opens) and its colour. */
+function NoteFields({
+  label,
+  text,
+  setText,
+  colour,
+  setColour,
+}: {
+  label: string;
+  text: string;
+  setText(text: string): void;
+  colour: Colour;
+  setColour(colour: Colour): void;
+}) {
+  const ref = useRef<HTMLTextAreaElement | null>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <>
+      <label className="field">
+        <span>{label}</span>
+        <textarea ref={ref} value={text} rows={3} maxLength={500} onChange={(e) => setText(e.target.value)} />
+      </label>
+      <ColourPicker value={colour} onChange={setColour} />
+    </>
+  );
+}
+
+/**
+ * Opened by tapping a note: change its words, colour or position (a slider: one more way to move it that
+ * needs no dragging), or remove it.
+ */
+export function NoteEditor({
+  doc,
+  note,
+  activity,
+  groupName,
+  editable,
+  anonymous = false,
+}: {
+  doc: Y.Doc;
+  note: ScaleNote;
+  activity: ScaleActivity;
+  groupName: string;
+  editable: boolean;
+  /** An anonymous workshop: the note shows its group, never who wrote it. */
+  anonymous?: boolean;
+}) {
+  const close = useUi((s) => s.openEditor);
+  const announce = useUi((s) => s.announce);
+  const fields = useNoteFields(note.text, note.colour);
+  const { text, colour } = fields;
+
+  const done = () => {
+    close(null);
+    // Return focus to the note, where the person was.
+    queueMicrotask(() => document.querySelector<HTMLElement>(`[data-note-id="${note.id}"]`)?.focus());
+  };
+  const save = (e: FormEvent) => {
+    e.preventDefault();
+    editNote(doc, note.id as NoteId, { text: text.trim(), colour });
+    announce("Note saved.");
+    done();
+  };
+
+  return (
+    <div className="sheet" role="dialog" aria-modal="false" aria-labelledby="editor-title">
+      <form onSubmit={save} onKeyDown={(e) => e.key === "Escape" && done()}>
+        <h3 id="editor-title">{editable ? "Change this note" : "Note"}</h3>
+        <p className="hint">
+          {groupName} · {positionText(note.x, activity.rightLabel)}
+          {note.author && !anonymous ? ` · written by ${note.author}` : ""}
+        </p>
+        {editable ? (
+          <>
+            <NoteFields label="Words on the note" {...fields} />
+            <label className="field">
+              <span>
+                Position: {Math.round(note.x)} ({activity.leftLabel} 0 – 100 {activity.rightLabel})
+              </span>
+              <input
+                type="range"
+                min={0}
+                max={100}
+                step={1}
+                value={Math.round(note.x)}
+                onChange={(e) => moveNote(doc, note.id, Number(e.target.value))}
+              />
+            </label>
+            <div className="actions">
+              <button type="submit" className="btn primary">
+                Save
+              </button>
+              <button type="button" className="btn" onClick={done}>
+                Close
+              </button>
+              <button
+                type="button"
+                className="btn danger"
+                onClick={() => {
+                  removeNote(doc, note.id);
+                  announce(
+                    note.aspectId
+                      ? "Note taken off the scale and back to the cards to place."
+                      : "Note deleted.",
+                  );
+                  close(null);
+                }}
+              >
+                {note.aspectId ? "Take off the scale" : "Delete note"}
+              </button>
+            </div>
+          </>
+        ) : (
+          <>
+            <p className="note-read">{note.text}</p>
+            <div className="actions">
+              <button type="button" className="btn primary" onClick={done}>
+                Close
+              </button>
+            </div>
+          </>
+        )}
+      </form>
+    </div>
+  );
+}
+
+/** A new note the group writes itself. */
+export function AddNote({ doc, author, onAdded }: { doc: Y.Doc; author: string; onAdded(id: NoteId): void }) {
+  const setAdding = useUi((s) => s.setAdding);
+  const fields = useNoteFields("", "yellow");
+  const { text, colour } = fields;
+  return (
+    <div className="sheet" role="dialog" aria-modal="false" aria-labelledby="add-title">
+      <form
+        onKeyDown={(e) => e.key === "Escape" && setAdding(false)}
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!text.trim()) return;
+          onAdded(addAndReturn(doc, text.trim(), colour, author));
+          setAdding(false);
+        }}
+      >
+        <h3 id="add-title">Add a note</h3>
+        <NoteFields label="What should the note say?" {...fields} />
+        <div className="actions">
+          <button type="submit" className="btn primary" disabled={!text.trim()}>
+            Put it on the scale
+          </button>
+          <button type="button" className="btn" onClick={() => setAdding(false)}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
+
+function addAndReturn(doc: Y.Doc, text: string, colour: Colour, author: string): NoteId {
+  return addNote(doc, { text, colour, x: 50, y: freeY(listNotes(doc), 50), author });
+}

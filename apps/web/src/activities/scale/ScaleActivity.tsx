@@ -1,0 +1,327 @@
+/**
+ * The sliding scale: every lane this person may see (`LaneConnector` opens each lane's document), the tray of
+ * prepared aspects, the compare view, and dragging (dnd-kit, `ui/sensors.ts`) a card or note to a position
+ * (`dropPosition.ts`), which is written to that lane's Y.Doc.
+ */
+import {
+  type Group,
+  moveNote,
+  noteIdForAspect,
+  placeAspect,
+  type ScaleActivity as ScaleActivityModel,
+  type Workshop,
+} from "@continuum/model";
+import { type GroupId, laneDocName, type NoteId, type WorkshopId } from "@continuum/protocol";
+import {
+  type Announcements,
+  DndContext,
+  type DragEndEvent,
+  type DragMoveEvent,
+  DragOverlay,
+  type DragStartEvent,
+  getClientRect,
+  type MeasuringConfiguration,
+} from "@dnd-kit/core";
+import { useCallback, useMemo, useRef, useState } from "react";
+import type * as Y from "yjs";
+import { useUi } from "../../app/ui.ts";
+import type { Session } from "../../session.ts";
+import type { DocConnection } from "../../sync/connection.ts";
+import { createDragBroadcaster } from "../../sync/presence.ts";
+import { useBoardSensors } from "../../ui/sensors.ts";
+import { mayWriteLane, visibleGroups } from "./access.ts";
+import { Compare } from "./Compare.tsx";
+import { positionText } from "./describe.ts";
+import { markDragEnded } from "./dragGuard.ts";
+import { dropPosition } from "./dropPosition.ts";
+import { Lane } from "./Lane.tsx";
+import { LaneConnector } from "./LaneConnector.tsx";
+import { type NoteDragData, NotePicker } from "./Note.tsx";
+import { AddNote } from "./NoteEditor.tsx";
+import { DragCard, EditorHost } from "./ScaleSheets.tsx";
+import { type AspectDragData, OwnTray } from "./Tray.tsx";
+
+export { mayWriteLane, visibleGroups };
+
+type DragData = NoteDragData | AspectDragData;
+
+/**
+ * Measure what was picked up where it is drawn. dnd-kit's default ignores CSS transforms, but a note is centred
+ * on its position with `translateX(-50%)`: measured without it, the card under the finger sat half a note to
+ * the right, and a note picked up and put down again moved right by half its width.
+ */
+const MEASURING: MeasuringConfiguration = { draggable: { measure: getClientRect } };
+
+export interface ScaleActivityProps {
+  workshopId: WorkshopId;
+  workshop: Workshop;
+  activity: ScaleActivityModel;
+  session: Session;
+  /** The workshop document, to decide access by the same rules as the server (`decideAccess`). */
+  workshopDoc: Y.Doc;
+  /** Looking back at an earlier activity: nothing can be changed. */
+  readOnly?: boolean;
+}
+
+export function ScaleActivity({
+  workshopId,
+  workshop,
+  activity,
+  session,
+  workshopDoc,
+  readOnly = false,
+}: ScaleActivityProps) {
+  const locked = workshop.control.locked[activity.id] === true;
+  const visible = visibleGroups(workshop, activity.id, session);
+  // Own lane first: the one a participant works in.
+  const ordered = [...visible].sort(
+    (a, b) => Number(b.id === session.group) - Number(a.id === session.group),
+  );
+  const hidden = workshop.groups.filter((g) => !visible.some((v) => v.id === g.id));
+  const [conns, setConns] = useState<Record<string, DocConnection>>({});
+  const rails = useRef(new Map<string, HTMLElement>());
+  const view = useUi((s) => s.view);
+  const setView = useUi((s) => s.setView);
+  const adding = useUi((s) => s.adding);
+  const setAdding = useUi((s) => s.setAdding);
+  const setFocusNote = useUi((s) => s.setFocusNote);
+  const announce = useUi((s) => s.announce);
+  const setDrag = useUi((s) => s.setDrag);
+  const setFacilitatorActivity = useUi((s) => s.setFacilitatorActivity);
+  const broadcaster = useMemo(() => createDragBroadcaster(100), []);
+
+  const onConn = useCallback((groupId: string, conn: DocConnection | null) => {
+    setConns((prev) => {
+      const next = { ...prev };
+      if (conn) next[groupId] = conn;
+      else delete next[groupId];
+      return next;
+    });
+  }, []);
+  const registerRail = useCallback((groupId: string, el: HTMLElement | null) => {
+    if (el) rails.current.set(groupId, el);
+    else rails.current.delete(groupId);
+  }, []);
+
+  // `workshop` is re-read after every change to the workshop document, so deciding here stays current.
+  const editableFor = (g: Group) =>
+    !readOnly &&
+    (session.role === "facilitator" ||
+      (session.role === "participant" &&
+        session.group === g.id &&
+        mayWriteLane(workshopDoc, workshopId, activity.id, g.id, session)));
+  const ownGroupId = session.role === "participant" ? session.group : null;
+  const takesPart =
+    ownGroupId === null || activity.takingPart === null || activity.takingPart.includes(ownGroupId);
+  const ownEditable =
+    ownGroupId !== null && workshop.groups.some((g) => g.id === ownGroupId && editableFor(g));
+
+  const sensors = useBoardSensors();
+
+  /** Where the dragged card's centre is on its lane's scale, or null when it is off the scale. */
+  const dropAt = (event: DragMoveEvent | DragEndEvent, data: DragData) => {
+    const card = event.active.rect.current.translated;
+    const rail = rails.current.get(data.groupId)?.getBoundingClientRect();
+    return card && rail ? dropPosition(card, rail, data.kind === "aspect") : null;
+  };
+
+  const noteIdOf = (d: DragData): NoteId => (d.kind === "note" ? d.noteId : noteIdForAspect(d.aspect.id));
+
+  const onDragStart = ({ active }: DragStartEvent) => {
+    const d = active.data.current as DragData | undefined;
+    if (!d) return;
+    setDrag({ noteId: noteIdOf(d), groupId: d.groupId, text: d.text, x: null });
+  };
+  const onDragMove = (event: DragMoveEvent) => {
+    const d = event.active.data.current as DragData | undefined;
+    if (!d) return;
+    const pos = dropAt(event, d);
+    setDrag({ noteId: noteIdOf(d), groupId: d.groupId, text: d.text, x: pos?.x ?? null });
+    const conn = conns[d.groupId];
+    if (conn && pos) broadcaster.update(conn.awareness, noteIdOf(d), pos.x);
+  };
+  const finish = (groupId: GroupId | undefined) => {
+    const conn = groupId ? conns[groupId] : undefined;
+    if (conn) broadcaster.end(conn.awareness);
+    setDrag(null);
+    markDragEnded();
+  };
+  const onDragEnd = (event: DragEndEvent) => {
+    const d = event.active.data.current as DragData | undefined;
+    if (!d) return finish(undefined);
+    const conn = conns[d.groupId];
+    const pos = dropAt(event, d);
+    if (conn && pos) {
+      if (d.kind === "note") moveNote(conn.doc, d.noteId, pos.x, pos.y);
+      else placeAspect(conn.doc, { aspect: d.aspect, x: pos.x, y: pos.y, author: session.name });
+    }
+    finish(d.groupId);
+  };
+
+  const announcements: Announcements = {
+    onDragStart: ({ active }) =>
+      `Picked up ${(active.data.current as DragData | undefined)?.text ?? "a note"}.`,
+    onDragMove: () => undefined,
+    onDragOver: () => undefined,
+    onDragEnd: ({ active }) => {
+      const d = active.data.current as DragData | undefined;
+      const x = useUi.getState().drag?.x;
+      if (!d) return undefined;
+      return x === null || x === undefined
+        ? `${d.text} was put back.`
+        : `${d.text} dropped at ${positionText(x, activity.rightLabel)}.`;
+    },
+    onDragCancel: ({ active }) =>
+      `${(active.data.current as DragData | undefined)?.text ?? "The note"} was put back.`,
+  };
+
+  const ownGroup =
+    session.role === "participant" ? workshop.groups.find((g) => g.id === session.group) : undefined;
+  const ownConn = ownGroup ? conns[ownGroup.id] : undefined;
+  const canCompare = visible.length >= 2;
+  const showCompare = view === "compare" && canCompare;
+
+  return (
+    <DndContext
+      sensors={sensors}
+      measuring={MEASURING}
+      onDragStart={onDragStart}
+      onDragMove={onDragMove}
+      onDragEnd={onDragEnd}
+      onDragCancel={() => finish(useUi.getState().drag?.groupId)}
+      accessibility={{
+        announcements,
+        screenReaderInstructions: {
+          draggable:
+            "To move a note with the keyboard, use the left and right arrow keys: steps of 5, or 1 with Shift. Press Enter to change it.",
+        },
+      }}
+    >
+      {visible.map((g) => (
+        <LaneConnector
+          key={g.id}
+          docName={laneDocName(workshopId, activity.id, g.id)}
+          token={session.token}
+          role={session.role}
+          groupId={g.id}
+          onConn={onConn}
+          user={session}
+        />
+      ))}
+      <div className="activity-head">
+        <h2>{activity.title}</h2>
+        {activity.prompt ? <p className="prompt">{activity.prompt}</p> : null}
+        {readOnly ? (
+          <p className="locked-banner" role="status">
+            Looking back: read only.
+          </p>
+        ) : locked ? (
+          <p className="locked-banner" role="status">
+            This activity is locked. You can look at the scale, but not change it.
+          </p>
+        ) : ownGroupId !== null && !ownEditable ? (
+          <p className="locked-banner" role="status">
+            {!takesPart
+              ? "Your group looks on in this activity: you can see the scale, but not change it."
+              : workshop.control.meetingEnded
+                ? "The meeting has ended. You can look at the scale, but not change it."
+                : "You can look at the scale, but not change it now."}
+          </p>
+        ) : null}
+      </div>
+      {canCompare ? (
+        <fieldset className="view-switch">
+          <legend className="sr-only">What to show</legend>
+          <button type="button" className="btn" aria-pressed={!showCompare} onClick={() => setView("lanes")}>
+            The groups' scales
+          </button>
+          <button type="button" className="btn" aria-pressed={showCompare} onClick={() => setView("compare")}>
+            Compare the groups
+          </button>
+        </fieldset>
+      ) : null}
+      <p id="note-help" className="sr-only">
+        Use the left and right arrow keys to move the note along the scale: steps of 5, or 1 with Shift. Up
+        and down move it within the lane. Press Enter to change or delete it.
+      </p>
+
+      {showCompare ? (
+        <Compare
+          activity={activity}
+          lanes={visible.flatMap((g) =>
+            conns[g.id] ? [{ group: g, conn: conns[g.id] as DocConnection }] : [],
+          )}
+          hiddenCount={hidden.length}
+          openChart={
+            session.role === "facilitator"
+              ? {
+                  workshopDoc,
+                  onOpen: (id) => {
+                    setFacilitatorActivity(id);
+                    announce("Chart opened. Bring everyone to it when you are ready.");
+                  },
+                }
+              : undefined
+          }
+        />
+      ) : (
+        <NotePicker>
+          <div className="lanes">
+            {ordered.map((g) => {
+              const conn = conns[g.id];
+              if (!conn) return null;
+              const own = ownGroup?.id === g.id;
+              return (
+                <div key={g.id} className="lane-wrap">
+                  <Lane
+                    conn={conn}
+                    group={g}
+                    activity={activity}
+                    editable={editableFor(g)}
+                    own={own}
+                    locked={locked}
+                    anonymous={workshop.meta.anonymous}
+                    registerRail={registerRail}
+                  />
+                  {own && editableFor(g) ? (
+                    <div className="lane-actions">
+                      <button type="button" className="btn primary" onClick={() => setAdding(true)}>
+                        Add a note of your own
+                      </button>
+                    </div>
+                  ) : null}
+                  {own && editableFor(g) ? (
+                    <OwnTray conn={conn} activity={activity} groupId={g.id} author={session.name} />
+                  ) : null}
+                </div>
+              );
+            })}
+            {hidden.map((g) => (
+              <p key={g.id} className="lane-hidden">
+                <span className={`swatch colour-${g.colour}`} aria-hidden="true" />
+                {g.name}: hidden until the facilitator shows it to everyone.
+              </p>
+            ))}
+          </div>
+        </NotePicker>
+      )}
+
+      {adding && ownConn && ownGroup ? (
+        <AddNote
+          doc={ownConn.doc}
+          author={session.name}
+          onAdded={(id) => {
+            setFocusNote(id);
+            announce(
+              `Note added at ${positionText(50, activity.rightLabel)}. Use the arrow keys or drag it to move it.`,
+            );
+          }}
+        />
+      ) : null}
+      <EditorHost conns={conns} workshop={workshop} activity={activity} editableFor={editableFor} />
+      <DragOverlay dropAnimation={null}>
+        <DragCard rightLabel={activity.rightLabel} />
+      </DragOverlay>
+    </DndContext>
+  );
+}

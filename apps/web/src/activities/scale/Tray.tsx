@@ -1,0 +1,124 @@
+import {
+  type Aspect,
+  noteIdForAspect,
+  placeAspect,
+  type ScaleActivity,
+  unplacedAspects,
+} from "@continuum/model";
+import type { GroupId } from "@continuum/protocol";
+import { useDraggable } from "@dnd-kit/core";
+import type * as Y from "yjs";
+import { useUi } from "../../app/ui.ts";
+import type { DocConnection } from "../../sync/connection.ts";
+import { useDoc } from "../../sync/hooks.ts";
+import { positionText } from "./describe.ts";
+import { recentlyDragged } from "./dragGuard.ts";
+import { type LaneStore, laneStore, useAllNotes } from "./laneStore.ts";
+import { freeY } from "./place.ts";
+
+export interface AspectDragData {
+  kind: "aspect";
+  groupId: GroupId;
+  aspect: Aspect;
+  text: string;
+}
+
+/** The tray of this person's own group, over whichever replica its connection holds now. */
+export function OwnTray({
+  conn,
+  activity,
+  groupId,
+  author,
+}: {
+  conn: DocConnection;
+  activity: ScaleActivity;
+  groupId: GroupId;
+  author: string;
+}) {
+  const doc = useDoc(conn);
+  if (!doc) return null;
+  return <Tray store={laneStore(doc)} doc={doc} activity={activity} groupId={groupId} author={author} />;
+}
+
+/** The prepared aspects this group has not placed yet. */
+export function Tray({
+  store,
+  doc,
+  activity,
+  groupId,
+  author,
+}: {
+  store: LaneStore;
+  doc: Y.Doc;
+  activity: ScaleActivity;
+  groupId: GroupId;
+  author: string;
+}) {
+  const notes = useAllNotes(store);
+  const left = unplacedAspects(activity.aspects, notes);
+  const announce = useUi((s) => s.announce);
+  const setFocusNote = useUi((s) => s.setFocusNote);
+
+  const placeInMiddle = (aspect: Aspect) => {
+    const id = placeAspect(doc, { aspect, x: 50, y: freeY(notes, 50), author });
+    setFocusNote(id);
+    announce(
+      `${aspect.text} placed at ${positionText(50, activity.rightLabel)}. Use the arrow keys or drag it to move it.`,
+    );
+  };
+
+  return (
+    <section className="tray" aria-labelledby="tray-title">
+      <h3 id="tray-title">To place ({left.length})</h3>
+      {left.length === 0 ? (
+        <p className="hint">All the prepared aspects are on the scale. You can still add your own.</p>
+      ) : (
+        <p className="hint">
+          Drag a card onto the scale, or tap it to put it in the middle and then move it.
+        </p>
+      )}
+      <ul className="tray-cards">
+        {left.map((a) => (
+          <li key={a.id}>
+            <TrayCard aspect={a} groupId={groupId} onPlace={placeInMiddle} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function TrayCard({
+  aspect,
+  groupId,
+  onPlace,
+}: {
+  aspect: Aspect;
+  groupId: GroupId;
+  onPlace(a: Aspect): void;
+}) {
+  const data: AspectDragData = { kind: "aspect", groupId, aspect, text: aspect.text };
+  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
+    id: `aspect:${groupId}:${aspect.id}`,
+    data,
+  });
+  return (
+    <button
+      type="button"
+      ref={setNodeRef}
+      {...attributes}
+      {...listeners}
+      aria-roledescription="card to place"
+      aria-label={`Place on the scale: ${aspect.text}`}
+      data-aspect-id={aspect.id}
+      data-note-id={noteIdForAspect(aspect.id)}
+      className={`card${isDragging ? " is-dragging" : ""}`}
+      onClick={() => {
+        if (recentlyDragged()) return;
+        onPlace(aspect);
+      }}
+    >
+      {aspect.text}
+    </button>
+  );
+}

@@ -1,0 +1,228 @@
+/** One activity in the facilitator's agenda, with everything that can be changed about it. */
+import {
+  type Activity,
+  type Group,
+  LIMITS,
+  moveActivity,
+  removeActivity,
+  setCurrentActivity,
+  setLocked,
+  setOpenBetweenMeetings,
+  setPlannedDuration,
+  setTakingPart,
+  startTimer,
+  updateActivity,
+} from "@continuum/model";
+import type { ActivityId, GroupId } from "@continuum/protocol";
+import { memo, useEffect, useId, useState } from "react";
+import type * as Y from "yjs";
+import { ConfirmButton } from "../ui/ConfirmButton.tsx";
+import { kindLabel, useGroups } from "./agenda.ts";
+
+interface ActivityRowProps {
+  workshopDoc: Y.Doc;
+  activity: Activity;
+  index: number;
+  count: number;
+  current: boolean;
+  locked: boolean;
+  now: () => number;
+  onOpenActivity: ((id: ActivityId) => void) | undefined;
+}
+
+export const ActivityRow = memo(function ActivityRow({
+  workshopDoc,
+  activity: a,
+  index,
+  count,
+  current,
+  locked,
+  now,
+  onOpenActivity,
+}: ActivityRowProps) {
+  const [title, setTitle] = useState(a.title);
+  const [minutes, setMinutes] = useState(a.durationMs ? String(Math.round(a.durationMs / 60_000)) : "");
+  const [about, setAbout] = useState(a.kind === "chart" ? a.about.text : "");
+  const groups = useGroups(workshopDoc);
+  const titleId = useId();
+  useEffect(() => setTitle(a.title), [a.title]);
+  useEffect(() => setMinutes(a.durationMs ? String(Math.round(a.durationMs / 60_000)) : ""), [a.durationMs]);
+  const name = a.title || "Untitled activity";
+
+  const saveTitle = () => {
+    if (title.trim() && title.trim() !== a.title) updateActivity(workshopDoc, a.id, { title: title.trim() });
+    else setTitle(a.title);
+  };
+  const typedMinutes = Number.parseFloat(minutes);
+  const typedMs =
+    Number.isFinite(typedMinutes) && typedMinutes > 0 ? Math.round(typedMinutes * 60_000) : null;
+  const saveMinutes = () => setPlannedDuration(workshopDoc, a.id, typedMs);
+
+  return (
+    <li className={`agenda-item${current ? " is-current" : ""}`} aria-current={current ? "step" : undefined}>
+      <div className="agenda-item-head">
+        <span className="agenda-number">{index + 1}.</span>
+        <label className="field" htmlFor={titleId}>
+          Title
+          <input
+            id={titleId}
+            value={title}
+            maxLength={LIMITS.title}
+            onChange={(e) => setTitle(e.target.value)}
+            onBlur={saveTitle}
+            onKeyDown={(e) => {
+              if (e.key === "Enter") saveTitle();
+            }}
+          />
+        </label>
+        <span className="agenda-kind">{kindLabel(a)}</span>
+        {current && <span className="badge">Current</span>}
+        {locked && <span className="badge">Locked</span>}
+        {a.openBetweenMeetings && <span className="badge">Open between meetings</span>}
+      </div>
+      {a.kind === "chart" && (
+        <label className="field">
+          About
+          <input
+            value={about}
+            maxLength={LIMITS.title}
+            onChange={(e) => setAbout(e.target.value)}
+            onBlur={() => {
+              if (about.trim() !== a.about.text)
+                updateActivity(workshopDoc, a.id, { about: { ...a.about, text: about.trim() } });
+            }}
+          />
+        </label>
+      )}
+      <div className="actions">
+        <button
+          type="button"
+          className="btn small"
+          aria-pressed={current}
+          aria-label={`Make current: ${name}`}
+          onClick={() => setCurrentActivity(workshopDoc, current ? null : a.id)}
+        >
+          Make current
+        </button>
+        {onOpenActivity && (
+          <button
+            type="button"
+            className="btn small"
+            aria-label={`Open ${name}`}
+            onClick={() => onOpenActivity(a.id)}
+          >
+            Open
+          </button>
+        )}
+        <button
+          type="button"
+          className="btn small"
+          aria-pressed={locked}
+          aria-label={`Lock ${name}`}
+          onClick={() => setLocked(workshopDoc, a.id, !locked)}
+        >
+          Lock
+        </button>
+        <button
+          type="button"
+          className="btn small"
+          aria-label={`Move ${name} up`}
+          disabled={index === 0}
+          onClick={() => moveActivity(workshopDoc, a.id, index - 1)}
+        >
+          ↑
+        </button>
+        <button
+          type="button"
+          className="btn small"
+          aria-label={`Move ${name} down`}
+          disabled={index === count - 1}
+          onClick={() => moveActivity(workshopDoc, a.id, index + 1)}
+        >
+          ↓
+        </button>
+        <ConfirmButton
+          small
+          label={`Remove ${name}`}
+          confirm="Remove it"
+          confirmLabel={`Remove it: ${name}`}
+          keepLabel={`Keep: ${name}`}
+          onConfirm={() => removeActivity(workshopDoc, a.id)}
+        >
+          Remove
+        </ConfirmButton>
+      </div>
+      <div className="actions">
+        <label className="field">
+          Planned minutes
+          <input
+            type="number"
+            inputMode="numeric"
+            min={0}
+            value={minutes}
+            onChange={(e) => setMinutes(e.target.value)}
+            onBlur={saveMinutes}
+            aria-label={`Planned minutes for ${name}`}
+          />
+        </label>
+        <button
+          type="button"
+          className="btn small"
+          disabled={!typedMs}
+          aria-label={`Start timer: ${name}`}
+          onClick={() => {
+            if (!typedMs) return;
+            // The minutes just typed count even before the field loses focus.
+            if (typedMs !== a.durationMs) setPlannedDuration(workshopDoc, a.id, typedMs);
+            setCurrentActivity(workshopDoc, a.id);
+            startTimer(workshopDoc, typedMs, now());
+          }}
+        >
+          Start timer
+        </button>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={a.openBetweenMeetings}
+            onChange={(e) => setOpenBetweenMeetings(workshopDoc, a.id, e.target.checked)}
+          />
+          Keep open between meetings
+        </label>
+      </div>
+      <TakingPart workshopDoc={workshopDoc} activity={a} groups={groups} name={name} />
+    </li>
+  );
+});
+
+function TakingPart({
+  workshopDoc,
+  activity,
+  groups,
+  name,
+}: {
+  workshopDoc: Y.Doc;
+  activity: Activity;
+  groups: readonly Group[];
+  name: string;
+}) {
+  if (groups.length === 0) return null;
+  const taking = activity.takingPart;
+  const isIn = (g: GroupId) => taking === null || taking.includes(g);
+  const toggle = (g: GroupId, on: boolean) => {
+    const current = groups.map((x) => x.id).filter(isIn);
+    const next = on ? [...current, g] : current.filter((x) => x !== g);
+    // Every group ticked is the default (null), so a group added later takes part too.
+    setTakingPart(workshopDoc, activity.id, next.length === groups.length ? null : next);
+  };
+  return (
+    <fieldset>
+      <legend>Groups taking part in {name}</legend>
+      {groups.map((g) => (
+        <label key={g.id} className="check">
+          <input type="checkbox" checked={isIn(g.id)} onChange={(e) => toggle(g.id, e.target.checked)} />
+          {g.name}
+        </label>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,0 +1,129 @@
+/**
+ * The facilitator's agenda: add, rename, reorder and remove activities (`ActivityRow.tsx`, `AddActivity.tsx`),
+ * mark the current one, lock and unlock, a timer from each activity's planned length, which groups take part,
+ * boards left open between meetings, anonymity and the end of the meeting.
+ */
+import {
+  type Control,
+  clearTimer,
+  pauseTimer,
+  resumeTimer,
+  setMeetingEnded,
+  setMeta,
+  timerRemainingMs,
+} from "@continuum/model";
+import type { ActivityId } from "@continuum/protocol";
+import { useEffect, useState } from "react";
+import type * as Y from "yjs";
+import { formatMs } from "../ui/time.ts";
+import { ActivityRow } from "./ActivityRow.tsx";
+import { AddActivity, AddFromTemplate } from "./AddActivity.tsx";
+import { useActivities, useAnonymous, useControl } from "./agenda.ts";
+import "./agenda.css";
+
+export interface AgendaEditorProps {
+  workshopDoc: Y.Doc;
+  /** The shared clock (the server's time as estimated by this client); `Date.now` by default. */
+  now?: () => number;
+  /** Called when the facilitator asks to open an activity (e.g. to show its board). */
+  onOpenActivity?: (activityId: ActivityId) => void;
+}
+
+export function AgendaEditor({ workshopDoc, now = Date.now, onOpenActivity }: AgendaEditorProps) {
+  const activities = useActivities(workshopDoc);
+  const control = useControl(workshopDoc);
+  const anonymous = useAnonymous(workshopDoc);
+  return (
+    <section className="agenda-editor" aria-label="Agenda">
+      <h2>Agenda</h2>
+      <div className="actions">
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={anonymous}
+            onChange={(e) => setMeta(workshopDoc, { anonymous: e.target.checked })}
+          />
+          Anonymous: notes show the group, never the name
+        </label>
+      </div>
+      <MeetingState workshopDoc={workshopDoc} control={control} />
+      <TimerControls workshopDoc={workshopDoc} control={control} now={now} />
+      {activities.length === 0 && <p className="hint">No activities yet. Add one below.</p>}
+      <ol className="agenda-list">
+        {activities.map((a, i) => (
+          <ActivityRow
+            key={a.id}
+            workshopDoc={workshopDoc}
+            activity={a}
+            index={i}
+            count={activities.length}
+            current={control.currentActivity === a.id}
+            locked={control.locked[a.id] === true}
+            now={now}
+            onOpenActivity={onOpenActivity}
+          />
+        ))}
+      </ol>
+      <AddActivity workshopDoc={workshopDoc} />
+      <AddFromTemplate workshopDoc={workshopDoc} />
+    </section>
+  );
+}
+
+function MeetingState({ workshopDoc, control }: { workshopDoc: Y.Doc; control: Control }) {
+  return (
+    <div className="actions meeting-state">
+      <p role="status">
+        {control.meetingEnded
+          ? "The meeting has ended: participants can only add to activities left open between meetings."
+          : "The meeting is on."}
+      </p>
+      <button
+        type="button"
+        className={`btn${control.meetingEnded ? "" : " danger"}`}
+        onClick={() => setMeetingEnded(workshopDoc, !control.meetingEnded)}
+      >
+        {control.meetingEnded ? "Resume the meeting" : "End the meeting"}
+      </button>
+    </div>
+  );
+}
+
+function TimerControls({
+  workshopDoc,
+  control,
+  now,
+}: {
+  workshopDoc: Y.Doc;
+  control: Control;
+  now: () => number;
+}) {
+  const timer = control.timer;
+  const [, tick] = useState(0);
+  useEffect(() => {
+    if (!timer || timer.startedAt === null) return;
+    const t = setInterval(() => tick((n) => n + 1), 1000);
+    return () => clearInterval(t);
+  }, [timer]);
+  if (!timer) return null;
+  const left = timerRemainingMs(timer, now());
+  return (
+    <div className="actions timer-controls">
+      <p>
+        Timer: <strong>{formatMs(left)}</strong> left{timer.startedAt === null ? " (paused)" : ""}
+      </p>
+      {timer.startedAt === null ? (
+        <button type="button" className="btn small" onClick={() => resumeTimer(workshopDoc, now())}>
+          Resume timer
+        </button>
+      ) : (
+        <button type="button" className="btn small" onClick={() => pauseTimer(workshopDoc, now())}>
+          Pause timer
+        </button>
+      )}
+      <button type="button" className="btn small" onClick={() => clearTimer(workshopDoc)}>
+        Stop timer
+      </button>
+    </div>
+  );
+}

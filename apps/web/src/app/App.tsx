@@ -1,0 +1,26 @@
+import type { WorkshopId } from "@continuum/protocol";
+import { Board } from "./Board.tsx";
+import { Join } from "./Join.tsx";
+import { matchRoute, navigate, usePath } from "./router.ts";
+import { Start } from "./Start.tsx";
+
+export function App() {
+  const route = matchRoute(usePath());
+  switch (route.name) {
+    case "start":
+      return <Start />;
+    case "join":
+      return <Join key={route.code} code={route.code} />;
+    case "board":
+      return <Board key={route.workshopId} workshopId={route.workshopId as WorkshopId} />;
+    case "notFound":
+      return (
+        <main className="page">
+          <h1>This page does not exist</h1>
+          <button type="button" className="btn primary" onClick={() => navigate("/")}>
+            Go to the start page
+          </button>
+        </main>
+      );
+  }
+}

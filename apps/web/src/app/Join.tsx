@@ -1,0 +1,142 @@
+import type { LookupResponse } from "@continuum/protocol";
+import { isJoinCode, normalizeJoinCode } from "@continuum/protocol";
+import { type FormEvent, useEffect, useState } from "react";
+import { api, failureMessage } from "../api.ts";
+import { loadLastJoin, saveLastJoin, saveSession } from "../session.ts";
+import { CodeField } from "./CodeField.tsx";
+import { navigate } from "./router.ts";
+
+/**
+ * Join with a code (typed, or from the QR code's link): pick a name and a group. No account, no email; the
+ * device remembers the name and group for next time.
+ */
+export function Join({ code: rawCode }: { code: string }) {
+  const code = normalizeJoinCode(rawCode);
+  const [lookup, setLookup] = useState<LookupResponse | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [typed, setTyped] = useState(rawCode);
+  const last = loadLastJoin();
+  const [name, setName] = useState(last.name);
+  const [group, setGroup] = useState(last.groups[code] ?? "");
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    setLookup(null);
+    setError(null);
+    if (!code) return;
+    if (!isJoinCode(code)) {
+      setError("That code does not look right. Codes have 6 letters and numbers, like ABC234.");
+      return;
+    }
+    let live = true;
+    api.lookup(code).then(
+      (res) => {
+        if (!live) return;
+        setLookup(res);
+        setGroup((g) => (res.groups.some((x) => x.id === g) ? g : ""));
+      },
+      (err) => live && setError(failureMessage(err)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [code]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!lookup) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await api.join({ code, name: name.trim(), group });
+      saveLastJoin(code, res.name, res.group);
+      saveSession({
+        workshopId: res.workshopId,
+        token: res.token,
+        role: "participant",
+        name: res.name,
+        group: res.group,
+        groupName: res.groupName,
+        joinCode: code,
+      });
+      navigate(`/w/${res.workshopId}`);
+    } catch (err) {
+      setError(failureMessage(err));
+      setBusy(false);
+    }
+  };
+
+  if (!code || (!lookup && error && !isJoinCode(code))) {
+    return (
+      <main className="page">
+        <h1>Join a workshop</h1>
+        <form
+          className="panel"
+          onSubmit={(e) => {
+            e.preventDefault();
+            navigate(`/join/${normalizeJoinCode(typed)}`);
+          }}
+        >
+          <CodeField value={typed} onChange={setTyped} />
+          {error ? (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          ) : null}
+          <button type="submit" className="btn primary" disabled={!typed.trim()}>
+            Next
+          </button>
+        </form>
+      </main>
+    );
+  }
+
+  return (
+    <main className="page">
+      <h1>{lookup ? lookup.title : "Join a workshop"}</h1>
+      {!lookup && !error ? <p role="status">Looking up workshop {code}…</p> : null}
+      {error ? (
+        <div className="panel">
+          <p className="error" role="alert">
+            {error}
+          </p>
+          <button type="button" className="btn" onClick={() => navigate("/join")}>
+            Enter a different code
+          </button>
+        </div>
+      ) : null}
+      {lookup ? (
+        <form className="panel" onSubmit={submit}>
+          <label className="field">
+            <span>Your name (only first name is fine)</span>
+            <input
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              maxLength={60}
+              autoComplete="given-name"
+              required
+            />
+          </label>
+          <fieldset className="groups">
+            <legend>Your group</legend>
+            {lookup.groups.map((g) => (
+              <label key={g.id} className="group-choice">
+                <input
+                  type="radio"
+                  name="group"
+                  value={g.id}
+                  checked={group === g.id}
+                  onChange={() => setGroup(g.id)}
+                />
+                {g.name}
+              </label>
+            ))}
+          </fieldset>
+          <button type="submit" className="btn primary" disabled={busy || !name.trim() || !group}>
+            {busy ? "Joining…" : "Join"}
+          </button>
+        </form>
+      ) : null}
+    </main>
+  );
+}

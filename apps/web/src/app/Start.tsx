@@ -1,0 +1,211 @@
+import { TEMPLATES } from "@continuum/model";
+import {
+  type CreateWorkshopResponse,
+  normalizeJoinCode,
+  WORKSHOP_TEMPLATES,
+  type WorkshopTemplate,
+} from "@continuum/protocol";
+import { type FormEvent, useState } from "react";
+import { api, failureMessage } from "../api.ts";
+import { saveSession } from "../session.ts";
+import { CodeField } from "./CodeField.tsx";
+import { navigate } from "./router.ts";
+
+/** Keeps a new workshop's facilitator session on this device and opens its board. */
+function openAsFacilitator(res: CreateWorkshopResponse): void {
+  saveSession({
+    workshopId: res.id,
+    token: res.token,
+    role: "facilitator",
+    name: "Facilitator",
+    group: null,
+    groupName: null,
+    joinCode: res.joinCode,
+    facilitatorKey: res.facilitatorKey,
+    observerKey: res.observerKey,
+  });
+  navigate(`/w/${res.id}`);
+}
+
+const lines = (text: string) =>
+  text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+/** The front door: join a workshop (most people) or start one (the facilitator). */
+export function Start() {
+  const [code, setCode] = useState("");
+  return (
+    <main className="page start">
+      <h1>Continuum</h1>
+      <p className="lead">Workshops where groups place ideas on a scale, then compare.</p>
+      <section className="panel" aria-labelledby="join-title">
+        <h2 id="join-title">Join a workshop</h2>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            const c = normalizeJoinCode(code);
+            if (c) navigate(`/join/${c}`);
+          }}
+        >
+          <CodeField value={code} onChange={setCode} inputMode="text" placeholder="ABC234" />
+          <button type="submit" className="btn primary" disabled={!code.trim()}>
+            Next
+          </button>
+        </form>
+      </section>
+      <CreateWorkshop />
+      <ImportArchive />
+    </main>
+  );
+}
+
+/** The February 2023 discretion workshop first: what most facilitators come for. */
+const TEMPLATE_ORDER: readonly WorkshopTemplate[] = [
+  "discretion",
+  ...WORKSHOP_TEMPLATES.filter((t) => t !== "discretion"),
+];
+
+const DEFAULT_TITLES: Partial<Record<WorkshopTemplate, string>> = {
+  discretion: "Discretion in the link worker role",
+};
+
+/** The aspects of a template's first sliding scale, or null when it has none. */
+function scaleAspects(template: WorkshopTemplate): readonly string[] | null {
+  const scale = TEMPLATES[template].activities.find((a) => a.kind === "scale");
+  return scale && scale.kind === "scale" ? scale.aspects : null;
+}
+
+function CreateWorkshop() {
+  const [template, setTemplate] = useState<WorkshopTemplate>("discretion");
+  const [title, setTitle] = useState(DEFAULT_TITLES.discretion ?? "");
+  const [groups, setGroups] = useState(TEMPLATES.discretion.groups.join("\n"));
+  const [aspects, setAspects] = useState((scaleAspects("discretion") ?? []).join("\n"));
+  const hasScale = scaleAspects(template) !== null;
+  const choose = (next: WorkshopTemplate) => {
+    // A new choice fills in that template's groups and aspects; a title the person typed is kept.
+    if (!title.trim() || title === (DEFAULT_TITLES[template] ?? "")) setTitle(DEFAULT_TITLES[next] ?? "");
+    setTemplate(next);
+    setGroups(TEMPLATES[next].groups.join("\n"));
+    setAspects((scaleAspects(next) ?? []).join("\n"));
+  };
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await api.createWorkshop({
+        title: title.trim(),
+        template,
+        groups: lines(groups),
+        ...(hasScale ? { aspects: lines(aspects) } : {}),
+      });
+      openAsFacilitator(res);
+    } catch (err) {
+      setError(failureMessage(err));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby="create-title">
+      <h2 id="create-title">Start a new workshop</h2>
+      <p className="hint">For facilitators. Everything can be changed later in the agenda.</p>
+      <form onSubmit={submit}>
+        <fieldset className="templates">
+          <legend>What kind of workshop</legend>
+          {TEMPLATE_ORDER.map((t) => (
+            <label key={t} className="check template-choice">
+              <input
+                type="radio"
+                name="template"
+                value={t}
+                checked={template === t}
+                onChange={() => choose(t)}
+              />
+              <span>
+                <strong>{TEMPLATES[t].label}</strong>
+                <br />
+                <span className="hint">{TEMPLATES[t].description}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <label className="field">
+          <span>Workshop title</span>
+          <input value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={200} />
+        </label>
+        <label className="field">
+          <span>Groups (one per line)</span>
+          <textarea value={groups} onChange={(e) => setGroups(e.target.value)} rows={3} />
+        </label>
+        {hasScale ? (
+          <label className="field">
+            <span>Aspects to place on the scale (one per line)</span>
+            <textarea value={aspects} onChange={(e) => setAspects(e.target.value)} rows={8} />
+          </label>
+        ) : null}
+        {error ? (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <button
+          type="submit"
+          className="btn primary"
+          disabled={busy || !title.trim() || (template !== "blank" && lines(groups).length === 0)}
+        >
+          {busy ? "Creating…" : "Create the workshop"}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+/**
+ * A workshop from a JSON archive (the facilitator's "Archive (JSON)" export): to carry on from an earlier
+ * meeting, or to move a workshop to another server. It gets a new code and new links.
+ */
+function ImportArchive() {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const load = async (file: File | undefined) => {
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    try {
+      openAsFacilitator(await api.importWorkshop(await file.text()));
+    } catch (err) {
+      setError(failureMessage(err));
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="panel" aria-labelledby="import-title">
+      <h2 id="import-title">Open an archived workshop</h2>
+      <p className="hint">
+        For facilitators: choose a workshop archive (a .json file downloaded from a facilitator's view). It
+        opens as a new workshop with its own code.
+      </p>
+      <label className="field">
+        <span>Workshop archive (.json)</span>
+        <input
+          type="file"
+          accept="application/json,.json"
+          disabled={busy}
+          onChange={(e) => void load(e.target.files?.[0])}
+        />
+      </label>
+      {busy ? <p role="status">Opening the archive…</p> : null}
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </section>
+  );
+}
