@@ -1,5 +1,5 @@
 import type { LookupResponse } from "@continuum/protocol";
-import { isJoinCode, normalizeJoinCode } from "@continuum/protocol";
+import { isJoinCode, LIMITS, normalizeJoinCode } from "@continuum/protocol";
 import { type FormEvent, useEffect, useState } from "react";
 import { api, failureMessage } from "../api.ts";
 import { loadLastJoin, saveLastJoin, saveSession } from "../session.ts";
@@ -112,7 +112,7 @@ export function Join({ code: rawCode }: { code: string }) {
             <input
               value={name}
               onChange={(e) => setName(e.target.value)}
-              maxLength={60}
+              maxLength={LIMITS.name}
               autoComplete="given-name"
               required
             />

@@ -1,6 +1,7 @@
 import { TEMPLATES } from "@continuum/model";
 import {
   type CreateWorkshopResponse,
+  LIMITS,
   normalizeJoinCode,
   WORKSHOP_TEMPLATES,
   type WorkshopTemplate,
@@ -137,7 +138,7 @@ function CreateWorkshop() {
         </fieldset>
         <label className="field">
           <span>Workshop title</span>
-          <input value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={200} />
+          <input value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={LIMITS.title} />
         </label>
         <label className="field">
           <span>Groups (one per line)</span>

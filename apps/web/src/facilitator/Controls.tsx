@@ -1,5 +1,6 @@
 import {
   type Activity,
+  LIMITS,
   setCurrentActivity,
   setLocked,
   setRevealed,
@@ -121,11 +122,11 @@ function EndLabels({ doc, activity }: { doc: Y.Doc; activity: Extract<Activity, 
     >
       <label className="field">
         <span>Left end of the scale</span>
-        <input value={left} maxLength={80} onChange={(e) => setLeft(e.target.value)} />
+        <input value={left} maxLength={LIMITS.name} onChange={(e) => setLeft(e.target.value)} />
       </label>
       <label className="field">
         <span>Right end of the scale</span>
-        <input value={right} maxLength={80} onChange={(e) => setRight(e.target.value)} />
+        <input value={right} maxLength={LIMITS.name} onChange={(e) => setRight(e.target.value)} />
       </label>
       <button type="submit" className="btn" disabled={!changed || !left.trim() || !right.trim()}>
         Save the end labels

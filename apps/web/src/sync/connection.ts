@@ -12,7 +12,7 @@
  *   holds changes the server never took and never will, so it has diverged for good: we drop it (new Y.Doc,
  *   cleared store) and sync afresh from the server.
  */
-import { describeClose, FATAL_CLOSE_CODES, type Role } from "@continuum/protocol";
+import { describeClose, FATAL_CLOSE_CODES, MessageType, type Role } from "@continuum/protocol";
 import * as decoding from "lib0/decoding";
 import { IndexeddbPersistence } from "y-indexeddb";
 import type { Awareness } from "y-protocols/awareness";
@@ -64,8 +64,6 @@ export interface ConnectionOptions {
   /** Called when the server refused a write; the replica has already been replaced. */
   onWriteRefused?: () => void;
 }
-
-const MESSAGE_AUTH = 2;
 
 /** A connection's state before its first contact with the server. */
 export const CONNECTING: ConnectionState = {
@@ -204,7 +202,7 @@ export class DocConnection {
       ...(this.opts.WebSocketPolyfill ? { WebSocketPolyfill: this.opts.WebSocketPolyfill } : {}),
     });
     // y-websocket only logs "permission denied"; we need to act on it (see the top of this file).
-    provider.messageHandlers[MESSAGE_AUTH] = (_encoder, decoder) => {
+    provider.messageHandlers[MessageType.Auth] = (_encoder, decoder) => {
       const kind = decoding.readVarUint(decoder);
       // The server also refuses a read-only client's sync reply when it carries only deletions it already has
       // (it judges by size); a replica this person never changed holds nothing to drop, so ignore those.

@@ -3,6 +3,7 @@ import {
   COLOURS,
   type Colour,
   editNote,
+  LIMITS,
   listNotes,
   moveNote,
   removeNote,
@@ -65,7 +66,13 @@ function NoteFields({
     <>
       <label className="field">
         <span>{label}</span>
-        <textarea ref={ref} value={text} rows={3} maxLength={500} onChange={(e) => setText(e.target.value)} />
+        <textarea
+          ref={ref}
+          value={text}
+          rows={3}
+          maxLength={LIMITS.noteText}
+          onChange={(e) => setText(e.target.value)}
+        />
       </label>
       <ColourPicker value={colour} onChange={setColour} />
     </>
