@@ -19,6 +19,14 @@ export interface ServerConfig {
   idleUnloadMs: number;
   compactEvery: number;
   maxAwarenessStateBytes: number;
+  maxDocumentBytes: number;
+  writeBurstBytes: number;
+  writeBytesPerSecond: number;
+  messageBurst: number;
+  messagesPerSecond: number;
+  maxPresenceEntries: number;
+  presenceBurst: number;
+  presencePerSecond: number;
   pingIntervalMs: number;
   /** Guessing protection for join codes and keys (see FailureLimiter). */
   rateLimit: { windowMs: number; free: number; hardLimit: number; maxDelayMs: number };
@@ -41,6 +49,14 @@ export const defaultConfig = (): ServerConfig => ({
   idleUnloadMs: DEFAULT_LIMITS.idleUnloadMs,
   compactEvery: DEFAULT_LIMITS.compactEvery,
   maxAwarenessStateBytes: DEFAULT_LIMITS.maxAwarenessStateBytes,
+  maxDocumentBytes: DEFAULT_LIMITS.maxDocumentBytes,
+  writeBurstBytes: DEFAULT_LIMITS.writeBurstBytes,
+  writeBytesPerSecond: DEFAULT_LIMITS.writeBytesPerSecond,
+  messageBurst: DEFAULT_LIMITS.messageBurst,
+  messagesPerSecond: DEFAULT_LIMITS.messagesPerSecond,
+  maxPresenceEntries: DEFAULT_LIMITS.maxPresenceEntries,
+  presenceBurst: DEFAULT_LIMITS.presenceBurst,
+  presencePerSecond: DEFAULT_LIMITS.presencePerSecond,
   pingIntervalMs: 30_000,
   rateLimit: { windowMs: 10 * 60_000, free: 5, hardLimit: 30, maxDelayMs: 4000 },
 });
@@ -58,6 +74,25 @@ const SETTINGS: { key: keyof ServerConfig; env: string; flag: string; kind: "int
   { key: "maxBufferedBytes", env: "MAX_BUFFERED_BYTES", flag: "--max-buffered-bytes", kind: "int" },
   { key: "idleUnloadMs", env: "IDLE_UNLOAD_MS", flag: "--idle-unload-ms", kind: "int" },
   { key: "compactEvery", env: "COMPACT_EVERY", flag: "--compact-every", kind: "int" },
+  { key: "maxDocumentBytes", env: "MAX_DOCUMENT_BYTES", flag: "--max-document-bytes", kind: "int" },
+  { key: "writeBurstBytes", env: "WRITE_BURST_BYTES", flag: "--write-burst-bytes", kind: "int" },
+  {
+    key: "writeBytesPerSecond",
+    env: "WRITE_BYTES_PER_SECOND",
+    flag: "--write-bytes-per-second",
+    kind: "int",
+  },
+  { key: "messageBurst", env: "MESSAGE_BURST", flag: "--message-burst", kind: "int" },
+  { key: "messagesPerSecond", env: "MESSAGES_PER_SECOND", flag: "--messages-per-second", kind: "int" },
+  {
+    key: "maxAwarenessStateBytes",
+    env: "MAX_PRESENCE_STATE_BYTES",
+    flag: "--max-presence-state-bytes",
+    kind: "int",
+  },
+  { key: "maxPresenceEntries", env: "MAX_PRESENCE_ENTRIES", flag: "--max-presence-entries", kind: "int" },
+  { key: "presenceBurst", env: "PRESENCE_BURST", flag: "--presence-burst", kind: "int" },
+  { key: "presencePerSecond", env: "PRESENCE_PER_SECOND", flag: "--presence-per-second", kind: "int" },
 ];
 
 export const CONFIG_HELP = SETTINGS.map((s) => `  ${s.flag.padEnd(22)} ${s.env}`).join("\n");

@@ -49,11 +49,8 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     idleUnloadMs: config.idleUnloadMs,
     compactEvery: config.compactEvery,
   });
-  const sync = new SyncService(rooms, store, tokens, log, {
-    maxBufferedBytes: config.maxBufferedBytes,
-    maxAwarenessStateBytes: config.maxAwarenessStateBytes,
-    pingIntervalMs: config.pingIntervalMs,
-  });
+  // The sync limits are settings of their own in the configuration, by the same names.
+  const sync = new SyncService(rooms, store, tokens, log, config);
   const limiter = new FailureLimiter(config.rateLimit);
   const sweep = setInterval(() => limiter.sweep(), 60_000);
   sweep.unref();

@@ -49,6 +49,8 @@ function replay(client: DirectClient): {
 } {
   const doc = new Y.Doc();
   const awareness = new awarenessProtocol.Awareness(doc);
+  // Only what the server sent: the replaying awareness has no presence of its own.
+  awareness.setLocalState(null);
   const types: number[] = [];
   for (const frame of client.received) {
     const d = decoding.createDecoder(frame);
@@ -119,20 +121,78 @@ describe("sync rules through the direct seam", () => {
     expect(healthy.closedWith).toBeNull();
   });
 
-  it("SYNC-3: a connection changes only the presence entries it announced itself", async () => {
+  it("PRES-1: a connection changes only the presence entries it announced itself", async () => {
     const { lane, created } = await laneOfGroupA();
     const ann = await joinAs(env.server.url, created.joinCode, "Ann", "Link workers");
     const a = new DirectClient(env.server.sync, lane, ann.token);
     const b = new DirectClient(env.server.sync, lane, ann.token);
     const watcher = new DirectClient(env.server.sync, lane, created.token);
     await eventually(() => expect(watcher.received.length).toBeGreaterThan(0));
-    a.send(awarenessFrame(111, 1, { user: { name: "Ann" } }));
-    b.send(awarenessFrame(111, 5, { user: { name: "Mallory" } }));
+    a.send(awarenessFrame(111, 1, { dragging: null }));
+    b.send(awarenessFrame(111, 5, { dragging: { noteId: "n1", x: 10 } }));
     await eventually(() =>
-      expect(replay(watcher).awareness.getStates().get(111)).toEqual({ user: { name: "Ann" } }),
+      expect(replay(watcher).awareness.getStates().get(111)).toMatchObject({ dragging: null }),
     );
     await new Promise((r) => setTimeout(r, 50));
-    expect(replay(watcher).awareness.getStates().get(111)).toEqual({ user: { name: "Ann" } });
+    expect(replay(watcher).awareness.getStates().get(111)).toMatchObject({ dragging: null });
+  });
+
+  it("PRES-2: the name, group and role in presence come from the token, not the client", async () => {
+    const { lane, created, group } = await laneOfGroupA();
+    const ann = await joinAs(env.server.url, created.joinCode, "Ann", "Link workers");
+    const a = new DirectClient(env.server.sync, lane, ann.token);
+    const watcher = new DirectClient(env.server.sync, lane, created.token);
+    await eventually(() => expect(watcher.received.length).toBeGreaterThan(0));
+    a.send(
+      awarenessFrame(7, 1, {
+        user: { name: "Facilitator", role: "facilitator", group: null },
+        dragging: null,
+      }),
+    );
+    await eventually(() =>
+      expect(replay(watcher).awareness.getStates().get(7)).toEqual({
+        user: { name: "Ann", role: "participant", group, groupName: "Link workers" },
+        dragging: null,
+      }),
+    );
+  });
+
+  it("PRES-3: a connection owns at most a few presence entries, each of bounded size", async () => {
+    const { lane, created } = await laneOfGroupA();
+    const ann = await joinAs(env.server.url, created.joinCode, "Ann", "Link workers");
+    const flooder = new DirectClient(env.server.sync, lane, ann.token);
+    const watcher = new DirectClient(env.server.sync, lane, created.token);
+    await eventually(() => expect(watcher.received.length).toBeGreaterThan(0));
+    for (let id = 1000; id < 1060; id++) flooder.send(awarenessFrame(id, 1, { pad: "x".repeat(100) }));
+    flooder.send(awarenessFrame(2000, 1, { pad: "x".repeat(16 * 1024) }));
+    await eventually(() => expect(replay(watcher).awareness.getStates().size).toBeGreaterThan(0));
+    await new Promise((r) => setTimeout(r, 50));
+    const ids = [...replay(watcher).awareness.getStates().keys()];
+    expect(ids.length, JSON.stringify(ids)).toBe(4);
+    expect(ids).not.toContain(2000);
+  });
+
+  it("PRES-4: a client id stays its owner's while the owner reconnects; nobody else can take it", async () => {
+    const { lane, created } = await laneOfGroupA();
+    const ann = await joinAs(env.server.url, created.joinCode, "Ann", "Link workers");
+    const bob = await joinAs(env.server.url, created.joinCode, "Bob", "Link workers");
+    const first = new DirectClient(env.server.sync, lane, ann.token);
+    await eventually(() => expect(first.received.length).toBeGreaterThan(0));
+    first.send(awarenessFrame(42, 1, { dragging: null }));
+    await new Promise((r) => setTimeout(r, 20));
+    first.disconnect();
+    const impostor = new DirectClient(env.server.sync, lane, bob.token);
+    await eventually(() => expect(impostor.received.length).toBeGreaterThan(0));
+    impostor.send(awarenessFrame(42, 9, { dragging: { noteId: "x", x: 1 } }));
+    const back = new DirectClient(env.server.sync, lane, ann.token);
+    await eventually(() => expect(back.received.length).toBeGreaterThan(0));
+    back.send(awarenessFrame(42, 10, { dragging: null }));
+    const watcher = new DirectClient(env.server.sync, lane, created.token);
+    await eventually(() =>
+      expect((replay(watcher).awareness.getStates().get(42) as { user: { name: string } })?.user.name).toBe(
+        "Ann",
+      ),
+    );
   });
 
   it("SYNC-4: a client whose unsent data passes the limit is cut off (4408) instead of growing memory", async () => {

@@ -167,16 +167,38 @@ export function isJoinCode(code: string): boolean {
   return code.length === JOIN_CODE_LENGTH && [...code].every((c) => JOIN_CODE_ALPHABET.includes(c));
 }
 
-/** Default limits; the server's configuration can change them. */
+/**
+ * The server's quotas and limits, with their defaults; the server's configuration can change each one
+ * (docs/api.md lists them with their variables and close codes).
+ */
 export const DEFAULT_LIMITS = {
   /** Largest WebSocket frame accepted (close 1009 above it). */
   maxMessageBytes: 1024 * 1024,
-  /** A client whose unsent data passes this is disconnected (close 4408) instead of growing memory. */
+  /**
+   * A client whose unsent data passes this is disconnected (close 4408) instead of growing memory. The
+   * initial state of a large document is allowed on top: a client reading it is not falling behind.
+   */
   maxBufferedBytes: 8 * 1024 * 1024,
   /** A document with no connection for this long is written out and unloaded. */
   idleUnloadMs: 30_000,
   /** Updates appended before the store compacts a document into a snapshot. */
   compactEvery: 500,
-  /** Largest awareness state of a single client. */
-  maxAwarenessStateBytes: 16 * 1024,
+  /**
+   * Largest document: a write that would take a document past this is refused and its writer closed with
+   * 4413 ("this board is full"). A chart of 5,000 notes is about 1 MB.
+   */
+  maxDocumentBytes: 16 * 1024 * 1024,
+  /** What one connection may send, in bytes: a burst, then a steady rate (close 4429 beyond). */
+  writeBurstBytes: 4 * 1024 * 1024,
+  writeBytesPerSecond: 512 * 1024,
+  /** What one connection may send, in frames: a burst, then a steady rate (close 4429 beyond). */
+  messageBurst: 600,
+  messagesPerSecond: 200,
+  /** Largest presence (awareness) state of a single client; a larger one is dropped. */
+  maxAwarenessStateBytes: 4 * 1024,
+  /** Presence entries (awareness client ids) one connection may own; more are dropped. */
+  maxPresenceEntries: 4,
+  /** Presence updates of one connection relayed per second, after a burst; more are dropped. */
+  presenceBurst: 60,
+  presencePerSecond: 30,
 } as const;

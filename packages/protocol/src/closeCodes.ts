@@ -20,6 +20,10 @@ export const CloseCode = {
   SlowConsumer: 4408,
   /** The workshop has been closed by its facilitator. */
   WorkshopClosed: 4410,
+  /** A write would take the document past the server's size limit: nothing more can be added to it. */
+  DocumentFull: 4413,
+  /** The client sent more, or faster, than one connection may. It may reconnect after a pause. */
+  TooFast: 4429,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
@@ -29,6 +33,7 @@ export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([
   CloseCode.Forbidden,
   CloseCode.NotFound,
   CloseCode.WorkshopClosed,
+  CloseCode.DocumentFull,
 ]);
 
 /** A sentence for a person, not a developer. */
@@ -50,6 +55,10 @@ export function describeClose(code: number): string {
       return "Your connection is too slow to keep up. Reconnecting…";
     case CloseCode.WorkshopClosed:
       return "This workshop has been closed by the facilitator.";
+    case CloseCode.DocumentFull:
+      return "This board is full, so your last change was not saved. Ask the facilitator to start a new board.";
+    case CloseCode.TooFast:
+      return "Your device sent too much too fast. Reconnecting in a moment…";
     default:
       return "The connection to the server was lost. Reconnecting…";
   }

@@ -7,8 +7,10 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 /** Reads a request body as a JSON object, refusing anything larger than `maxBytes` before it is all read. */
 export async function readJson(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
-  const type = req.headers["content-type"] ?? "";
-  if (!type.includes("application/json")) {
+  // Exactly JSON (a charset parameter aside): a substring test would take `text/plain; application/json`,
+  // a type a browser sends cross-site without asking first, so any web page could post here as a visitor.
+  const type = (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase();
+  if (type !== "application/json") {
     throw new HttpError(
       415,
       "unsupported_media_type",

@@ -25,6 +25,11 @@ export interface HttpOptions extends Omit<HttpDeps, "guarded"> {
   webDir: string;
 }
 
+/** The methods any route answers, to say which ones a path takes when it is asked with another (405). */
+const METHODS: HTTPMethod[] = ["GET", "HEAD", "POST"];
+/** No id, code or format comes near this; a longer path segment is refused (414) rather than looked up. */
+const MAX_SEGMENT = 200;
+
 const clientAddress = (req: IncomingMessage): string => req.socket.remoteAddress ?? "unknown";
 
 export function createHttpHandler(options: HttpOptions) {
@@ -34,7 +39,10 @@ export function createHttpHandler(options: HttpOptions) {
   const people = peopleRoutes(deps);
   const exports = exportRoutes(deps);
 
-  const router = FindMyWay<FindMyWay.HTTPVersion.V1>({ ignoreTrailingSlash: false, maxParamLength: 200 });
+  const router = FindMyWay<FindMyWay.HTTPVersion.V1>({
+    ignoreTrailingSlash: false,
+    maxParamLength: MAX_SEGMENT,
+  });
   const table: [HTTPMethod | HTTPMethod[], string, Handler][] = [
     // `now` lets clients agree on one clock for the timer (tablets' own clocks drift by minutes).
     [
@@ -58,20 +66,43 @@ export function createHttpHandler(options: HttpOptions) {
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://localhost");
     const method = (req.method ?? "GET") as HTTPMethod;
-    const found = router.find(method, url.pathname);
+    const p = url.pathname;
+    // Every path is decoded once here, so a malformed one is a 400 for the sender and never an exception
+    // deeper in (a router or a handler decoding `%E0%A4%A` would throw).
+    try {
+      decodeURIComponent(p);
+    } catch {
+      throw new HttpError(400, "invalid_path", "The address is not correctly encoded.");
+    }
+    const found = router.find(method, p);
     const handler = (found?.store as { handler: Handler } | undefined)?.handler;
     if (found && handler) {
       const answer = await handler({ req, res, url, params: found.params });
       if (answer) sendJson(res, answer.status, answer.body);
       return;
     }
-    const p = url.pathname;
-    if (p.startsWith("/api/") || p === "/api") {
+    if (p.startsWith("/api/") || p === "/api" || p === "/healthz") {
+      const allowed = METHODS.filter((m) => m !== method && router.find(m, p));
+      if (allowed.length > 0) {
+        throw new HttpError(
+          405,
+          "method_not_allowed",
+          `${p} answers ${allowed.join(" and ")}, not ${method}.`,
+          {
+            allow: allowed.join(", "),
+          },
+        );
+      }
+      if (p.split("/").some((segment) => segment.length > MAX_SEGMENT)) {
+        throw new HttpError(414, "path_too_long", "A part of the address is too long.");
+      }
       throw new HttpError(404, "not_found", `No API endpoint ${method} ${p}. See docs/api.md.`);
     }
     const notFound = () => sendError(res, new HttpError(404, "not_found", "Not found."));
     if (method === "GET" || method === "HEAD") return serveStatic(req, res, notFound);
-    notFound();
+    throw new HttpError(405, "method_not_allowed", `Pages answer GET and HEAD, not ${method}.`, {
+      allow: "GET, HEAD",
+    });
   }
 
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {

@@ -23,6 +23,12 @@ export class Room {
   /** Updates are stored one after another, in the order the document produced them. */
   private persistChain: Promise<void> = Promise.resolve();
   private appendedSinceCompact = 0;
+  /**
+   * About how many bytes the document holds: what was stored when it loaded or was last compacted, plus
+   * every update since. Updates that overwrite each other make it an overestimate until the next compaction
+   * measures again, which errs on the side of the document-size quota.
+   */
+  bytes = 0;
   /** The workshop this room belongs to; for the workshop room itself, null. */
   parent: Room | null = null;
 
@@ -51,6 +57,7 @@ export class Room {
       }
     }, SERVER_ORIGIN);
     this.appendedSinceCompact = updates.length;
+    for (const update of updates) this.bytes += update.byteLength;
     // From here on every change, including initialisation and migration below, is stored.
     this.doc.on("update", (update: Uint8Array, origin: unknown) => this.handleUpdate(update, origin));
     this.prepare();
@@ -70,6 +77,7 @@ export class Room {
   }
 
   private handleUpdate(update: Uint8Array, origin: unknown): void {
+    this.bytes += update.byteLength;
     this.persistChain = this.persistChain
       .then(() => this.store.appendUpdate(this.name, update))
       .then(
@@ -94,7 +102,9 @@ export class Room {
 
   /** Folds the log into one snapshot. Runs on the persist chain, so no append can slip in between. */
   private async compact(): Promise<void> {
-    await this.store.compactDoc(this.name, Y.encodeStateAsUpdate(this.doc));
+    const snapshot = Y.encodeStateAsUpdate(this.doc);
+    this.bytes = snapshot.byteLength;
+    await this.store.compactDoc(this.name, snapshot);
     this.appendedSinceCompact = 1;
   }
 

@@ -1,8 +1,10 @@
+import { listGroups } from "@continuum/model";
 import {
   type Access,
   type AccessDecision,
   CloseCode,
   decideAccess,
+  MessageType,
   type Principal,
   parseDocName,
   type WorkshopId,
@@ -15,25 +17,38 @@ import * as authProtocol from "y-protocols/auth";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
-import type { TokenSigner } from "../auth/tokens.ts";
+import type { TokenSigner, VerifiedToken } from "../auth/tokens.ts";
 import type { Store } from "../store/types.ts";
+import { TokenBucket } from "./quota.ts";
 import type { Room, RoomManager } from "./rooms.ts";
 import { IGNORE, type SocketEvents, type SyncSocket } from "./socket.ts";
 import { bringsNews } from "./updateNews.ts";
-
-// y-websocket's top-level message types.
-const MESSAGE_SYNC = 0;
-const MESSAGE_AWARENESS = 1;
-const MESSAGE_AUTH = 2;
-const MESSAGE_QUERY_AWARENESS = 3;
 
 export interface SyncLimits {
   maxBufferedBytes: number;
   maxAwarenessStateBytes: number;
   pingIntervalMs: number;
+  maxDocumentBytes: number;
+  writeBurstBytes: number;
+  writeBytesPerSecond: number;
+  messageBurst: number;
+  messagesPerSecond: number;
+  maxPresenceEntries: number;
+  presenceBurst: number;
+  presencePerSecond: number;
 }
 
+/** How long a presence entry's client id stays reserved for its owner after the owner drops off. */
+const PRESENCE_RESERVATION_MS = 60_000;
+
 class ProtocolError extends Error {}
+
+interface RoomPresence {
+  /** Which connection announced each presence client id. */
+  owners: Map<number, Connection>;
+  /** Ids of connections that dropped off, kept for the same token for a while. */
+  reserved: Map<number, { tokenKey: string; until: number }>;
+}
 
 /**
  * One client's WebSocket on one document. Messages that arrive while the room is loading are queued, so the
@@ -47,12 +62,28 @@ class Connection {
   private queue: Uint8Array[] | null = [];
   closed = false;
   alive = true;
+  /** Bytes of unsent data allowed on top of the limit: the initial state of a large document. */
+  sendAllowance = 0;
+  /** Who this connection is in presence, from its token; a client cannot claim another name or role. */
+  identity: { name: string; group: string | null; groupName: string | null; role: string };
+  /** The token this connection came with, as a key: its owner may take its presence ids back. */
+  readonly tokenKey: string;
+  readonly bytesIn: TokenBucket;
+  readonly framesIn: TokenBucket;
+  readonly presenceIn: TokenBucket;
 
   constructor(
     readonly ws: SyncSocket,
-    readonly principal: Principal,
+    readonly principal: VerifiedToken,
     readonly docNameRaw: string,
-  ) {}
+    limits: SyncLimits,
+  ) {
+    this.identity = { name: principal.name, group: principal.group, groupName: null, role: principal.role };
+    this.tokenKey = `${principal.role}|${principal.group}|${principal.name}|${principal.issuedAt}`;
+    this.bytesIn = new TokenBucket(limits.writeBytesPerSecond, limits.writeBurstBytes);
+    this.framesIn = new TokenBucket(limits.messagesPerSecond, limits.messageBurst);
+    this.presenceIn = new TokenBucket(limits.presencePerSecond, limits.presenceBurst);
+  }
 
   enqueueOrNull(data: Uint8Array): boolean {
     if (this.queue) {
@@ -78,8 +109,8 @@ export class SyncService {
   private readonly byWorkshop = new Map<WorkshopId, Set<Connection>>();
   /** Workshops whose connections are due to be re-decided (batched per microtask). */
   private readonly recheckDue = new Set<WorkshopId>();
-  /** Which connection announced each awareness client id, per room. */
-  private readonly awarenessOwners = new WeakMap<Room, Map<number, Connection>>();
+  /** Who owns each presence client id, and whose ids are kept for a while after they dropped off, per room. */
+  private readonly presence = new WeakMap<Room, RoomPresence>();
   private readonly pingTimer: NodeJS.Timeout;
 
   constructor(
@@ -110,7 +141,7 @@ export class SyncService {
       this.refuse(ws, CloseCode.Unauthorized, "missing or invalid token", docNameRaw);
       return IGNORE;
     }
-    const conn = new Connection(ws, verified, docNameRaw);
+    const conn = new Connection(ws, verified, docNameRaw, this.limits);
     this.attach(conn, verified.tokenVersion).catch((err: unknown) => {
       this.log.error({ err, doc: docNameRaw }, "could not open document");
       this.close(conn, CloseCode.GoingAway, "server could not open the document");
@@ -120,6 +151,11 @@ export class SyncService {
         if (conn.closed) return;
         if (!isBinary) {
           this.close(conn, CloseCode.Malformed, "text frames are not part of the protocol");
+          return;
+        }
+        // Quotas before anything is decoded or queued: a flood costs the server a subtraction per frame.
+        if (!conn.framesIn.take(1) || !conn.bytesIn.take(bytes.byteLength)) {
+          this.close(conn, CloseCode.TooFast, "too much too fast");
           return;
         }
         if (conn.enqueueOrNull(bytes)) return;
@@ -186,6 +222,9 @@ export class SyncService {
   }
 
   private join(conn: Connection, room: Room, workshopRoom: Room): void {
+    const group = conn.principal.group;
+    if (group)
+      conn.identity.groupName = listGroups(workshopRoom.doc).find((g) => g.id === group)?.name ?? null;
     let set = this.roomConns.get(room);
     if (!set) {
       set = new Set();
@@ -210,7 +249,7 @@ export class SyncService {
 
     // Our state vector first: the client answers with what we lack (sync step 2) and asks for what it lacks.
     const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    encoding.writeVarUint(encoder, MessageType.Sync);
     syncProtocol.writeSyncStep1(encoder, room.doc);
     this.send(conn, encoding.toUint8Array(encoder));
     const states = room.awareness.getStates();
@@ -227,7 +266,7 @@ export class SyncService {
   private wireRoom(room: Room, set: Set<Connection>): void {
     room.onStoredUpdate.add((update, origin) => {
       const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      encoding.writeVarUint(encoder, MessageType.Sync);
       syncProtocol.writeUpdate(encoder, update);
       const message = encoding.toUint8Array(encoder);
       for (const conn of set) if (conn !== origin) this.send(conn, message);
@@ -273,7 +312,7 @@ export class SyncService {
     let message = this.fullState.get(room);
     if (!message) {
       const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      encoding.writeVarUint(encoder, MessageType.Sync);
       syncProtocol.writeSyncStep2(encoder, room.doc);
       message = encoding.toUint8Array(encoder);
       this.fullState.set(room, message);
@@ -283,7 +322,7 @@ export class SyncService {
 
   private awarenessMessage(room: Room, clients: number[]): Uint8Array {
     const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+    encoding.writeVarUint(encoder, MessageType.Awareness);
     encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(room.awareness, clients));
     return encoding.toUint8Array(encoder);
   }
@@ -295,16 +334,16 @@ export class SyncService {
       const decoder = decoding.createDecoder(data);
       const type = decoding.readVarUint(decoder);
       switch (type) {
-        case MESSAGE_SYNC:
+        case MessageType.Sync:
           this.receiveSync(conn, room, decoder);
           break;
-        case MESSAGE_AWARENESS:
+        case MessageType.Awareness:
           this.receiveAwareness(conn, room, decoding.readVarUint8Array(decoder));
           break;
-        case MESSAGE_QUERY_AWARENESS:
+        case MessageType.QueryAwareness:
           this.send(conn, this.awarenessMessage(room, [...room.awareness.getStates().keys()]));
           break;
-        case MESSAGE_AUTH:
+        case MessageType.Auth:
           // Clients have nothing to say on this channel; ignore rather than fail old or future clients.
           break;
         default:
@@ -323,13 +362,19 @@ export class SyncService {
       const stateVector = decoding.readVarUint8Array(decoder);
       // An empty state vector (one byte: zero clients) is a client that has nothing yet.
       if (stateVector.byteLength === 1 && stateVector[0] === 0) {
-        this.send(conn, this.fullStateMessage(room));
+        const full = this.fullStateMessage(room);
+        // A large document's initial state may be larger than the slow-client limit by itself; a client
+        // reading it is not falling behind, so it is allowed on top of the limit.
+        conn.sendAllowance = Math.max(conn.sendAllowance, full.byteLength);
+        this.send(conn, full);
         return;
       }
       const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      encoding.writeVarUint(encoder, MessageType.Sync);
       syncProtocol.writeSyncStep2(encoder, room.doc, stateVector);
-      this.send(conn, encoding.toUint8Array(encoder));
+      const answer = encoding.toUint8Array(encoder);
+      conn.sendAllowance = Math.max(conn.sendAllowance, answer.byteLength);
+      this.send(conn, answer);
       return;
     }
     if (step !== syncProtocol.messageYjsSyncStep2 && step !== syncProtocol.messageYjsUpdate) {
@@ -343,6 +388,11 @@ export class SyncService {
     }
     // Decode first: a malformed update must be refused before it touches the shared document.
     Y.decodeUpdate(update);
+    if (room.bytes + update.byteLength > this.limits.maxDocumentBytes) {
+      this.log.warn({ doc: room.name, bytes: room.bytes, update: update.byteLength }, "document full");
+      this.close(conn, CloseCode.DocumentFull, "this board is full");
+      return;
+    }
     Y.applyUpdate(room.doc, update, conn);
   }
 
@@ -352,21 +402,24 @@ export class SyncService {
       "dropped a write from a read-only connection",
     );
     const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_AUTH);
+    encoding.writeVarUint(encoder, MessageType.Auth);
     authProtocol.writePermissionDenied(encoder, "read-only");
     this.send(conn, encoding.toUint8Array(encoder));
   }
 
   /**
-   * Applies only the entries this connection may change: client ids it announced itself, or new ones. A
-   * client cannot remove or impersonate someone else's presence, and an oversized state is dropped.
+   * Applies only the entries this connection may change, as the server says they are:
+   * - a client id belongs to the connection that first announced it while that connection lives, and stays
+   *   reserved for the same token for a minute after it drops off, so nobody can take a reconnecting
+   *   person's place in the list;
+   * - at most `maxPresenceEntries` ids per connection, `maxAwarenessStateBytes` per state, and
+   *   `presencePerSecond` updates after a burst (the rest are dropped: presence is renewed anyway);
+   * - the name, group and role shown come from the connection's token, whatever the client wrote.
    */
   private receiveAwareness(conn: Connection, room: Room, update: Uint8Array): void {
-    let owners = this.awarenessOwners.get(room);
-    if (!owners) {
-      owners = new Map();
-      this.awarenessOwners.set(room, owners);
-    }
+    if (!conn.presenceIn.take(1)) return;
+    const presence = this.presenceOf(room);
+    const now = Date.now();
     const decoder = decoding.createDecoder(update);
     const count = decoding.readVarUint(decoder);
     const kept: { clientId: number; clock: number; state: string }[] = [];
@@ -374,21 +427,15 @@ export class SyncService {
       const clientId = decoding.readVarUint(decoder);
       const clock = decoding.readVarUint(decoder);
       const state = decoding.readVarString(decoder);
-      const owner = owners.get(clientId);
-      if (owner && owner !== conn) continue;
+      if (!this.mayClaim(conn, presence, clientId, now)) continue;
       if (state.length > this.limits.maxAwarenessStateBytes) continue;
-      kept.push({ clientId, clock, state });
+      kept.push({ clientId, clock, state: this.stampIdentity(conn, state) });
     }
     if (kept.length === 0) return;
     for (const entry of kept) {
-      owners.set(entry.clientId, conn);
+      presence.owners.set(entry.clientId, conn);
+      presence.reserved.delete(entry.clientId);
       conn.awarenessIds.add(entry.clientId);
-    }
-    // The usual case keeps every entry: apply the bytes as they came instead of encoding them again. A state
-    // that is not JSON makes applyAwarenessUpdate throw, which closes this connection as malformed.
-    if (kept.length === count) {
-      awarenessProtocol.applyAwarenessUpdate(room.awareness, update, conn);
-      return;
     }
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, kept.length);
@@ -400,6 +447,33 @@ export class SyncService {
     awarenessProtocol.applyAwarenessUpdate(room.awareness, encoding.toUint8Array(encoder), conn);
   }
 
+  private presenceOf(room: Room): RoomPresence {
+    let presence = this.presence.get(room);
+    if (!presence) {
+      presence = { owners: new Map(), reserved: new Map() };
+      this.presence.set(room, presence);
+    }
+    return presence;
+  }
+
+  private mayClaim(conn: Connection, presence: RoomPresence, clientId: number, now: number): boolean {
+    const owner = presence.owners.get(clientId);
+    if (owner) return owner === conn;
+    const reservation = presence.reserved.get(clientId);
+    if (reservation && reservation.until > now && reservation.tokenKey !== conn.tokenKey) return false;
+    return conn.awarenessIds.has(clientId) || conn.awarenessIds.size < this.limits.maxPresenceEntries;
+  }
+
+  /**
+   * The state with the token's name, group and role as its `user`: what a client writes there is replaced.
+   * A state that is not JSON throws, which closes the connection as malformed.
+   */
+  private stampIdentity(conn: Connection, state: string): string {
+    const parsed: unknown = JSON.parse(state);
+    if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return state;
+    return JSON.stringify({ ...parsed, user: conn.identity });
+  }
+
   /**
    * Sends, unless the client has fallen too far behind: its unsent bytes would grow without bound, so it is
    * disconnected instead and resyncs from the document when it reconnects.
@@ -407,7 +481,10 @@ export class SyncService {
   private send(conn: Connection, message: Uint8Array): void {
     const ws = conn.ws;
     if (conn.closed || !ws.isOpen) return;
-    if (ws.bufferedAmount + message.byteLength > this.limits.maxBufferedBytes) {
+    // A client with nothing waiting takes any one message (a large update is not a sign of falling behind);
+    // a client whose unsent data would pass the limit is.
+    const waiting = ws.bufferedAmount;
+    if (waiting > 0 && waiting + message.byteLength > this.limits.maxBufferedBytes + conn.sendAllowance) {
       this.close(conn, CloseCode.SlowConsumer, "too far behind");
       return;
     }
@@ -476,9 +553,17 @@ export class SyncService {
     if (!room) return;
     const set = this.roomConns.get(room);
     set?.delete(conn);
-    const owners = this.awarenessOwners.get(room);
     if (conn.awarenessIds.size > 0) {
-      for (const id of conn.awarenessIds) if (owners?.get(id) === conn) owners.delete(id);
+      const presence = this.presenceOf(room);
+      const until = Date.now() + PRESENCE_RESERVATION_MS;
+      for (const id of conn.awarenessIds) {
+        if (presence.owners.get(id) !== conn) continue;
+        presence.owners.delete(id);
+        presence.reserved.set(id, { tokenKey: conn.tokenKey, until });
+      }
+      // Expired reservations go when someone leaves, so the map is as small as the room's recent past.
+      const now = Date.now();
+      for (const [id, r] of presence.reserved) if (r.until <= now) presence.reserved.delete(id);
       awarenessProtocol.removeAwarenessStates(room.awareness, [...conn.awarenessIds], null);
     }
     if (!set || set.size === 0) this.liveRooms.delete(room);
