@@ -7,15 +7,14 @@ import {
   setCurrentActivity,
   setTakingPart,
 } from "@continuum/model";
-import { chartDocName, laneDocName } from "@continuum/protocol";
+import { type CreateWorkshopResponse, chartDocName, laneDocName } from "@continuum/protocol";
 import { act, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { App } from "../src/app/App.tsx";
 import { navigate } from "../src/app/router.ts";
 import { setFileSaver } from "../src/facilitator/exporting.ts";
-import { saveSession } from "../src/session.ts";
-import { boardTestEnv, type createWorkshop, eventually } from "./helpers.ts";
+import { boardTestEnv, eventually, saveFacilitatorSession } from "./helpers.ts";
 
 const env = boardTestEnv();
 const { open, asParticipant } = env;
@@ -29,17 +28,7 @@ async function setup() {
   return { ...w, scale, chart };
 }
 
-function asFacilitator(created: Awaited<ReturnType<typeof createWorkshop>>) {
-  saveSession({
-    workshopId: created.id,
-    token: created.token,
-    role: "facilitator",
-    name: "Facilitator",
-    group: null,
-    groupName: null,
-    joinCode: created.joinCode,
-  });
-}
+const asFacilitator = (created: CreateWorkshopResponse) => saveFacilitatorSession(created);
 
 describe("charts on the board route", () => {
   it("a participant follows the facilitator to a chart and adds a note that reaches the server", async () => {

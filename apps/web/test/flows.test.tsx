@@ -1,25 +1,12 @@
-import type { RunningServer } from "@continuum/server";
 import { cleanup, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { App } from "../src/app/App.tsx";
 import { navigate } from "../src/app/router.ts";
-import { resetUi } from "../src/app/ui.ts";
 import { loadLastJoin, loadSession } from "../src/session.ts";
-import { createWorkshop, eventually, testServer } from "./helpers.ts";
+import { boardTestEnv, createWorkshop, eventually } from "./helpers.ts";
 
-let server: RunningServer;
-beforeAll(async () => {
-  server = await testServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-afterEach(() => {
-  cleanup();
-  resetUi();
-  localStorage.clear();
-});
+const env = boardTestEnv();
 
 describe("start page", () => {
   it("creates a discretion workshop and opens the facilitator's board with the join code", async () => {
@@ -57,14 +44,14 @@ describe("start page", () => {
       await user.click(screen.getByRole("button", { name: "Create the workshop" }));
       expect((await screen.findByRole("alert")).textContent).toMatch(/cannot reach the workshop server/);
     } finally {
-      setApiBase(server.url);
+      setApiBase(env.server.url);
     }
   });
 });
 
 describe("joining", () => {
   it("joins by the code in the link, with a name and a group, and remembers both", async () => {
-    const created = await createWorkshop(server);
+    const created = await createWorkshop(env.server);
     const user = userEvent.setup();
     navigate(`/join/${created.joinCode.toLowerCase()}`);
     render(<App />);

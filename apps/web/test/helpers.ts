@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import WebSocket from "ws";
 import { setApiBase } from "../src/api.ts";
 import { resetUi } from "../src/app/ui.ts";
-import { saveSession } from "../src/session.ts";
+import { type Session, saveSession } from "../src/session.ts";
 import { DocConnection } from "../src/sync/connection.ts";
 import { configureSync } from "../src/sync/hooks.ts";
 
@@ -45,6 +45,25 @@ export const createWorkshop = (server: RunningServer) =>
 
 export const join = (server: RunningServer, code: string, name: string, group: string) =>
   post<JoinResponse>(server, "/api/join", { code, name, group });
+
+/** Keeps a new workshop's facilitator session on this device (with its private keys, as the start page does). */
+export function saveFacilitatorSession(
+  created: CreateWorkshopResponse,
+  { withKeys = false }: { withKeys?: boolean } = {},
+): Session {
+  const session: Session = {
+    workshopId: created.id as WorkshopId,
+    token: created.token,
+    role: "facilitator",
+    name: "Facilitator",
+    group: null,
+    groupName: null,
+    joinCode: created.joinCode,
+    ...(withKeys ? { facilitatorKey: created.facilitatorKey, observerKey: created.observerKey } : {}),
+  };
+  saveSession(session);
+  return session;
+}
 
 /** Retries an assertion until it passes: sync is eventually consistent. */
 export async function eventually(assertion: () => void | Promise<void>, timeoutMs = 5000): Promise<void> {

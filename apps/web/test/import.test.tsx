@@ -1,31 +1,18 @@
-import type { RunningServer } from "@continuum/server";
-import { cleanup, render, screen } from "@testing-library/react";
+import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { App } from "../src/app/App.tsx";
 import { navigate } from "../src/app/router.ts";
-import { resetUi } from "../src/app/ui.ts";
 import { loadSession } from "../src/session.ts";
-import { createWorkshop, eventually, testServer } from "./helpers.ts";
+import { boardTestEnv, createWorkshop, eventually } from "./helpers.ts";
 
-let server: RunningServer;
-beforeAll(async () => {
-  server = await testServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-afterEach(() => {
-  cleanup();
-  resetUi();
-  localStorage.clear();
-});
+const env = boardTestEnv();
 
 describe("opening an archived workshop", () => {
   it("imports a JSON archive from the start page and opens it as the facilitator", async () => {
-    const created = await createWorkshop(server);
+    const created = await createWorkshop(env.server);
     const archive = await (
-      await fetch(`${server.url}/api/workshops/${created.id}/export/json`, {
+      await fetch(`${env.server.url}/api/workshops/${created.id}/export/json`, {
         headers: { authorization: `Bearer ${created.facilitatorKey}` },
       })
     ).text();

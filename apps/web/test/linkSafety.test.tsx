@@ -1,45 +1,21 @@
-import type { WorkshopId } from "@continuum/protocol";
-import type { RunningServer } from "@continuum/server";
-import { cleanup, render, screen } from "@testing-library/react";
+import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { SharePanel } from "../src/facilitator/SharePanel.tsx";
-import { loadSession, type Session, saveSession } from "../src/session.ts";
-import { createWorkshop, eventually, testServer } from "./helpers.ts";
+import { loadSession, type Session } from "../src/session.ts";
+import { boardTestEnv, createWorkshop, eventually, saveFacilitatorSession } from "./helpers.ts";
 
-let server: RunningServer;
-beforeAll(async () => {
-  server = await testServer();
-});
-afterAll(async () => {
-  await server.close();
-});
+const env = boardTestEnv();
 afterEach(() => {
-  cleanup();
-  localStorage.clear();
   vi.restoreAllMocks();
 });
 
-async function facilitatorSession(): Promise<Session> {
-  const created = await createWorkshop(server);
-  const session: Session = {
-    workshopId: created.id as WorkshopId,
-    token: created.token,
-    role: "facilitator",
-    name: "Facilitator",
-    group: null,
-    groupName: null,
-    joinCode: created.joinCode,
-    facilitatorKey: created.facilitatorKey,
-    observerKey: created.observerKey,
-  };
-  saveSession(session);
-  return session;
-}
+const facilitatorSession = async (): Promise<Session> =>
+  saveFacilitatorSession(await createWorkshop(env.server), { withKeys: true });
 
 const sessionWith = async (workshopId: string, key: string) =>
   (
-    await fetch(`${server.url}/api/session`, {
+    await fetch(`${env.server.url}/api/session`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ workshopId, key }),
@@ -51,7 +27,11 @@ describe("the facilitator's link safety", () => {
     const user = userEvent.setup();
     const session = await facilitatorSession();
     const reload = vi.fn();
-    vi.spyOn(window, "location", "get").mockReturnValue({ ...window.location, reload, origin: server.url });
+    vi.spyOn(window, "location", "get").mockReturnValue({
+      ...window.location,
+      reload,
+      origin: env.server.url,
+    });
     render(<SharePanel session={session} />);
     await user.click(screen.getByRole("button", { name: "Make new private links" }));
     expect(screen.getByText(/big-screen link will stop working/)).toBeTruthy();
@@ -69,10 +49,10 @@ describe("the facilitator's link safety", () => {
     render(<SharePanel session={session} />);
     await user.click(screen.getByRole("button", { name: "Close the workshop" }));
     await user.click(screen.getByRole("button", { name: "Cancel" }));
-    expect((await fetch(`${server.url}/api/lookup/${session.joinCode}`)).status).toBe(200);
+    expect((await fetch(`${env.server.url}/api/lookup/${session.joinCode}`)).status).toBe(200);
     await user.click(screen.getByRole("button", { name: "Close the workshop" }));
     await user.click(screen.getByRole("button", { name: "Close the workshop now" }));
     await screen.findByText(/The workshop is closed/);
-    expect((await fetch(`${server.url}/api/lookup/${session.joinCode}`)).status).toBe(404);
+    expect((await fetch(`${env.server.url}/api/lookup/${session.joinCode}`)).status).toBe(404);
   });
 });
