@@ -4,9 +4,13 @@
  * The import keeps every id of the archive (workshop, groups, activities, aspects, columns, notes), so that
  * exporting an imported workshop gives back the same archive (`exportedAt` aside). Only the workshop id can
  * be replaced (`options.workshopId`): a server that already has a workshop with the archive's id imports it
- * under a new one. Votes are archived as a count per note, not per voter (voter ids identify people across
- * notes); the import writes each count under made-up voters `imported-<note number>-1`, `-2`, … that each vote on
- * that one note with at most the activity's budget of dots, which read back as the same counts.
+ * under a new one. The documents are written by the model (`writeWorkshopContent`), which owns their layout;
+ * this file reads the archive's JSON.
+ *
+ * Anyone may send an archive to a server, so reading one is bounded: the archive is checked against
+ * `LIMITS` (size, activities, groups, notes, dots, text lengths) while it is read, in one pass over the
+ * parsed JSON, and refused with an `ArchiveError` that says which bound it exceeds. Votes are a count per
+ * note; the model writes a count as a bounded number of entries, never one per dot.
  */
 import {
   type ActivityId,
@@ -15,18 +19,26 @@ import {
   type Colour,
   type ColumnId,
   type GroupId,
-  initChart,
-  initLane,
-  isColour,
-  isId,
+  importableVotes,
   LIMITS,
   type NoteId,
+  readColour,
+  readDate,
+  readFinite,
+  readId,
+  readNumber,
+  readTakingPart,
+  readVoting,
+  SCALE_MAX,
+  SCALE_MIDDLE,
+  SCALE_MIN,
   SCHEMA_VERSION,
-  setLocked,
-  setRevealed,
+  truncate,
+  type WorkshopContent,
   type WorkshopId,
+  writeWorkshopContent,
 } from "@continuum/model";
-import { boardDocName, chartDocName, laneDocName, workshopDocName } from "@continuum/protocol";
+import { workshopDocName } from "@continuum/protocol";
 import * as Y from "yjs";
 import {
   ARCHIVE_FORMAT,
@@ -45,17 +57,28 @@ export function toJson(snapshot: WorkshopSnapshot): string {
 /** An archive that cannot be imported, with a sentence saying why. */
 export class ArchiveError extends Error {}
 
-// The model keeps its parsing helpers internal; these follow the same rules (never throw, fall back).
-const readString = (v: unknown, max: number): string => {
+/** 1000000 -> "1,000,000": the same in every locale, for messages. */
+const count = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+
+/** Refuses an archive with more than `max` of something; `what` reads "notes on one chart", etc. */
+function atMost(n: number, max: number, what: string): void {
+  if (n > max)
+    throw new ArchiveError(`This archive has ${count(n)} ${what}; at most ${count(max)} are allowed.`);
+}
+
+/**
+ * A text of the archive: `""` for anything but a string (bad values are dropped, as the model's readers
+ * drop them), refused when longer than the limit the model keeps to (an export never has one).
+ */
+function text(v: unknown, max: number, what: string): string {
   if (typeof v !== "string") return "";
-  return v.length <= max ? v : Array.from(v).slice(0, max).join("");
-};
-const readFinite = (v: unknown, fallback: number): number =>
-  typeof v === "number" && Number.isFinite(v) ? v : fallback;
-const readNumber = (v: unknown, min: number, max: number, fallback: number): number =>
-  typeof v === "number" && Number.isFinite(v) ? Math.min(max, Math.max(min, v)) : fallback;
-const readId = <T extends string>(v: unknown): T | null => (isId(v) ? (v as T) : null);
-const readDate = (v: unknown): string => (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : "");
+  if (truncate(v, max) !== v) {
+    throw new ArchiveError(
+      `This archive has ${what} longer than ${count(max)} characters, the most Continuum keeps.`,
+    );
+  }
+  return v;
+}
 
 const asObject = (v: unknown): Record<string, unknown> | null =>
   typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
@@ -66,8 +89,32 @@ function readIso(v: unknown): IsoTime {
   const ms = Date.parse(v);
   return Number.isFinite(ms) && ms > 0 ? new Date(ms).toISOString() : null;
 }
-const colour = (v: unknown): Colour => (isColour(v) ? v : "yellow");
-const pos = (v: unknown): number => readNumber(v, 0, 100, 50);
+const colour = (v: unknown): Colour => readColour(v);
+const pos = (v: unknown): number => readNumber(v, SCALE_MIN, SCALE_MAX, SCALE_MIDDLE);
+
+/** Whether a text takes more than `max` bytes in UTF-8; reads no further than it must, copies nothing. */
+function overBytes(text: string, max: number): boolean {
+  // Every UTF-16 unit is at least one byte, and at most three.
+  if (text.length > max) return true;
+  if (text.length * 3 <= max) return false;
+  let bytes = 0;
+  for (let i = 0; i < text.length && bytes <= max; i++) {
+    const c = text.charCodeAt(i);
+    // A surrogate pair is four bytes: two per unit.
+    bytes += c < 0x80 ? 1 : c < 0x800 || (c >= 0xd800 && c <= 0xdfff) ? 2 : 3;
+  }
+  return bytes > max;
+}
+
+/** Counts what the whole archive holds while it is read, to refuse it as soon as a total is over its bound. */
+class Totals {
+  notes = 0;
+  addNotes(n: number): void {
+    atMost(n, LIMITS.notesPerDocument, "notes on one lane, chart or board");
+    this.notes += n;
+    atMost(this.notes, LIMITS.archiveNotes, "notes");
+  }
+}
 
 /** Items with a valid id, later duplicates of an id dropped (the documents are keyed by id). */
 function uniqueById<T extends { id: string }>(items: (T | null)[]): T[] {
@@ -87,76 +134,90 @@ function readScaleNote(v: unknown): SnapshotScaleNote | null {
   if (!o || !id) return null;
   return {
     id,
-    text: readString(o.text, LIMITS.noteText),
+    text: text(o.text, LIMITS.noteText, "a note"),
     colour: colour(o.colour),
     x: pos(o.x),
     y: pos(o.y),
     aspectId: readId<AspectId>(o.aspectId),
-    author: readString(o.author, LIMITS.name),
+    author: text(o.author, LIMITS.name, "an author's name"),
     createdAt: readIso(o.createdAt),
     updatedAt: readIso(o.updatedAt),
   };
 }
 
-function readChartNote(v: unknown): SnapshotChartNote | null {
+/** The dots on one note: a whole number, 0 for anything else; refused above what the activity can hold. */
+function readVotes(v: unknown, most: number): number {
+  const votes = Math.floor(readNumber(v, 0, Number.MAX_SAFE_INTEGER, 0));
+  atMost(votes, most, "dots on one note");
+  return votes;
+}
+
+function readChartNote(v: unknown, mostVotes: number): SnapshotChartNote | null {
   const o = asObject(v);
   const id = readId<NoteId>(o?.id);
   const columnId = readId<ColumnId>(o?.columnId);
   if (!o || !id || !columnId) return null;
   return {
     id,
-    text: readString(o.text, LIMITS.noteText),
+    text: text(o.text, LIMITS.noteText, "a note"),
     colour: colour(o.colour),
     columnId,
     order: readFinite(o.order, 0),
-    author: readString(o.author, LIMITS.name),
+    author: text(o.author, LIMITS.name, "an author's name"),
     groupId: readId<GroupId>(o.groupId),
-    votes: Math.floor(readNumber(o.votes, 0, 1_000_000, 0)),
+    votes: readVotes(o.votes, mostVotes),
     createdAt: readIso(o.createdAt),
     updatedAt: readIso(o.updatedAt),
   };
 }
 
-function readItems<I extends string>(v: unknown, key: "text" | "title", max: number) {
+function readItems<I extends string>(v: unknown, key: "text" | "title", max: number, what: string) {
   return uniqueById(
     asArray(v).map((x) => {
       const o = asObject(x);
       const id = readId<I>(o?.id);
-      return o && id ? { id, text: readString(o[key], max) } : null;
+      return o && id ? { id, text: text(o[key], max, what) } : null;
     }),
   );
 }
 
-function readActivity(v: unknown, groupIds: ReadonlySet<string>): SnapshotActivity | null {
+function readActivity(v: unknown, groupIds: ReadonlySet<string>, totals: Totals): SnapshotActivity | null {
   const o = asObject(v);
   const id = readId<ActivityId>(o?.id);
   if (!o || !id) return null;
   const base = {
     id,
-    title: readString(o.title, LIMITS.title),
-    prompt: readString(o.prompt, LIMITS.prompt),
+    title: text(o.title, LIMITS.title, "an activity title"),
+    prompt: text(o.prompt, LIMITS.prompt, "an activity prompt"),
     order: readFinite(o.order, 0),
     locked: o.locked === true,
-    takingPart: Array.isArray(o.takingPart)
-      ? [...new Set(o.takingPart.map((g) => readId<GroupId>(g)))]
-          .filter((g): g is GroupId => g !== null)
-          .sort((x, y) => (x < y ? -1 : x > y ? 1 : 0))
-      : null,
+    takingPart: readTakingPart(o.takingPart),
     openBetweenMeetings: o.openBetweenMeetings === true,
     durationMs:
       typeof o.durationMs === "number" && o.durationMs > 0
-        ? Math.round(readNumber(o.durationMs, 1, 86_400_000, 0))
+        ? Math.round(readNumber(o.durationMs, 1, LIMITS.timerMs, 0))
         : null,
   };
-  const vote = asObject(o.voting);
-  const voting = {
-    open: vote?.open === true,
-    revealed: vote?.revealed === true,
-    budget: Math.floor(readNumber(vote?.budget, 1, 20, 3)),
-  };
+  const { open, revealed, budget } = readVoting(asObject(o.voting));
+  const voting = { open, revealed, budget };
   const columns = () =>
-    readItems<ColumnId>(o.columns, "title", LIMITS.title).map((c) => ({ id: c.id, title: c.text }));
-  const notes = () => uniqueById(asArray(o.notes).map(readChartNote));
+    readItems<ColumnId>(o.columns, "title", LIMITS.title, "a column title").map((c) => ({
+      id: c.id,
+      title: c.text,
+    }));
+  const notes = () => {
+    const list = asArray(o.notes);
+    totals.addNotes(list.length);
+    // Every dot was placed by someone with `budget` dots: the activity's dots together are bounded too.
+    const most = importableVotes(budget);
+    const read = uniqueById(list.map((n) => readChartNote(n, most)));
+    atMost(
+      read.reduce((sum, n) => sum + n.votes, 0),
+      most,
+      "dots on one chart or board",
+    );
+    return read;
+  };
   switch (o.kind) {
     case "scale": {
       const lanes = new Map<GroupId, SnapshotScaleNote[]>();
@@ -164,15 +225,17 @@ function readActivity(v: unknown, groupIds: ReadonlySet<string>): SnapshotActivi
         const lane = asObject(l);
         const groupId = readId<GroupId>(lane?.groupId);
         if (groupId && groupIds.has(groupId) && !lanes.has(groupId)) {
-          lanes.set(groupId, uniqueById(asArray(lane?.notes).map(readScaleNote)));
+          const list = asArray(lane?.notes);
+          totals.addNotes(list.length);
+          lanes.set(groupId, uniqueById(list.map(readScaleNote)));
         }
       }
       return {
         ...base,
         kind: "scale",
-        leftLabel: readString(o.leftLabel, LIMITS.name),
-        rightLabel: readString(o.rightLabel, LIMITS.name),
-        aspects: readItems<AspectId>(o.aspects, "text", LIMITS.aspect),
+        leftLabel: text(o.leftLabel, LIMITS.name, "a scale label"),
+        rightLabel: text(o.rightLabel, LIMITS.name, "a scale label"),
+        aspects: readItems<AspectId>(o.aspects, "text", LIMITS.aspect, "an aspect"),
         revealed: [...new Set(asArray(o.revealed).map((g) => readId<GroupId>(g)))].filter(
           (g): g is GroupId => g !== null && groupIds.has(g),
         ),
@@ -184,7 +247,7 @@ function readActivity(v: unknown, groupIds: ReadonlySet<string>): SnapshotActivi
       const activityId = readId<ActivityId>(about?.activityId);
       const aspectId = readId<AspectId>(about?.aspectId);
       const chartAbout: ChartAbout = {
-        text: readString(about?.text, LIMITS.title),
+        text: text(about?.text, LIMITS.title, "a chart's subject"),
         ...(activityId ? { activityId } : {}),
         ...(aspectId ? { aspectId } : {}),
       };
@@ -199,12 +262,18 @@ function readActivity(v: unknown, groupIds: ReadonlySet<string>): SnapshotActivi
 
 /**
  * Reads an archive (parsed JSON or its text), checking every value the way the model's readers do: bad
- * items are dropped, long texts truncated, positions clamped. Throws `ArchiveError` for something that is
- * not a Continuum archive at all, or one written by a newer version.
+ * items are dropped, positions clamped. Throws `ArchiveError` for something that is not a Continuum archive
+ * at all, one written by a newer version, or one over a bound of `LIMITS` (size, activities, groups, notes,
+ * dots, text lengths): such an archive is refused as soon as the bound is seen, before any document is made.
  */
 export function parseArchive(input: unknown): WorkshopSnapshot {
   let value = input;
   if (typeof input === "string") {
+    if (overBytes(input, LIMITS.archiveBytes)) {
+      throw new ArchiveError(
+        `This archive is larger than ${LIMITS.archiveBytes / (1024 * 1024)} MB, the most Continuum imports.`,
+      );
+    }
     try {
       value = JSON.parse(input);
     } catch {
@@ -228,14 +297,18 @@ export function parseArchive(input: unknown): WorkshopSnapshot {
   }
   const w = asObject(o.workshop);
   if (!w) throw new ArchiveError('The archive has no "workshop".');
+  const groupList = asArray(o.groups);
+  atMost(groupList.length, LIMITS.archiveGroups, "groups");
+  const activityList = asArray(o.activities);
+  atMost(activityList.length, LIMITS.activities, "activities");
   const groups = uniqueById(
-    asArray(o.groups).map((g) => {
+    groupList.map((g) => {
       const x = asObject(g);
       const id = readId<GroupId>(x?.id);
       if (!x || !id) return null;
       return {
         id,
-        name: readString(x.name, LIMITS.name),
+        name: text(x.name, LIMITS.name, "a group name"),
         colour: colour(x.colour),
         order: readFinite(x.order, 0),
         createdAt: readIso(x.createdAt),
@@ -243,6 +316,7 @@ export function parseArchive(input: unknown): WorkshopSnapshot {
     }),
   );
   const groupIds = new Set<string>(groups.map((g) => g.id));
+  const totals = new Totals();
   return {
     format: ARCHIVE_FORMAT,
     // The model's readers turn every older version into this one, and so does this reader.
@@ -250,15 +324,15 @@ export function parseArchive(input: unknown): WorkshopSnapshot {
     exportedAt: readIso(o.exportedAt) ?? new Date(0).toISOString(),
     workshop: {
       id: readId<WorkshopId>(w.id),
-      title: readString(w.title, LIMITS.title),
+      title: text(w.title, LIMITS.title, "a workshop title"),
       date: readDate(w.date),
-      description: readString(w.description, LIMITS.prompt),
+      description: text(w.description, LIMITS.prompt, "a workshop description"),
       anonymous: w.anonymous === true,
       meetingEnded: w.meetingEnded === true,
       createdAt: readIso(w.createdAt),
     },
     groups,
-    activities: uniqueById(asArray(o.activities).map((a) => readActivity(a, groupIds))),
+    activities: uniqueById(activityList.map((a) => readActivity(a, groupIds, totals))),
   };
 }
 
@@ -278,147 +352,48 @@ export interface ImportOptions {
   workshopId?: WorkshopId;
 }
 
-/**
- * The schema version whose layout this import writes. Documents are stamped with it (not with the model's
- * current version), so that when the model moves on, its migrations bring imported documents up to date
- * on first load, as they do for any old document.
- */
-export const IMPORT_LAYOUT_VERSION = 2;
-
-function stamp(doc: Y.Doc): void {
-  doc.getMap<unknown>("meta").set("schemaVersion", IMPORT_LAYOUT_VERSION);
-}
-
 const ms = (t: IsoTime): number => (t === null ? 0 : Date.parse(t));
 
-function itemMap(fields: Record<string, unknown>): Y.Map<unknown> {
-  const m = new Y.Map<unknown>();
-  for (const [k, v] of Object.entries(fields)) m.set(k, v);
-  return m;
+/** A snapshot as the model's content (times in ms), for the model to write into documents. */
+export function snapshotToContent(s: WorkshopSnapshot): WorkshopContent {
+  return {
+    meta: {
+      id: s.workshop.id,
+      title: s.workshop.title,
+      date: s.workshop.date,
+      description: s.workshop.description,
+      anonymous: s.workshop.anonymous,
+      createdAt: ms(s.workshop.createdAt),
+    },
+    meetingEnded: s.workshop.meetingEnded,
+    groups: s.groups.map((g) => ({ ...g, createdAt: ms(g.createdAt) })),
+    activities: s.activities.map((a) => {
+      if (a.kind === "scale") {
+        return {
+          ...a,
+          lanes: a.lanes.map((lane) => ({
+            groupId: lane.groupId,
+            notes: lane.notes.map((n) => ({ ...n, createdAt: ms(n.createdAt), updatedAt: ms(n.updatedAt) })),
+          })),
+        };
+      }
+      const notes = a.notes.map((n) => ({ ...n, createdAt: ms(n.createdAt), updatedAt: ms(n.updatedAt) }));
+      return a.kind === "chart" ? { ...a, notes } : { ...a, notes };
+    }),
+  };
 }
 
 /**
- * Builds fresh Y.Docs from an archive, in the layout the model documents (workshop.ts, activities.ts,
- * lane.ts, chart.ts) and read back by its readers. Accepts anything `parseArchive` accepts.
+ * Reads an archive (`parseArchive`: bounded, refused with an `ArchiveError` when over a bound) and builds
+ * fresh Y.Docs from it with the model's `writeWorkshopContent`, in the model's current layout. Accepts
+ * anything `parseArchive` accepts, a snapshot it returned included (read again: cheap, and bounded).
  */
 export function importArchive(archive: unknown, options: ImportOptions = {}): ImportedWorkshop {
   const s = parseArchive(archive);
   const workshopId = options.workshopId ?? s.workshop.id;
   if (!workshopId) throw new ArchiveError("The archive has no workshop id; give one to import it.");
-  const docs = new Map<string, Y.Doc>();
-  const workshopDoc = new Y.Doc();
-  docs.set(workshopDocName(workshopId), workshopDoc);
-
-  workshopDoc.transact(() => {
-    const meta = workshopDoc.getMap<unknown>("meta");
-    meta.set("schemaVersion", IMPORT_LAYOUT_VERSION);
-    meta.set("kind", "workshop");
-    meta.set("id", workshopId);
-    meta.set("title", s.workshop.title);
-    meta.set("date", s.workshop.date);
-    meta.set("description", s.workshop.description);
-    meta.set("anonymous", s.workshop.anonymous);
-    meta.set("createdAt", ms(s.workshop.createdAt));
-    for (const key of ["control", "locks", "reveals"]) workshopDoc.getMap(key);
-    workshopDoc.getMap<unknown>("control").set("meetingEnded", s.workshop.meetingEnded);
-    const groups = workshopDoc.getMap<unknown>("groups");
-    for (const g of s.groups) {
-      groups.set(
-        g.id,
-        itemMap({ name: g.name, colour: g.colour, order: g.order, createdAt: ms(g.createdAt) }),
-      );
-    }
-    const activities = workshopDoc.getMap<unknown>("activities");
-    for (const a of s.activities) {
-      const m = itemMap({ kind: a.kind, title: a.title, prompt: a.prompt, order: a.order });
-      if (a.takingPart !== null) m.set("groups", [...a.takingPart]);
-      if (a.openBetweenMeetings) m.set("openBetweenMeetings", true);
-      if (a.durationMs !== null) m.set("durationMs", a.durationMs);
-      if (a.kind === "scale") {
-        m.set("leftLabel", a.leftLabel);
-        m.set("rightLabel", a.rightLabel);
-        const aspects = new Y.Array<unknown>();
-        aspects.push(a.aspects.map((x) => itemMap({ id: x.id, text: x.text })));
-        m.set("aspects", aspects);
-      } else {
-        if (a.kind === "chart") m.set("about", { ...a.about });
-        m.set("voting", { ...a.voting });
-        const columns = new Y.Array<unknown>();
-        columns.push(a.columns.map((c) => itemMap({ id: c.id, title: c.title })));
-        m.set("columns", columns);
-      }
-      activities.set(a.id, m);
-    }
-    for (const a of s.activities) {
-      if (a.locked) setLocked(workshopDoc, a.id, true);
-      if (a.kind === "scale") for (const g of a.revealed) setRevealed(workshopDoc, a.id, g, true);
-    }
-  });
-
-  for (const a of s.activities) {
-    if (a.kind === "scale") {
-      for (const lane of a.lanes) {
-        // Only lanes with notes: a lane nobody wrote in has no document on the server either.
-        if (lane.notes.length === 0) continue;
-        const doc = new Y.Doc();
-        initLane(doc, { workshopId, activityId: a.id, groupId: lane.groupId });
-        doc.transact(() => {
-          stamp(doc);
-          const notes = doc.getMap<unknown>("notes");
-          for (const n of lane.notes) {
-            notes.set(
-              n.id,
-              itemMap({
-                text: n.text,
-                colour: n.colour,
-                x: n.x,
-                y: n.y,
-                aspectId: n.aspectId,
-                author: n.author,
-                createdAt: ms(n.createdAt),
-                updatedAt: ms(n.updatedAt),
-              }),
-            );
-          }
-        });
-        docs.set(laneDocName(workshopId, a.id, lane.groupId), doc);
-      }
-      continue;
-    }
-    if (a.notes.length === 0) continue;
-    const doc = new Y.Doc();
-    initChart(doc, { workshopId, activityId: a.id, kind: a.kind });
-    doc.transact(() => {
-      stamp(doc);
-      const notes = doc.getMap<unknown>("notes");
-      const votes = doc.getMap<unknown>("votes");
-      a.notes.forEach((n, index) => {
-        notes.set(
-          n.id,
-          itemMap({
-            text: n.text,
-            colour: n.colour,
-            columnId: n.columnId,
-            order: n.order,
-            author: n.author,
-            groupId: n.groupId,
-            createdAt: ms(n.createdAt),
-            updatedAt: ms(n.updatedAt),
-          }),
-        );
-        // Each made-up voter votes on this note only, with no more dots than the budget, so the model's
-        // count (at most `budget` dots per voter) reads back the archived count.
-        let left = n.votes;
-        const most = Math.min(a.voting.budget, LIMITS.dotsPerNote);
-        for (let voter = 1; left > 0; voter++) {
-          const dots = Math.min(most, left);
-          votes.set(`${n.id}:imported-${index + 1}-${voter}`, dots);
-          left -= dots;
-        }
-      });
-    });
-    docs.set((a.kind === "chart" ? chartDocName : boardDocName)(workshopId, a.id), doc);
-  }
+  const docs = writeWorkshopContent(snapshotToContent(s), workshopId);
+  const workshopDoc = docs.get(workshopDocName(workshopId)) as Y.Doc;
   return { workshopId, workshopDoc, docs };
 }
 

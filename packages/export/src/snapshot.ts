@@ -1,7 +1,8 @@
 /**
  * The workshop snapshot: every export format is a pure function of this plain object, and the JSON archive
- * is this object itself. It is built from the workshop's Y.Docs with the model's validating readers, so a
- * garbage value written by a hostile peer reads the same here as on screen.
+ * is this object itself. It is the model's `WorkshopContent` (read with its validating readers, so a
+ * garbage value written by a hostile peer reads the same here as on screen) with times in ISO 8601 and
+ * chart notes in column order; `snapshotToContent` turns it back, for an import.
  *
  * Anonymous workshops: every `author` is blank here already, so no format can leak a name by mistake; the
  * group of each note is kept (groups are what the research compares).
@@ -14,15 +15,11 @@ import {
   type Column,
   type ColumnId,
   type GroupId,
-  listChartNotes,
-  listNotes,
   type NoteId,
-  readWorkshop,
+  readWorkshopContent,
   SCHEMA_VERSION,
-  voteCounts,
   type WorkshopId,
 } from "@continuum/model";
-import { parseDocName } from "@continuum/protocol";
 import type * as Y from "yjs";
 
 /** Marks a JSON file as a Continuum workshop archive (the `format` field). */
@@ -161,23 +158,7 @@ export interface SnapshotOptions {
 }
 
 /**
- * The names of the documents a workshop's snapshot reads besides the workshop document itself, by kind.
- * Documents for other workshops or with unparsable names are ignored.
- */
-function indexDocs(docsByName: ReadonlyMap<string, Y.Doc>) {
-  const lanes = new Map<string, Y.Doc>();
-  const charts = new Map<string, Y.Doc>();
-  for (const [name, doc] of docsByName) {
-    const parsed = parseDocName(name);
-    if (!parsed) continue;
-    if (parsed.kind === "lane") lanes.set(`${parsed.activityId}/${parsed.groupId}`, doc);
-    else if (parsed.kind === "chart" || parsed.kind === "board") charts.set(parsed.activityId, doc);
-  }
-  return { lanes, charts };
-}
-
-/**
- * Builds the snapshot of a workshop from its documents.
+ * Builds the snapshot of a workshop from its documents, as the model reads them (`readWorkshopContent`).
  *
  * @param docsByName the workshop's lane, chart and board documents under their document names (see
  *   `laneDocName`, `chartDocName`, `boardDocName`); a missing document reads as empty. Lanes of groups the
@@ -188,10 +169,9 @@ export function snapshotFromDocs(
   docsByName: ReadonlyMap<string, Y.Doc>,
   options: SnapshotOptions = {},
 ): WorkshopSnapshot {
-  const w = readWorkshop(workshopDoc);
+  const w = readWorkshopContent(workshopDoc, docsByName);
   const anonymous = w.meta.anonymous;
   const author = (name: string) => (anonymous ? "" : name);
-  const { lanes, charts } = indexDocs(docsByName);
 
   const activities = w.activities.map((a): SnapshotActivity => {
     const base = {
@@ -199,7 +179,7 @@ export function snapshotFromDocs(
       title: a.title,
       prompt: a.prompt,
       order: a.order,
-      locked: w.control.locked[a.id] === true,
+      locked: a.locked,
       takingPart: a.takingPart === null ? null : [...a.takingPart],
       openBetweenMeetings: a.openBetweenMeetings,
       durationMs: a.durationMs,
@@ -211,33 +191,27 @@ export function snapshotFromDocs(
         leftLabel: a.leftLabel,
         rightLabel: a.rightLabel,
         aspects: a.aspects.map((x) => ({ id: x.id, text: x.text })),
-        revealed: [...(w.control.revealed[a.id] ?? [])],
-        lanes: w.groups.map((g) => {
-          const doc = lanes.get(`${a.id}/${g.id}`);
-          return {
-            groupId: g.id,
-            notes: (doc ? listNotes(doc) : []).map((n) => ({
-              id: n.id,
-              text: n.text,
-              colour: n.colour,
-              x: n.x,
-              y: n.y,
-              aspectId: n.aspectId,
-              author: author(n.author),
-              createdAt: isoTime(n.createdAt),
-              updatedAt: isoTime(n.updatedAt),
-            })),
-          };
-        }),
+        revealed: [...a.revealed],
+        lanes: a.lanes.map((lane) => ({
+          groupId: lane.groupId,
+          notes: lane.notes.map((n) => ({
+            id: n.id,
+            text: n.text,
+            colour: n.colour,
+            x: n.x,
+            y: n.y,
+            aspectId: n.aspectId,
+            author: author(n.author),
+            createdAt: isoTime(n.createdAt),
+            updatedAt: isoTime(n.updatedAt),
+          })),
+        })),
       };
     }
-    const doc = charts.get(a.id);
     const voting = { open: a.voting.open, revealed: a.voting.revealed, budget: a.voting.budget };
-    const votes = doc ? voteCounts(doc, voting.budget) : new Map<NoteId, number>();
-    const listed = doc ? listChartNotes(doc) : [];
     // Column order first (the order people read them in), then notes of removed columns.
     const rank = new Map<string, number>(a.columns.map((c, i) => [c.id, i]));
-    const ordered = listed
+    const ordered = a.notes
       .map((n, i) => ({ n, i, r: rank.get(n.columnId) ?? a.columns.length }))
       .sort((p, q) => p.r - q.r || p.i - q.i)
       .map(({ n }) => n);
@@ -250,7 +224,7 @@ export function snapshotFromDocs(
         order: n.order,
         author: author(n.author),
         groupId: n.groupId,
-        votes: votes.get(n.id) ?? 0,
+        votes: n.votes,
         createdAt: isoTime(n.createdAt),
         updatedAt: isoTime(n.updatedAt),
       }),
@@ -270,7 +244,7 @@ export function snapshotFromDocs(
       date: w.meta.date,
       description: w.meta.description,
       anonymous,
-      meetingEnded: w.control.meetingEnded,
+      meetingEnded: w.meetingEnded,
       createdAt: isoTime(w.meta.createdAt),
     },
     groups: w.groups.map((g) => ({

@@ -34,7 +34,7 @@ export const LIMITS = {
   /** Notes on one lane, chart or board. */
   notesPerDocument: 2000,
   /** Notes in a whole archive. */
-  archiveNotes: 20_000,
+  archiveNotes: 10_000,
   /**
    * People voting on one chart or board. Dots are archived as a count per note, so an imported count is at
    * most this many times the activity's budget, written as one vote entry per such person, not one per dot.
