@@ -40,22 +40,8 @@ describe("ChartBoard", () => {
   it("shows a note added on one device on the other, with its group in words; anonymity hides the name", async () => {
     const d = twoDevices();
     const [lw, ppi] = d.groups;
-    const ann = render(
-      <ChartBoard
-        workshopDoc={d.w1}
-        chartDoc={d.c1}
-        activityId={d.activityId}
-        me={participant("Ann", lw, "ann1")}
-      />,
-    );
-    const pat = render(
-      <ChartBoard
-        workshopDoc={d.w2}
-        chartDoc={d.c2}
-        activityId={d.activityId}
-        me={participant("Pat", ppi, "pat1")}
-      />,
-    );
+    const ann = render(<ChartBoard {...d.on1} me={participant("Ann", lw, "ann1")} />);
+    const pat = render(<ChartBoard {...d.on2} me={participant("Pat", ppi, "pat1")} />);
     const user = userEvent.setup();
     const annBoard = within(ann.container);
     expect(annBoard.getByText("Patients may refer themselves")).toBeTruthy();
@@ -81,14 +67,7 @@ describe("ChartBoard", () => {
       addChartNote(d.c1, { columnId: pros.id, text: "a", author: "Ann", groupId: lw.id });
       addChartNote(d.c1, { columnId: pros.id, text: "b", author: "Ann", groupId: lw.id });
     });
-    const view = render(
-      <ChartBoard
-        workshopDoc={d.w2}
-        chartDoc={d.c2}
-        activityId={d.activityId}
-        me={participant("Ann", lw, "ann1")}
-      />,
-    );
+    const view = render(<ChartBoard {...d.on2} me={participant("Ann", lw, "ann1")} />);
     const user = userEvent.setup();
     const handle = () => screen.getByRole("button", { name: "Move note: b" });
     handle().focus();
@@ -118,14 +97,7 @@ describe("ChartBoard", () => {
     remote(() =>
       addChartNote(d.c1, { columnId: pros.id, text: "Waiting lists", author: "Ann", groupId: lw.id }),
     );
-    render(
-      <ChartBoard
-        workshopDoc={d.w2}
-        chartDoc={d.c2}
-        activityId={d.activityId}
-        me={participant("Ann", lw, "a1")}
-      />,
-    );
+    render(<ChartBoard {...d.on2} me={participant("Ann", lw, "a1")} />);
     const user = userEvent.setup();
     await user.click(screen.getByRole("button", { name: "Edit note: Waiting lists" }));
     const box = screen.getByLabelText("Edit note");
@@ -148,14 +120,7 @@ describe("ChartBoard", () => {
       addChartNote(d.c1, { columnId: pros.id, text: "b", author: "Ann", groupId: lw.id });
     });
     const fac = render(<VotingControls workshopDoc={d.w1} chartDoc={d.c1} activityId={d.activityId} />);
-    const ann = render(
-      <ChartBoard
-        workshopDoc={d.w2}
-        chartDoc={d.c2}
-        activityId={d.activityId}
-        me={participant("Ann", lw, "ann1")}
-      />,
-    );
+    const ann = render(<ChartBoard {...d.on2} me={participant("Ann", lw, "ann1")} />);
     const user = userEvent.setup();
     const annBoard = within(ann.container);
     const facPanel = within(fac.container);
@@ -229,14 +194,7 @@ describe("ChartBoard", () => {
       a = addChartNote(d.c1, { columnId: pros.id, text: "a", author: "Ann", groupId: lw.id });
       b = addChartNote(d.c1, { columnId: pros.id, text: "b", author: "Ann", groupId: lw.id });
     });
-    render(
-      <ChartBoard
-        workshopDoc={d.w2}
-        chartDoc={d.c2}
-        activityId={d.activityId}
-        me={participant("Ann", lw, "a1")}
-      />,
-    );
+    render(<ChartBoard {...d.on2} me={participant("Ann", lw, "a1")} />);
     const store = chartStore(d.c2);
     const before = { a: store.noteNotifications.get(a) ?? 0, b: store.noteNotifications.get(b) ?? 0 };
     remote(() => editChartNote(d.c1, a, { text: "a, edited elsewhere" }));
@@ -249,7 +207,7 @@ describe("ChartBoard", () => {
 describe("PromptBoard", () => {
   it("shows the between-meetings prompts, and the facilitator renames, reorders, adds and removes columns", async () => {
     const d = twoDevices("between-meetings");
-    render(<PromptBoard workshopDoc={d.w1} chartDoc={d.c1} activityId={d.activityId} me={facilitatorMe} />);
+    render(<PromptBoard {...d.on1} me={facilitatorMe} />);
     const user = userEvent.setup();
     for (const q of [
       "Surprising or interesting things",

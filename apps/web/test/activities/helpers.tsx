@@ -41,7 +41,20 @@ export function twoDevices(template: WorkshopTemplate = "discretion") {
     initChart(c1, { workshopId: W, activityId: boardOrChart.id, kind: boardOrChart.kind });
   const c2 = new Y.Doc();
   link(c1, c2);
-  return { w1, w2, c1, c2, groups, activities, chart, activityId: boardOrChart?.id as ActivityId };
+  const activityId = boardOrChart?.id as ActivityId;
+  return {
+    w1,
+    w2,
+    c1,
+    c2,
+    groups,
+    activities,
+    chart,
+    activityId,
+    /** The board's documents on each device, to spread into a `ChartBoard`'s props. */
+    on1: { workshopDoc: w1, chartDoc: c1, activityId },
+    on2: { workshopDoc: w2, chartDoc: c2, activityId },
+  };
 }
 
 export const facilitatorMe: ActivityMe = {
