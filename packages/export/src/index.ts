@@ -12,3 +12,4 @@ export * from "./layout.ts";
 export * from "./markdown.ts";
 export * from "./snapshot.ts";
 export * from "./svg.ts";
+export * from "./text.ts";

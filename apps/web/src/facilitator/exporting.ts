@@ -6,14 +6,10 @@
  */
 import {
   CONTENT_TYPES,
-  codebook,
   exportFileName,
-  renderActivitySvg,
+  renderTextExport,
   snapshotFromDocs,
-  toComparisonCsv,
-  toCsv,
-  toJson,
-  toMarkdown,
+  type TextExportFormat,
   type WorkshopSnapshot,
 } from "@continuum/export";
 import { listActivities, listGroups } from "@continuum/model";
@@ -24,8 +20,8 @@ import type { Session } from "../session.ts";
 import { type DocConnection, findOpenConnection } from "../sync/connection.ts";
 import { openDocConnection } from "../sync/hooks.ts";
 
-/** Formats made on this device. */
-export type LocalFormat = "csv" | "comparison-csv" | "codebook" | "json" | "md" | "svg";
+/** Formats made on this device: the text formats, which `@continuum/export` renders anywhere. */
+export type LocalFormat = TextExportFormat;
 /** Formats only the server can make. */
 export type ServerFormat = "pdf" | "png";
 
@@ -111,16 +107,7 @@ export function localFile(
   format: LocalFormat,
   activityId?: string,
 ): { blob: Blob; name: string } {
-  let text: string;
-  if (format === "csv") text = toCsv(snapshot);
-  else if (format === "comparison-csv") text = toComparisonCsv(snapshot);
-  else if (format === "codebook") text = codebook(snapshot);
-  else if (format === "json") text = toJson(snapshot);
-  else if (format === "md") text = toMarkdown(snapshot);
-  else {
-    if (!activityId) throw new RangeError("An SVG picture is of one activity.");
-    text = renderActivitySvg(snapshot, activityId);
-  }
+  const text = renderTextExport(snapshot, format, activityId);
   return {
     blob: new Blob([text], { type: CONTENT_TYPES[format] }),
     name: exportFileName(snapshot, format, activityId),
