@@ -4,6 +4,7 @@
  * encoding), CRLF line ends and RFC 4180 quoting.
  */
 import { compareScale } from "./compare.ts";
+import { mdText } from "./markdown.ts";
 import { columnTitle, groupName, round1, type SnapshotActivity, type WorkshopSnapshot } from "./snapshot.ts";
 
 export const BOM = "\uFEFF";
@@ -155,7 +156,8 @@ export function codebook(snapshot: WorkshopSnapshot): string {
   const anon = w.anonymous
     ? "This workshop was anonymous: `author` is blank in every row; `group` is kept."
     : "This workshop was not anonymous: `author` is the display name people typed when joining.";
-  return `# Codebook: ${w.title || "Untitled workshop"}
+  // The codebook is Markdown: the workshop's title and the groups' names are escaped as in the report.
+  return `# Codebook: ${mdText(w.title) || "Untitled workshop"}
 
 Exported ${snapshot.exportedAt} from Continuum (schema version ${snapshot.schemaVersion}).
 
@@ -197,7 +199,7 @@ ${anon}
 | workshop, activity | As above. |
 | aspect | A prepared aspect (current wording), or an aspect a group wrote itself. |
 | aspect_source | \`prepared\` by the facilitator, or \`group\` (written by a group; notes of different groups with the same wording, ignoring case and spacing, count as one aspect). |
-| one column per group (${snapshot.groups.map((g) => `"${g.name}"`).join(", ") || "none in this workshop"}) | Where that group placed the aspect, 0 to 100, one decimal; the mean when the group has more than one note for it; blank when the group did not place it. |
+| one column per group (${snapshot.groups.map((g) => `"${mdText(g.name)}"`).join(", ") || "none in this workshop"}) | Where that group placed the aspect, 0 to 100, one decimal; the mean when the group has more than one note for it; blank when the group did not place it. |
 | gap | The distance between the two groups furthest apart (highest minus lowest position); blank when fewer than two groups placed the aspect. 0 means full agreement, 100 opposite ends. |
 | activity_id, aspect_id | Stable ids; \`aspect_id\` is blank for a group's own aspect. |
 `;
