@@ -9,8 +9,8 @@
 import { addNote, readWorkshop } from "@continuum/model";
 import { type ActivityId, type GroupId, laneDocName } from "@continuum/protocol";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, it } from "vitest";
-import { type Harness, startHarness } from "../src/harness.ts";
+import { it } from "vitest";
+import { useHarness } from "../src/harness.ts";
 import { lane } from "../src/people.ts";
 import { flushed, joinAs, openDoc } from "../src/seed.ts";
 
@@ -20,13 +20,7 @@ const THROTTLE = 4;
 const RUNS = 3;
 const LW = "Link workers";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 /** A small deterministic generator, so every run seeds the same board. */
 function mulberry32(seed: number): () => number {

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import type { CreateWorkshopResponse } from "@continuum/protocol";
 import { type RunningServer, startServer } from "@continuum/server";
 import { type Browser, type BrowserContext, chromium, devices, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 export const webDir = path.join(root, "apps/web/dist");
@@ -122,4 +123,39 @@ export async function startHarness(): Promise<Harness> {
     },
   };
   return harness;
+}
+
+/**
+ * The harness for one test file: started before its first test, closed after its last. Call it at the top of
+ * the file (`const h = useHarness();`); the object it returns reaches the running harness.
+ */
+export function useHarness(): Harness {
+  let running: Harness | undefined;
+  beforeAll(async () => {
+    running = await startHarness();
+  });
+  afterAll(async () => {
+    await running?.close();
+  });
+  const current = (): Harness => {
+    if (!running) throw new Error("the harness starts in beforeAll");
+    return running;
+  };
+  return {
+    get server() {
+      return current().server;
+    },
+    get browser() {
+      return current().browser;
+    },
+    get url() {
+      return current().url;
+    },
+    person: (kind) => current().person(kind),
+    createWorkshop: (template) => current().createWorkshop(template),
+    restartServer: () => current().restartServer(),
+    stopServer: () => current().stopServer(),
+    startServerAgain: () => current().startServerAgain(),
+    close: () => current().close(),
+  };
 }

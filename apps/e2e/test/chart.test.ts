@@ -11,18 +11,12 @@
  * running this may have two busy cores.
  */
 import type { Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "../src/harness.ts";
+import { describe, expect, it } from "vitest";
+import { useHarness } from "../src/harness.ts";
 import { createWorkshopThroughStartPage, focusedName, joinWithCode, lane, note } from "../src/people.ts";
 import { placeAspects } from "../src/seed.ts";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 const LW = "Link workers";
 const PPI = "PPI contributors";

@@ -3,8 +3,8 @@
  * both, people keep working, the screen says what is happening in words, and nothing is lost.
  */
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "../src/harness.ts";
+import { describe, expect, it } from "vitest";
+import { useHarness } from "../src/harness.ts";
 import {
   announcedPosition,
   connectionLine,
@@ -17,13 +17,7 @@ import {
   until,
 } from "../src/people.ts";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 const LW = "Link workers";
 

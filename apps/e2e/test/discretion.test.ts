@@ -5,8 +5,8 @@
  * other group neither sees it nor can open it, then the facilitator reveals and both groups are compared.
  */
 import { type ActivityId, type GroupId, laneDocName, type WorkshopId } from "@continuum/protocol";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "../src/harness.ts";
+import { describe, expect, it } from "vitest";
+import { useHarness } from "../src/harness.ts";
 import {
   announcedPosition,
   createWorkshopThroughStartPage,
@@ -19,13 +19,7 @@ import {
   until,
 } from "../src/people.ts";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 const LW = "Link workers";
 const PPI = "PPI contributors";

@@ -3,17 +3,11 @@
  * a way on, never a blank page.
  */
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "../src/harness.ts";
+import { describe, expect, it } from "vitest";
+import { useHarness } from "../src/harness.ts";
 import { openFacilitatorLink } from "../src/people.ts";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 /** The page is not blank: it has a heading and some words a person can read. */
 async function notBlank(page: Page): Promise<void> {

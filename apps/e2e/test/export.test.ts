@@ -4,18 +4,12 @@
  */
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "../src/harness.ts";
+import { describe, expect, it } from "vitest";
+import { useHarness } from "../src/harness.ts";
 import { openFacilitatorLink } from "../src/people.ts";
 import { placeAspects } from "../src/seed.ts";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 /** Clicks a download button by its name and returns the saved file's name and bytes. */
 async function download(page: Page, name: string): Promise<{ file: string; bytes: Buffer }> {

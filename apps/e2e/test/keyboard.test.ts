@@ -3,8 +3,8 @@
  * moves it along the scale. What is stored is read back the way a screen reader user learns it: from the
  * note's accessible name ("…, 57 of 100 towards set in stone") and the spoken announcements.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "../src/harness.ts";
+import { describe, expect, it } from "vitest";
+import { useHarness } from "../src/harness.ts";
 import {
   focusedName,
   joinWithCode,
@@ -15,13 +15,7 @@ import {
   trayCard,
 } from "../src/people.ts";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 const LW = "Link workers";
 const ASPECT = "Who can refer";

@@ -8,8 +8,8 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "../src/harness.ts";
+import { describe, expect, it } from "vitest";
+import { useHarness } from "../src/harness.ts";
 import {
   type AxeFinding,
   createWorkshopThroughStartPage,
@@ -26,13 +26,7 @@ const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const shotsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../docs/screenshots");
 const updateShots = process.env.UPDATE_SCREENSHOTS === "1";
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 const LW = "Link workers";
 const PPI = "PPI contributors";
