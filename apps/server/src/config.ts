@@ -28,6 +28,16 @@ export interface ServerConfig {
   presenceBurst: number;
   presencePerSecond: number;
   pingIntervalMs: number;
+  /**
+   * Proxies whose X-Forwarded-For is believed (comma separated addresses, ranges or proxy-addr's names such
+   * as "loopback"); by default none, so a client cannot claim another address to escape the limits.
+   */
+  trustProxy: string;
+  /** Workshops (created or imported) one address may make per window; more are answered 429. */
+  createLimit: number;
+  createWindowMs: number;
+  /** When set, importing an archive needs `Authorization: Bearer <IMPORT_KEY>`; by default anyone may. */
+  importKey: string | undefined;
   /** Guessing protection for join codes and keys (see FailureLimiter). */
   rateLimit: { windowMs: number; free: number; hardLimit: number; maxDelayMs: number };
   /** Where logs go (standard output by default); tests capture them to check that no secret is written. */
@@ -59,6 +69,10 @@ export const defaultConfig = (): ServerConfig => ({
   presencePerSecond: DEFAULT_LIMITS.presencePerSecond,
   pingIntervalMs: 30_000,
   rateLimit: { windowMs: 10 * 60_000, free: 5, hardLimit: 30, maxDelayMs: 4000 },
+  trustProxy: "",
+  createLimit: 30,
+  createWindowMs: 10 * 60_000,
+  importKey: undefined,
 });
 
 /** Each setting, its environment variable and its flag. */
@@ -74,6 +88,9 @@ const SETTINGS: { key: keyof ServerConfig; env: string; flag: string; kind: "int
   { key: "maxBufferedBytes", env: "MAX_BUFFERED_BYTES", flag: "--max-buffered-bytes", kind: "int" },
   { key: "idleUnloadMs", env: "IDLE_UNLOAD_MS", flag: "--idle-unload-ms", kind: "int" },
   { key: "compactEvery", env: "COMPACT_EVERY", flag: "--compact-every", kind: "int" },
+  { key: "trustProxy", env: "TRUST_PROXY", flag: "--trust-proxy", kind: "string" },
+  { key: "createLimit", env: "CREATE_LIMIT", flag: "--create-limit", kind: "int" },
+  { key: "importKey", env: "IMPORT_KEY", flag: "--import-key", kind: "string" },
   { key: "maxDocumentBytes", env: "MAX_DOCUMENT_BYTES", flag: "--max-document-bytes", kind: "int" },
   { key: "writeBurstBytes", env: "WRITE_BURST_BYTES", flag: "--write-burst-bytes", kind: "int" },
   {

@@ -52,7 +52,17 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   // The sync limits are settings of their own in the configuration, by the same names.
   const sync = new SyncService(rooms, store, tokens, log, config);
   const limiter = new FailureLimiter(config.rateLimit);
-  const sweep = setInterval(() => limiter.sweep(), 60_000);
+  // Creations are counted like failures: each one is a mark in the window, the limit is the hard limit.
+  const creations = new FailureLimiter({
+    windowMs: config.createWindowMs,
+    free: config.createLimit,
+    hardLimit: config.createLimit,
+    maxDelayMs: 0,
+  });
+  const sweep = setInterval(() => {
+    limiter.sweep();
+    creations.sweep();
+  }, 60_000);
   sweep.unref();
   const stats = () => ({ rooms: rooms.loadedNames().length, connections: sync.connectionCount() });
 
@@ -62,6 +72,9 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
       rooms,
       tokens,
       limiter,
+      creations,
+      trustProxy: config.trustProxy,
+      importKey: config.importKey,
       log,
       webDir: config.webDir,
       stats,

@@ -17,6 +17,16 @@ export class FailureLimiter {
     return list;
   }
 
+  /** Failures of the key within the window. */
+  count(key: string, now = Date.now()): number {
+    return this.recent(key, now).length;
+  }
+
+  /** True once the key has used its free failures: its next ones are slowed. */
+  overFree(key: string, now = Date.now()): boolean {
+    return this.count(key, now) >= this.opts.free;
+  }
+
   /** Seconds to wait before trying again, or 0 when the address may try now. */
   retryAfterSeconds(address: string, now = Date.now()): number {
     const list = this.recent(address, now);
@@ -29,6 +39,8 @@ export class FailureLimiter {
   fail(address: string, now = Date.now()): number {
     const list = this.recent(address, now);
     list.push(now);
+    // Enough to know the key is past its hard limit; a flood of failures does not grow the list further.
+    if (list.length > this.opts.hardLimit + 1) list.shift();
     this.failures.set(address, list);
     const over = list.length - this.opts.free;
     return over <= 0 ? 0 : Math.min(this.opts.maxDelayMs, 250 * 2 ** (over - 1));

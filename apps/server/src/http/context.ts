@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Principal, WorkshopId } from "@continuum/protocol";
 import type { Logger } from "pino";
+import type { FailureLimiter } from "../auth/limiter.ts";
 import type { TokenSigner } from "../auth/tokens.ts";
 import type { Store } from "../store/types.ts";
 import type { RoomManager } from "../sync/rooms.ts";
@@ -13,6 +14,12 @@ export interface HttpDeps {
   tokens: TokenSigner;
   log: Logger;
   guarded: Guard;
+  /** The client's address, believing X-Forwarded-For only from configured proxies. */
+  addressOf: (req: IncomingMessage) => string;
+  /** Workshops one address may create or import per window. */
+  creations: FailureLimiter;
+  /** When set, importing needs this key. */
+  importKey: string | undefined;
   stats: () => Record<string, number>;
   /** Closes a workshop's open connections whose principal matches (revoked links, a closed workshop). */
   disconnect: (

@@ -7,6 +7,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import FindMyWay, { type HTTPMethod } from "find-my-way";
+import proxyaddr from "proxy-addr";
 import type { FailureLimiter } from "../auth/limiter.ts";
 import { pathOnly } from "../log.ts";
 import type { Handler, HttpDeps } from "./context.ts";
@@ -20,9 +21,11 @@ import { staticFiles } from "./static.ts";
 
 export { HttpError } from "./errors.ts";
 
-export interface HttpOptions extends Omit<HttpDeps, "guarded"> {
+export interface HttpOptions extends Omit<HttpDeps, "guarded" | "addressOf"> {
   limiter: FailureLimiter;
   webDir: string;
+  /** Proxies whose X-Forwarded-For is believed (see ServerConfig.trustProxy). */
+  trustProxy: string;
 }
 
 /** The methods any route answers, to say which ones a path takes when it is asked with another (405). */
@@ -30,10 +33,16 @@ const METHODS: HTTPMethod[] = ["GET", "HEAD", "POST"];
 /** No id, code or format comes near this; a longer path segment is refused (414) rather than looked up. */
 const MAX_SEGMENT = 200;
 
-const clientAddress = (req: IncomingMessage): string => req.socket.remoteAddress ?? "unknown";
-
 export function createHttpHandler(options: HttpOptions) {
-  const deps: HttpDeps = { ...options, guarded: createGuard(options.limiter, clientAddress) };
+  // The client's address: the socket's, or what a configured proxy says it forwarded for.
+  const trusted = proxyaddr.compile(
+    options.trustProxy
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+  const addressOf = (req: IncomingMessage): string => proxyaddr(req, trusted);
+  const deps: HttpDeps = { ...options, addressOf, guarded: createGuard(options.limiter, addressOf) };
   const { log } = deps;
   const workshops = workshopRoutes(deps);
   const people = peopleRoutes(deps);

@@ -20,8 +20,10 @@ export function exportRoutes(deps: HttpDeps) {
 
   const exportWorkshop: Handler = async ({ req, res, url, params }) => {
     const format = params.format ?? "";
-    const workshop = await deps.guarded(req, () =>
-      authorizeFacilitator(req, store, tokens, params.id ?? "", "Exports"),
+    const workshop = await deps.guarded(
+      req,
+      () => authorizeFacilitator(req, store, tokens, params.id ?? "", "Exports"),
+      params.id,
     );
     if (!isExportFormat(format)) {
       throw new HttpError(

@@ -97,30 +97,37 @@ export function peopleRoutes(deps: HttpDeps) {
 
   const session: Handler = async ({ req }) => {
     const input = await readBody(req, SessionRequest);
-    return guarded(req, async () => {
-      const workshop = isId(input.workshopId)
-        ? await store.getWorkshop(input.workshopId as WorkshopId)
-        : null;
-      if (!workshop) throw new HttpError(404, "unknown_workshop", "There is no workshop at this link.");
-      if (workshop.closedAt !== null)
-        throw new HttpError(410, "workshop_closed", "This workshop has been closed.");
-      const role = keyMatches(input.key, workshop.facilitatorKeyHash)
-        ? "facilitator"
-        : keyMatches(input.key, workshop.observerKeyHash)
-          ? "observer"
+    return guarded(
+      req,
+      async () => {
+        const workshop = isId(input.workshopId)
+          ? await store.getWorkshop(input.workshopId as WorkshopId)
           : null;
-      if (!role) {
-        throw new HttpError(
-          403,
-          "wrong_key",
-          "This link is not valid any more. Ask the facilitator for a new link.",
+        if (!workshop) throw new HttpError(404, "unknown_workshop", "There is no workshop at this link.");
+        if (workshop.closedAt !== null)
+          throw new HttpError(410, "workshop_closed", "This workshop has been closed.");
+        const role = keyMatches(input.key, workshop.facilitatorKeyHash)
+          ? "facilitator"
+          : keyMatches(input.key, workshop.observerKeyHash)
+            ? "observer"
+            : null;
+        if (!role) {
+          throw new HttpError(
+            403,
+            "wrong_key",
+            "This link is not valid any more. Ask the facilitator for a new link.",
+          );
+        }
+        const name = input.name || (role === "facilitator" ? "Facilitator" : "Big screen");
+        const token = tokens.sign(
+          { workshopId: workshop.id, role, group: null, name },
+          workshop.tokenVersion,
         );
-      }
-      const name = input.name || (role === "facilitator" ? "Facilitator" : "Big screen");
-      const token = tokens.sign({ workshopId: workshop.id, role, group: null, name }, workshop.tokenVersion);
-      const body: SessionResponse = { workshopId: workshop.id, token, role };
-      return { status: 200, body };
-    });
+        const body: SessionResponse = { workshopId: workshop.id, token, role };
+        return { status: 200, body };
+      },
+      input.workshopId,
+    );
   };
 
   return { lookup, join, session };

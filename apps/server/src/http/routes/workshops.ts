@@ -2,6 +2,8 @@
  * Workshops as a whole: create one (`POST /api/workshops`), import an archive as one
  * (`POST /api/workshops/import`), and the facilitator's settings (`POST /api/workshops/<id>/revoke|close`).
  */
+
+import type { IncomingMessage } from "node:http";
 import { ArchiveError, importArchiveUpdates, parseArchive } from "@continuum/export";
 import { initWorkshop } from "@continuum/model";
 import {
@@ -18,8 +20,8 @@ import {
   workshopDocName,
 } from "@continuum/protocol";
 import * as Y from "yjs";
-import { authorizeFacilitator } from "../../auth/facilitator.ts";
-import { hashKey, newSecretKey } from "../../auth/tokens.ts";
+import { authorizeFacilitator, bearer } from "../../auth/facilitator.ts";
+import { hashKey, keyMatches, newSecretKey } from "../../auth/tokens.ts";
 import { readBody, readJson } from "../body.ts";
 import type { Handler, HttpDeps } from "../context.ts";
 import { HttpError } from "../errors.ts";
@@ -68,8 +70,24 @@ export function workshopRoutes(deps: HttpDeps) {
     }
   }
 
+  /** Each address makes at most `createLimit` workshops per window (creating and importing alike). */
+  function countCreation(req: IncomingMessage): void {
+    const address = deps.addressOf(req);
+    const retryAfter = deps.creations.retryAfterSeconds(address);
+    if (retryAfter > 0) {
+      throw new HttpError(
+        429,
+        "too_many_workshops",
+        "Too many workshops were started from this network just now. Wait a few minutes and try again.",
+        { "retry-after": String(retryAfter) },
+      );
+    }
+    deps.creations.fail(address);
+  }
+
   const create: Handler = async ({ req }) => {
     const input = await readBody(req, CreateWorkshopRequest);
+    countCreation(req);
     const id = newWorkshopId();
     const doc = new Y.Doc();
     initWorkshop(doc, {
@@ -94,6 +112,20 @@ export function workshopRoutes(deps: HttpDeps) {
    * own join code and keys: an archive carries no secrets.
    */
   const importArchive: Handler = async ({ req }) => {
+    if (deps.importKey !== undefined) {
+      const key = bearer(req);
+      if (key === null) {
+        throw new HttpError(
+          401,
+          "missing_key",
+          "Importing needs this server's import key: send it as “Authorization: Bearer <key>”.",
+          { "www-authenticate": 'Bearer realm="continuum"' },
+        );
+      }
+      if (!keyMatches(key, hashKey(deps.importKey)))
+        throw new HttpError(403, "wrong_key", "That is not this server's import key.");
+    }
+    countCreation(req);
     const body = await readJson(req, MAX_ARCHIVE_BYTES);
     let archived: ReturnType<typeof parseArchive>;
     try {
@@ -113,8 +145,10 @@ export function workshopRoutes(deps: HttpDeps) {
 
   /** The workshop of a facilitator's request to `/api/workshops/<id>/…`, checked like a guessed secret. */
   const facilitatorsWorkshop = (ctx: Parameters<Handler>[0]) =>
-    deps.guarded(ctx.req, () =>
-      authorizeFacilitator(ctx.req, store, tokens, ctx.params.id ?? "", "Workshop settings"),
+    deps.guarded(
+      ctx.req,
+      () => authorizeFacilitator(ctx.req, store, tokens, ctx.params.id ?? "", "Workshop settings"),
+      ctx.params.id,
     );
 
   /** Nobody can join or connect any more; exports still work. */
