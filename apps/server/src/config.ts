@@ -38,6 +38,11 @@ export interface ServerConfig {
   createWindowMs: number;
   /** When set, importing an archive needs `Authorization: Bearer <IMPORT_KEY>`; by default anyone may. */
   importKey: string | undefined;
+  /** The export pool (exports/pool.ts): threads, queued tasks, time per task, heap per thread. */
+  exportThreads: number;
+  exportQueue: number;
+  exportTimeoutMs: number;
+  exportHeapMb: number;
   /** Guessing protection for join codes and keys (see FailureLimiter). */
   rateLimit: { windowMs: number; free: number; hardLimit: number; maxDelayMs: number };
   /** Where logs go (standard output by default); tests capture them to check that no secret is written. */
@@ -73,6 +78,10 @@ export const defaultConfig = (): ServerConfig => ({
   createLimit: 30,
   createWindowMs: 10 * 60_000,
   importKey: undefined,
+  exportThreads: 1,
+  exportQueue: 8,
+  exportTimeoutMs: 120_000,
+  exportHeapMb: 1024,
 });
 
 /** Each setting, its environment variable and its flag. */
@@ -91,6 +100,10 @@ const SETTINGS: { key: keyof ServerConfig; env: string; flag: string; kind: "int
   { key: "trustProxy", env: "TRUST_PROXY", flag: "--trust-proxy", kind: "string" },
   { key: "createLimit", env: "CREATE_LIMIT", flag: "--create-limit", kind: "int" },
   { key: "importKey", env: "IMPORT_KEY", flag: "--import-key", kind: "string" },
+  { key: "exportThreads", env: "EXPORT_THREADS", flag: "--export-threads", kind: "int" },
+  { key: "exportQueue", env: "EXPORT_QUEUE", flag: "--export-queue", kind: "int" },
+  { key: "exportTimeoutMs", env: "EXPORT_TIMEOUT_MS", flag: "--export-timeout-ms", kind: "int" },
+  { key: "exportHeapMb", env: "EXPORT_HEAP_MB", flag: "--export-heap-mb", kind: "int" },
   { key: "maxDocumentBytes", env: "MAX_DOCUMENT_BYTES", flag: "--max-document-bytes", kind: "int" },
   { key: "writeBurstBytes", env: "WRITE_BURST_BYTES", flag: "--write-burst-bytes", kind: "int" },
   {

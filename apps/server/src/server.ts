@@ -6,6 +6,7 @@ import { WebSocketServer } from "ws";
 import { FailureLimiter } from "./auth/limiter.ts";
 import { loadTokenSecret, TokenSigner } from "./auth/tokens.ts";
 import { defaultConfig, type ServerConfig } from "./config.ts";
+import { ExportPool } from "./exports/pool.ts";
 import { createHttpHandler } from "./http/index.ts";
 import { createLogger } from "./log.ts";
 import { MemoryStore } from "./store/memory.ts";
@@ -66,6 +67,12 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   sweep.unref();
   const stats = () => ({ rooms: rooms.loadedNames().length, connections: sync.connectionCount() });
 
+  const exportPool = new ExportPool({
+    threads: Math.max(1, config.exportThreads),
+    maxQueue: config.exportQueue,
+    timeoutMs: config.exportTimeoutMs,
+    maxHeapMb: config.exportHeapMb,
+  });
   const http = createServer(
     createHttpHandler({
       store,
@@ -73,6 +80,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
       tokens,
       limiter,
       creations,
+      exportPool,
       trustProxy: config.trustProxy,
       importKey: config.importKey,
       log,
@@ -134,6 +142,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
           http.closeAllConnections();
         });
         await rooms.closeAll();
+        await exportPool.close();
         await store.close();
       })();
       return closing;

@@ -11,7 +11,7 @@ import { isId, type WorkshopId } from "@continuum/protocol";
 import { parseCommandLine } from "../args.ts";
 import { SqliteStore } from "../store/sqlite.ts";
 import { ExportRequestError, type RenderedExport, renderExport } from "./render.ts";
-import { snapshotFromStore } from "./snapshot.ts";
+import { snapshotFromUpdates, updatesFromStore } from "./snapshot.ts";
 
 export const USAGE = `Usage: pnpm export <workshop id> [options]
 
@@ -111,7 +111,7 @@ export async function runCli(
       io.err(`There is no workshop "${id}" in ${options.dataDir}.\n`);
       return 1;
     }
-    const snapshot = await snapshotFromStore(store, id);
+    const snapshot = snapshotFromUpdates(await updatesFromStore(store, id));
     const base = env.INIT_CWD || cwd;
     if (options.format === "all") {
       const dir = options.out && options.out !== "-" ? options.out : path.resolve(base, id);

@@ -2,15 +2,11 @@
 import {
   ACTIVITY_FORMATS,
   CONTENT_TYPES,
-  codebook,
   type ExportFormat,
   exportFileName,
   findActivity,
-  renderActivitySvg,
-  toComparisonCsv,
-  toCsv,
-  toJson,
-  toMarkdown,
+  isTextExportFormat,
+  renderTextExport,
   type WorkshopSnapshot,
 } from "@continuum/export";
 
@@ -61,37 +57,15 @@ export async function renderExport(
       );
     }
   }
-  const activity = activityId ?? "";
-  switch (format) {
-    case "csv":
-      body = utf8(toCsv(snapshot));
-      break;
-    case "comparison-csv":
-      body = utf8(toComparisonCsv(snapshot));
-      break;
-    case "codebook":
-      body = utf8(codebook(snapshot));
-      break;
-    case "json":
-      body = utf8(toJson(snapshot));
-      break;
-    case "md":
-      body = utf8(toMarkdown(snapshot));
-      break;
-    case "svg":
-      body = utf8(renderActivitySvg(snapshot, activity));
-      break;
-    case "pdf": {
-      // Loaded on first use: fonts and the PDF writer are only needed by the few who export a PDF.
-      const { toPdf } = await import("@continuum/export/pdf");
-      body = await toPdf(snapshot);
-      break;
-    }
-    case "png": {
-      const { renderActivityPng } = await import("@continuum/export/png");
-      body = renderActivityPng(snapshot, activity);
-      break;
-    }
+  if (isTextExportFormat(format)) {
+    body = utf8(renderTextExport(snapshot, format, activityId));
+  } else if (format === "pdf") {
+    // Loaded on first use: fonts and the PDF writer are only needed by the few who export a PDF.
+    const { toPdf } = await import("@continuum/export/pdf");
+    body = await toPdf(snapshot);
+  } else {
+    const { renderActivityPng } = await import("@continuum/export/png");
+    body = renderActivityPng(snapshot, activityId ?? "");
   }
   return {
     body,

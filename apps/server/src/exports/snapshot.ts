@@ -1,7 +1,10 @@
 /**
- * A workshop's snapshot for an export: read through the RoomManager for the server (so what people are
- * doing right now is included), or straight from a store for the command line (the server appends every
- * update before it forwards it, so the store has everything anyone has seen).
+ * A workshop's documents for an export, as raw Yjs updates: read through the RoomManager for the server
+ * (so what people are doing right now is included), or straight from a store for the command line (the
+ * server appends every update before it forwards it, so the store has everything anyone has seen).
+ *
+ * Updates rather than documents, so that building the snapshot and rendering it (work that grows with the
+ * size of a workshop) can happen in a worker thread, away from the event loop that carries everyone's sync.
  */
 import { snapshotFromDocs, type WorkshopSnapshot } from "@continuum/export";
 import { migrateDoc } from "@continuum/model";
@@ -9,6 +12,13 @@ import { parseDocName, type WorkshopId, workshopDocName } from "@continuum/proto
 import * as Y from "yjs";
 import type { Store } from "../store/types.ts";
 import type { Room, RoomManager } from "../sync/rooms.ts";
+
+/** Every document of one workshop, by name, as the updates that make it. */
+export interface WorkshopUpdates {
+  workshopId: WorkshopId;
+  workshop: Uint8Array[];
+  docs: Map<string, Uint8Array[]>;
+}
 
 /** Names of every stored document of a workshop besides the workshop document, that parse as ours. */
 async function childDocNames(
@@ -22,36 +32,42 @@ async function childDocNames(
 }
 
 /**
- * The snapshot of a workshop read through the RoomManager: loaded rooms give their live state, others are
+ * A workshop's documents read through the RoomManager: loaded rooms give their live state, others are
  * loaded from the store (and unloaded again once idle). Only documents that exist are opened, so an export
  * never creates a lane or chart document as a side effect.
  */
-export async function snapshotFromRooms(
+export async function updatesFromRooms(
   store: Store,
   rooms: RoomManager,
   id: WorkshopId,
-  now = Date.now(),
-): Promise<WorkshopSnapshot> {
+): Promise<WorkshopUpdates> {
   const held: Room[] = [];
   try {
     const workshop = await rooms.acquire(workshopDocName(id));
     held.push(workshop);
-    const docs = new Map<string, Y.Doc>();
+    const docs = new Map<string, Uint8Array[]>();
     for (const name of await childDocNames(store, id, rooms.loadedNames())) {
       const room = await rooms.acquire(name);
       held.push(room);
-      docs.set(name, room.doc);
+      docs.set(name, [Y.encodeStateAsUpdate(room.doc)]);
     }
-    return snapshotFromDocs(workshop.doc, docs, { now });
+    return { workshopId: id, workshop: [Y.encodeStateAsUpdate(workshop.doc)], docs };
   } finally {
     for (const room of held.reverse()) rooms.release(room);
   }
 }
 
-/** A document rebuilt from its stored updates and migrated in memory (nothing is written back). */
-async function docFromStore(store: Store, name: string): Promise<Y.Doc> {
+/** A workshop's documents straight from a store (the command line, with no server running). */
+export async function updatesFromStore(store: Store, id: WorkshopId): Promise<WorkshopUpdates> {
+  const docs = new Map<string, Uint8Array[]>();
+  for (const name of await childDocNames(store, id)) docs.set(name, await store.loadDoc(name));
+  return { workshopId: id, workshop: await store.loadDoc(workshopDocName(id)), docs };
+}
+
+/** A document rebuilt from its updates and migrated in memory (nothing is written back). */
+function docFromUpdates(name: string, updates: readonly Uint8Array[]): Y.Doc {
   const doc = new Y.Doc();
-  for (const update of await store.loadDoc(name)) {
+  for (const update of updates) {
     try {
       Y.applyUpdate(doc, update);
     } catch {
@@ -63,15 +79,11 @@ async function docFromStore(store: Store, name: string): Promise<Y.Doc> {
   return doc;
 }
 
-/** The snapshot of a workshop read straight from a store (the command line, with no server running). */
-export async function snapshotFromStore(
-  store: Store,
-  id: WorkshopId,
-  now = Date.now(),
-): Promise<WorkshopSnapshot> {
-  const workshopDoc = await docFromStore(store, workshopDocName(id));
+/** The snapshot the exports are made from. */
+export function snapshotFromUpdates(updates: WorkshopUpdates, now = Date.now()): WorkshopSnapshot {
+  const workshopDoc = docFromUpdates(workshopDocName(updates.workshopId), updates.workshop);
   const docs = new Map<string, Y.Doc>();
-  for (const name of await childDocNames(store, id)) docs.set(name, await docFromStore(store, name));
+  for (const [name, list] of updates.docs) docs.set(name, docFromUpdates(name, list));
   try {
     return snapshotFromDocs(workshopDoc, docs, { now });
   } finally {

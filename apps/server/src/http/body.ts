@@ -5,8 +5,11 @@ import { HttpError } from "./errors.ts";
 /** Ordinary request bodies: a name, a code, a list of aspects. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-/** Reads a request body as a JSON object, refusing anything larger than `maxBytes` before it is all read. */
-export async function readJson(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
+/**
+ * Reads a JSON request body as text, refusing anything larger than `maxBytes` before it is all read. For a
+ * body too large to parse on the event loop (an archive), which a worker parses instead.
+ */
+export async function readJsonText(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<string> {
   // Exactly JSON (a charset parameter aside): a substring test would take `text/plain; application/json`,
   // a type a browser sends cross-site without asking first, so any web page could post here as a visitor.
   const type = (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase();
@@ -26,9 +29,15 @@ export async function readJson(req: IncomingMessage, maxBytes = MAX_BODY_BYTES):
     }
     chunks.push(chunk as Buffer);
   }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Reads a request body as a JSON object. */
+export async function readJson(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
+  const text = await readJsonText(req, maxBytes);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    parsed = JSON.parse(text);
   } catch {
     throw new HttpError(400, "invalid_json", "The request body is not valid JSON.");
   }

@@ -3,6 +3,7 @@ import type { Principal, WorkshopId } from "@continuum/protocol";
 import type { Logger } from "pino";
 import type { FailureLimiter } from "../auth/limiter.ts";
 import type { TokenSigner } from "../auth/tokens.ts";
+import type { ExportPool } from "../exports/pool.ts";
 import type { Store } from "../store/types.ts";
 import type { RoomManager } from "../sync/rooms.ts";
 import type { Guard } from "./guard.ts";
@@ -18,6 +19,8 @@ export interface HttpDeps {
   addressOf: (req: IncomingMessage) => string;
   /** Workshops one address may create or import per window. */
   creations: FailureLimiter;
+  /** Where exports are rendered and archives imported: worker threads, off the event loop. */
+  exportPool: ExportPool;
   /** When set, importing needs this key. */
   importKey: string | undefined;
   stats: () => Record<string, number>;

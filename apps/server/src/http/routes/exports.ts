@@ -5,13 +5,8 @@
  */
 import { EXPORT_FORMATS, isExportFormat } from "@continuum/export";
 import { authorizeFacilitator } from "../../auth/facilitator.ts";
-import {
-  contentDisposition,
-  ExportRequestError,
-  type RenderedExport,
-  renderExport,
-} from "../../exports/render.ts";
-import { snapshotFromRooms } from "../../exports/snapshot.ts";
+import { contentDisposition } from "../../exports/render.ts";
+import { updatesFromRooms } from "../../exports/snapshot.ts";
 import type { Handler, HttpDeps } from "../context.ts";
 import { HttpError } from "../errors.ts";
 
@@ -32,14 +27,10 @@ export function exportRoutes(deps: HttpDeps) {
         `There is no export format "${format}". Use one of: ${EXPORT_FORMATS.join(", ")}.`,
       );
     }
-    const snapshot = await snapshotFromRooms(store, rooms, workshop.id);
-    let rendered: RenderedExport;
-    try {
-      rendered = await renderExport(snapshot, format, url.searchParams.get("activity"));
-    } catch (err) {
-      if (err instanceof ExportRequestError) throw new HttpError(err.status, err.code, err.message);
-      throw err;
-    }
+    // Only copying the documents' state happens here; building the snapshot and rendering it (seconds
+    // for a PDF of thousands of notes) happen in the export pool, off the event loop.
+    const updates = await updatesFromRooms(store, rooms, workshop.id);
+    const rendered = await deps.exportPool.render(updates, format, url.searchParams.get("activity"));
     res.writeHead(200, {
       "content-type": rendered.contentType,
       "content-disposition": contentDisposition(rendered.fileName),

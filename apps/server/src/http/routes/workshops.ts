@@ -4,7 +4,6 @@
  */
 
 import type { IncomingMessage } from "node:http";
-import { ArchiveError, importArchiveUpdates, parseArchive } from "@continuum/export";
 import { initWorkshop } from "@continuum/model";
 import {
   CloseCode,
@@ -14,6 +13,7 @@ import {
   isId,
   JOIN_CODE_ALPHABET,
   JOIN_CODE_LENGTH,
+  LIMITS,
   newWorkshopId,
   type RevokeResponse,
   type WorkshopId,
@@ -22,12 +22,9 @@ import {
 import * as Y from "yjs";
 import { authorizeFacilitator, bearer } from "../../auth/facilitator.ts";
 import { hashKey, keyMatches, newSecretKey } from "../../auth/tokens.ts";
-import { readBody, readJson } from "../body.ts";
+import { readBody, readJsonText } from "../body.ts";
 import type { Handler, HttpDeps } from "../context.ts";
 import { HttpError } from "../errors.ts";
-
-/** Archives carry every note of a workshop: a long series of meetings is still far below this. */
-const MAX_ARCHIVE_BYTES = 16 * 1024 * 1024;
 
 function randomJoinCode(): string {
   const bytes = new Uint8Array(JOIN_CODE_LENGTH);
@@ -126,18 +123,13 @@ export function workshopRoutes(deps: HttpDeps) {
         throw new HttpError(403, "wrong_key", "That is not this server's import key.");
     }
     countCreation(req);
-    const body = await readJson(req, MAX_ARCHIVE_BYTES);
-    let archived: ReturnType<typeof parseArchive>;
-    try {
-      archived = parseArchive(body);
-    } catch (err) {
-      if (err instanceof ArchiveError) throw new HttpError(400, "invalid_archive", err.message);
-      throw err;
-    }
-    const original = archived.workshop.id;
+    // Parsed, checked against every bound and written into documents in the export pool's thread: a large
+    // archive costs the person importing it some waiting, never everyone's sync.
+    const text = await readJsonText(req, LIMITS.archiveBytes);
+    const original = await deps.exportPool.archiveId(text);
     const taken = !isId(original) || (await store.getWorkshop(original as WorkshopId)) !== null;
     const id = taken ? newWorkshopId() : (original as WorkshopId);
-    const docs = importArchiveUpdates(body, { workshopId: id });
+    const docs = await deps.exportPool.importArchive(text, id);
     const created = await register(id, docs);
     log.info({ workshop: id, documents: docs.size, newId: taken }, "workshop imported");
     return { status: 201, body: created };

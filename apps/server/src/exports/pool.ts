@@ -1,0 +1,79 @@
+/**
+ * The export pool: PDF and PNG rendering, every other export, and archive imports run here, in worker
+ * threads (piscina), so that a large workshop costs the person who asked for it some waiting and never
+ * stalls anyone's sync. Bounded in every direction: threads, queued tasks (503 beyond), time per task (the
+ * thread is stopped) and heap per thread (the thread dies, the pool starts another).
+ */
+import type { ExportFormat } from "@continuum/export";
+import { Piscina } from "piscina";
+import { HttpError } from "../http/errors.ts";
+import type { RenderedExport } from "./render.ts";
+import type { WorkshopUpdates } from "./snapshot.ts";
+import type { Answer, RenderTask } from "./worker.ts";
+
+export interface ExportPoolOptions {
+  /** Threads rendering at once; one leaves the other core to sync on a two-core machine. */
+  threads: number;
+  /** Tasks waiting for a thread, past which requests are answered 503. */
+  maxQueue: number;
+  /** Longest a task may take. */
+  timeoutMs: number;
+  /** Heap of one thread, in MB. */
+  maxHeapMb: number;
+}
+
+export class ExportPool {
+  private readonly pool: Piscina;
+
+  constructor(private readonly opts: ExportPoolOptions) {
+    this.pool = new Piscina({
+      filename: new URL("./worker-entry.mjs", import.meta.url).href,
+      minThreads: 0,
+      maxThreads: opts.threads,
+      // A warm thread answers the next export at once; an idle one gives its memory back.
+      idleTimeout: 30_000,
+      maxQueue: opts.maxQueue,
+      resourceLimits: { maxOldGenerationSizeMb: opts.maxHeapMb },
+    });
+  }
+
+  private async run<T>(name: string, task: unknown): Promise<T> {
+    let answer: Answer<T>;
+    try {
+      answer = await this.pool.run(task, { name, signal: AbortSignal.timeout(this.opts.timeoutMs) });
+    } catch (err) {
+      const e = err as Error & { code?: string };
+      if (/queue is at limit/i.test(e.message)) {
+        throw new HttpError(503, "busy", "The server is busy with other exports. Try again in a minute.", {
+          "retry-after": "30",
+        });
+      }
+      if (e.name === "AbortError" || e.code === "ABORT_ERR" || e.name === "TimeoutError") {
+        throw new HttpError(503, "too_slow", "This export took too long and was stopped. Try a smaller one.");
+      }
+      if (/heap|memory|ERR_WORKER_OUT_OF_MEMORY/i.test(`${e.message} ${e.code ?? ""}`)) {
+        throw new HttpError(503, "too_large", "This export needed more memory than the server allows.");
+      }
+      throw err;
+    }
+    if (!answer.ok) throw new HttpError(answer.status, answer.code, answer.message);
+    return answer.value;
+  }
+
+  render(updates: WorkshopUpdates, format: ExportFormat, activity: string | null): Promise<RenderedExport> {
+    const task: RenderTask = { updates, format, activity, now: Date.now() };
+    return this.run("render", task);
+  }
+
+  archiveId(text: string): Promise<string | null> {
+    return this.run("archiveId", { text });
+  }
+
+  importArchive(text: string, workshopId: string): Promise<Map<string, Uint8Array>> {
+    return this.run("importArchive", { text, workshopId });
+  }
+
+  close(): Promise<void> {
+    return this.pool.destroy();
+  }
+}
