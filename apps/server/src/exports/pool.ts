@@ -4,12 +4,22 @@
  * stalls anyone's sync. Bounded in every direction: threads, queued tasks (503 beyond), time per task (the
  * thread is stopped) and heap per thread (the thread dies, the pool starts another).
  */
+import { pathToFileURL } from "node:url";
 import type { ExportFormat } from "@continuum/export";
 import { Piscina } from "piscina";
 import { HttpError } from "../http/errors.ts";
 import type { RenderedExport } from "./render.ts";
 import type { WorkshopUpdates } from "./snapshot.ts";
 import type { Answer, RenderTask } from "./worker.ts";
+
+/** The file the pool's threads start from, as a file URL. */
+function workerEntry(): string {
+  const url = new URL("./worker-entry.mjs", import.meta.url);
+  if (url.protocol === "file:") return url.href;
+  // A test environment that serves modules over HTTP (vitest's jsdom, for the web's tests against a real
+  // server) still has the file's path in the URL, after vite's /@fs prefix.
+  return pathToFileURL(decodeURIComponent(url.pathname).replace(/^\/@fs/, "")).href;
+}
 
 export interface ExportPoolOptions {
   /** Threads rendering at once; one leaves the other core to sync on a two-core machine. */
@@ -27,7 +37,7 @@ export class ExportPool {
 
   constructor(private readonly opts: ExportPoolOptions) {
     this.pool = new Piscina({
-      filename: new URL("./worker-entry.mjs", import.meta.url).href,
+      filename: workerEntry(),
       minThreads: 0,
       maxThreads: opts.threads,
       // A warm thread answers the next export at once; an idle one gives its memory back.
