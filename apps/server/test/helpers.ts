@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { CreateWorkshopResponse, JoinResponse, LookupResponse } from "@continuum/protocol";
-import { afterEach, beforeEach, expect } from "vitest";
+import { afterEach, beforeEach, expect, vi } from "vitest";
 import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
@@ -116,19 +116,9 @@ export function synced(client: Client, timeoutMs = 5000): Promise<void> {
   });
 }
 
-/** Retries an assertion until it passes: sync is eventually consistent. */
-export async function eventually(assertion: () => void | Promise<void>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await assertion();
-      return;
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  }
-}
+/** Retries an assertion until it passes (sync is eventually consistent): vitest's waitFor, every 20 ms. */
+export const eventually = (assertion: () => unknown, timeoutMs = 5000): Promise<unknown> =>
+  vi.waitFor(assertion, { timeout: timeoutMs, interval: 20 });
 
 /** Waits until the client's socket was closed by the server with a code. */
 export async function closedWith(client: Client, timeoutMs = 5000): Promise<number> {

@@ -2,7 +2,7 @@ import { type Activity, listActivities, listGroups } from "@continuum/model";
 import type { CreateWorkshopResponse, GroupId, JoinResponse, WorkshopId } from "@continuum/protocol";
 import { type RunningServer, startServer } from "@continuum/server";
 import { cleanup } from "@testing-library/react";
-import { afterAll, afterEach, beforeAll, expect } from "vitest";
+import { afterAll, afterEach, beforeAll, expect, vi } from "vitest";
 import WebSocket from "ws";
 import { setApiBase } from "../src/api.ts";
 import { resetUi } from "../src/app/ui.ts";
@@ -65,19 +65,9 @@ export function saveFacilitatorSession(
   return session;
 }
 
-/** Retries an assertion until it passes: sync is eventually consistent. */
-export async function eventually(assertion: () => void | Promise<void>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await assertion();
-      return;
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  }
-}
+/** Retries an assertion until it passes (sync is eventually consistent): vitest's waitFor, every 20 ms. */
+export const eventually = (assertion: () => unknown, timeoutMs = 5000): Promise<unknown> =>
+  vi.waitFor(assertion, { timeout: timeoutMs, interval: 20 });
 
 /**
  * For the files that render the app against one real server: the server for the whole file, connections
