@@ -74,7 +74,7 @@ async function laneSetup(url: string) {
 }
 
 describe("persistence", () => {
-  it("keeps state across a restart, and unloads idle documents", async () => {
+  it("SYNC-5: keeps state across a restart, and unloads idle documents", async () => {
     const dataDir = tempDir();
     try {
       const first = await testServer({ dataDir, idleUnloadMs: 50, compactEvery: 10 });
@@ -102,7 +102,7 @@ describe("persistence", () => {
     }
   });
 
-  it("loses nothing another client had received when the server is killed with SIGKILL", async () => {
+  it("SYNC-6: loses nothing another client had received when the server is killed with SIGKILL", async () => {
     const dataDir = tempDir();
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;

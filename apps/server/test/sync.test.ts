@@ -61,7 +61,7 @@ describe("sync server", () => {
     expect(await closedWith(unknownWorkshop)).toBe(CloseCode.NotFound);
   });
 
-  it("drops an observer's writes", async () => {
+  it("ACC-8: drops an observer's writes", async () => {
     const w = await discretionWorkshop();
     const session = await fetch(`${env.server.url}/api/session`, {
       method: "POST",
@@ -156,7 +156,7 @@ describe("sync server", () => {
     expect(await closedWith(again)).toBe(CloseCode.Forbidden);
   });
 
-  it("closes a connection that sends a malformed or oversized frame; others keep working", async () => {
+  it("SYNC-2: closes a connection that sends a malformed or oversized frame; others keep working", async () => {
     const small = await testServer({ maxMessageBytes: 64 * 1024 });
     try {
       const created = await createWorkshop(small.url);
@@ -193,7 +193,7 @@ describe("sync server", () => {
     }
   });
 
-  it("lets a client change only its own presence", async () => {
+  it("PRES-1: lets a client change only its own presence", async () => {
     const w = await discretionWorkshop();
     const ann = await joinAs(env.server.url, w.created.joinCode, "Ann", w.a.id);
     const c1 = open(env.server.url, w.lane(w.a.id), ann.token);
@@ -222,7 +222,7 @@ describe("sync server", () => {
     fake.destroy();
   });
 
-  it("answers every new client with the current state, also after changes between joins", async () => {
+  it("SYNC-1: answers every new client with the current state, also after changes between joins", async () => {
     const created = await createWorkshop(env.server.url);
     const first = open(env.server.url, created.id, created.token);
     await synced(first);
@@ -240,7 +240,7 @@ describe("sync server", () => {
     }
   });
 
-  it("closes a connection whose presence state is not JSON", async () => {
+  it("SYNC-2: closes a connection whose presence state is not JSON", async () => {
     const created = await createWorkshop(env.server.url);
     const other = open(env.server.url, created.id, created.token);
     await synced(other);
