@@ -2,8 +2,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_LIMITS } from "@continuum/protocol";
 import { parseCommandLine } from "./args.ts";
+import type { SyncLimits } from "./sync/service.ts";
 
-export interface ServerConfig {
+/** The sync limits (SyncLimits, with their meaning) are settings of their own by the same names. */
+export interface ServerConfig extends SyncLimits {
   port: number;
   /** Every interface by default, so tablets on the venue's network can connect. */
   host: string;
@@ -15,19 +17,8 @@ export interface ServerConfig {
   tokenSecret: string | undefined;
   logLevel: string;
   maxMessageBytes: number;
-  maxBufferedBytes: number;
   idleUnloadMs: number;
   compactEvery: number;
-  maxAwarenessStateBytes: number;
-  maxDocumentBytes: number;
-  writeBurstBytes: number;
-  writeBytesPerSecond: number;
-  messageBurst: number;
-  messagesPerSecond: number;
-  maxPresenceEntries: number;
-  presenceBurst: number;
-  presencePerSecond: number;
-  pingIntervalMs: number;
   /**
    * Proxies whose X-Forwarded-For is believed (comma separated addresses, ranges or proxy-addr's names such
    * as "loopback"); by default none, so a client cannot claim another address to escape the limits.

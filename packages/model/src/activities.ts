@@ -33,6 +33,7 @@ import {
   orderAfter,
   orderAt,
   readBoolean,
+  readEntries,
   readFinite,
   readId,
   readNumber,
@@ -252,13 +253,7 @@ export function readActivity(id: ActivityId, value: unknown): Activity | null {
 
 /** Every valid activity, in agenda order. */
 export function listActivities(doc: Y.Doc): Activity[] {
-  const out: Activity[] = [];
-  for (const [key, value] of activitiesMap(doc)) {
-    if (!isId(key)) continue;
-    const a = readActivity(key as ActivityId, value);
-    if (a) out.push(a);
-  }
-  return out.sort(byOrderThenId);
+  return readEntries<ActivityId, Activity>(activitiesMap(doc), readActivity, byOrderThenId);
 }
 
 /** One activity, or undefined if it does not exist or is not valid. */

@@ -29,6 +29,7 @@ import {
   LIMITS,
   orderAfter,
   orderAt,
+  readEntries,
   readFinite,
   readId,
   readNumber,
@@ -117,13 +118,7 @@ function readChartNote(id: NoteId, value: unknown): ChartNote | null {
 
 /** Every valid note, sorted by order then id (so each column's notes are in column order). */
 export function listChartNotes(doc: Y.Doc): ChartNote[] {
-  const out: ChartNote[] = [];
-  for (const [key, value] of notesMap(doc)) {
-    if (!isId(key)) continue;
-    const n = readChartNote(key as NoteId, value);
-    if (n) out.push(n);
-  }
-  return out.sort(byOrderThenId);
+  return readEntries<NoteId, ChartNote>(notesMap(doc), readChartNote, byOrderThenId);
 }
 
 export function getChartNote(doc: Y.Doc, id: NoteId): ChartNote | undefined {

@@ -15,7 +15,6 @@ import {
   type ActivityId,
   type AspectId,
   type GroupId,
-  isId,
   type NoteId,
   newNoteId,
   noteIdForAspect,
@@ -28,6 +27,7 @@ import {
   asYMap,
   compareStrings,
   LIMITS,
+  readEntries,
   readId,
   readNumber,
   readString,
@@ -122,13 +122,11 @@ function readNote(id: NoteId, value: unknown): ScaleNote | null {
 
 /** Every valid note, oldest first (ties by id), so the order is the same on every replica and stable over time. */
 export function listNotes(doc: Y.Doc): ScaleNote[] {
-  const out: ScaleNote[] = [];
-  for (const [key, value] of notesMap(doc)) {
-    if (!isId(key)) continue;
-    const note = readNote(key as NoteId, value);
-    if (note) out.push(note);
-  }
-  return out.sort((a, b) => a.createdAt - b.createdAt || compareStrings(a.id, b.id));
+  return readEntries<NoteId, ScaleNote>(
+    notesMap(doc),
+    readNote,
+    (a, b) => a.createdAt - b.createdAt || compareStrings(a.id, b.id),
+  );
 }
 
 /** One note, or undefined. */

@@ -93,6 +93,24 @@ export function asRecord(value: unknown): Record<string, unknown> | null {
   return null;
 }
 
+/**
+ * Every valid entry of a map keyed by id, read with `read` (which returns null for an invalid value) and
+ * sorted: the one loop behind listing groups, activities and notes.
+ */
+export function readEntries<Id extends string, T>(
+  map: Y.Map<unknown>,
+  read: (id: Id, value: unknown) => T | null | undefined,
+  compare: (a: T, b: T) => number,
+): T[] {
+  const out: T[] = [];
+  for (const [key, value] of map) {
+    if (!isId(key)) continue;
+    const entry = read(key as Id, value);
+    if (entry) out.push(entry);
+  }
+  return out.sort(compare);
+}
+
 /** Sorts by a numeric order, then by id, so that two equal orders (concurrent appends) sort the same everywhere. */
 export function byOrderThenId<T extends { order: number; id: string }>(a: T, b: T): number {
   return a.order - b.order || compareStrings(a.id, b.id);

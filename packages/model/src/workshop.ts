@@ -25,7 +25,7 @@ import {
 } from "./activities.ts";
 import { COLOURS, type Colour, readColour } from "./colours.ts";
 import { type Control, isLocked, isMeetingEnded, isRevealed, readControl } from "./control.ts";
-import { type ActivityId, type GroupId, isId, newGroupId, type WorkshopId } from "./ids.ts";
+import { type ActivityId, type GroupId, newGroupId, type WorkshopId } from "./ids.ts";
 import { readSchemaVersion } from "./migrations.ts";
 import { metaMap, SCHEMA_VERSION } from "./schema.ts";
 import { TEMPLATES, type TemplateActivity } from "./templates.ts";
@@ -37,6 +37,7 @@ import {
   orderAt,
   readBoolean,
   readDate,
+  readEntries,
   readFinite,
   readId,
   readString,
@@ -140,13 +141,7 @@ function readGroup(id: GroupId, value: unknown): Group | null {
 
 /** Every valid group, sorted by order then id. */
 export function listGroups(doc: Y.Doc): Group[] {
-  const out: Group[] = [];
-  for (const [key, value] of groupsMap(doc)) {
-    if (!isId(key)) continue;
-    const g = readGroup(key as GroupId, value);
-    if (g) out.push(g);
-  }
-  return out.sort(byOrderThenId);
+  return readEntries<GroupId, Group>(groupsMap(doc), readGroup, byOrderThenId);
 }
 
 /** One group, or undefined. */

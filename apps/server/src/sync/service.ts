@@ -24,18 +24,24 @@ import type { Room, RoomManager } from "./rooms.ts";
 import { IGNORE, type SocketEvents, type SyncSocket } from "./socket.ts";
 import { bringsNews } from "./updateNews.ts";
 
+/** What the sync rules are bounded by; the defaults and their meaning are DEFAULT_LIMITS in the protocol. */
 export interface SyncLimits {
+  /** Unsent bytes per client before it is cut off (SYNC-4, QUOTA-3). */
   maxBufferedBytes: number;
+  /** Presence: bytes per state, entries per connection, updates relayed (PRES-3). */
   maxAwarenessStateBytes: number;
+  maxPresenceEntries: number;
+  presenceBurst: number;
+  presencePerSecond: number;
+  /** How often every socket is pinged; one that did not answer the last ping is dropped. */
   pingIntervalMs: number;
+  /** Largest document (QUOTA-2). */
   maxDocumentBytes: number;
+  /** What one connection may send (QUOTA-1). */
   writeBurstBytes: number;
   writeBytesPerSecond: number;
   messageBurst: number;
   messagesPerSecond: number;
-  maxPresenceEntries: number;
-  presenceBurst: number;
-  presencePerSecond: number;
 }
 
 /** How long a presence entry's client id stays reserved for its owner after the owner drops off. */
