@@ -30,13 +30,14 @@ export async function api<T = unknown>(
   route: string,
   body?: unknown,
   headers: Record<string, string> = {},
+  timeoutMs = 60_000,
 ): Promise<ApiAnswer<T>> {
   const started = performance.now();
   const res = await fetch(base + route, {
     method,
     headers: body === undefined ? headers : { "content-type": "application/json", ...headers },
     body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
-    signal: AbortSignal.timeout(60_000),
+    signal: AbortSignal.timeout(timeoutMs),
   });
   const text = await res.text();
   let parsed: unknown = text;

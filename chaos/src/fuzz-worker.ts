@@ -27,6 +27,8 @@ export interface FuzzReport {
   badHandshakes: number;
   closeCodes: Record<string, number>;
   labels: Record<string, number>;
+  /** For each kind of frame that should end a connection, how the connection ended ("none": still open). */
+  fatalOutcomes: Record<string, Record<string, number>>;
   connectErrors: number;
 }
 
@@ -40,6 +42,7 @@ const report: FuzzReport = {
   badHandshakes: 0,
   closeCodes: {},
   labels: {},
+  fatalOutcomes: {},
   connectErrors: 0,
 };
 let remaining = job.frames;
@@ -115,8 +118,14 @@ async function loop(): Promise<void> {
     }
     const burst = 1 + Math.floor(r() * 19);
     for (let i = 0; i < burst; i++) if (!send(ws, factory.survivable())) break;
-    send(ws, factory.fatal());
-    bump(report.closeCodes, await closed(ws, 3000));
+    const fatal = factory.fatal();
+    const sent = send(ws, fatal);
+    const code = await closed(ws, 3000);
+    bump(report.closeCodes, code);
+    if (sent) {
+      report.fatalOutcomes[fatal.label] ??= {};
+      bump(report.fatalOutcomes[fatal.label] ?? {}, code);
+    }
     ws.terminate();
   }
 }

@@ -84,6 +84,8 @@ async function main(): Promise<void> {
   process.once("SIGINT", interrupted);
   process.once("SIGTERM", interrupted);
 
+  // Every y-websocket provider registers a process exit listener; a scenario holds more than ten of them.
+  process.setMaxListeners(0);
   const t0 = Date.now();
   const results: ScenarioResult[] = [];
   for (const scenario of chosen) {

@@ -180,8 +180,19 @@ const bigUpdates: Scenario = {
         ws.send(updateMessage(u));
         await sleep(100);
       }
-      const arrived = await eventually(() => listener.doc.getMap("notes").size >= 10, 30_000);
-      await sleep(1000);
+      // Until the listener has all ten, or the writer was closed and nothing more arrives.
+      let seen = -1;
+      let stableSince = Date.now();
+      await eventually(() => {
+        const n = listener.doc.getMap("notes").size;
+        if (n !== seen) {
+          seen = n;
+          stableSince = Date.now();
+        }
+        return n >= 10 || (writerClose !== null && Date.now() - stableSince > 2000);
+      }, 30_000);
+      const arrived = listener.doc.getMap("notes").size;
+      await sleep(500);
 
       const late = async (token: string): Promise<string> => {
         const c = connect(server.url, doc, token);
@@ -215,7 +226,7 @@ const bigUpdates: Scenario = {
           figures:
             `frames of ${(Math.min(...frameBytes) / 1e6).toFixed(2)}–${(Math.max(...frameBytes) / 1e6).toFixed(2)} MB; ` +
             `writer ${writerClose === null ? "not closed" : `closed ${writerClose}`}; ` +
-            `connected listener ${arrived ? "got all ten" : "did not get all ten"}${listener.closes.length ? ` (closed ${listener.closes.join(",")})` : ""}; ` +
+            `a connected listener got ${arrived} of the ten${listener.closes.length ? ` (closed ${listener.closes.join(",")})` : ""}; ` +
             `late participant: ${lateParticipant}; late facilitator: ${lateFacilitator}`,
           details: {
             frameBytes,
@@ -237,13 +248,18 @@ const pdfExport: Scenario = {
   name: "pdf-export",
   about:
     "PDF export of a workshop whose chart has 5,000 notes while a healthy client's round trip is measured",
-  run: ({ quick }) =>
+  run: () =>
     withServer("pdf", async (server) => {
       const w = await setUpWorkshop(server.url, 2);
       const exportPdf = () =>
-        api(server.url, "GET", `/api/workshops/${w.id}/export/pdf`, undefined, {
-          authorization: `Bearer ${w.created.facilitatorKey}`,
-        });
+        api(
+          server.url,
+          "GET",
+          `/api/workshops/${w.id}/export/pdf`,
+          undefined,
+          { authorization: `Bearer ${w.created.facilitatorKey}` },
+          180_000,
+        );
       // The PDF writer and its fonts load on first use: warm them up on the empty workshop.
       const warm = await exportPdf();
 
@@ -285,7 +301,7 @@ const pdfExport: Scenario = {
       probe.reset();
       const rss = new RssSampler(server, 100).start();
       const exports: { status: number; ms: number; bytes: number }[] = [];
-      for (let i = 0; i < (quick ? 2 : 3); i++) {
+      for (let i = 0; i < 1; i++) {
         const res = await exportPdf();
         exports.push({
           status: res.status,
@@ -318,7 +334,7 @@ const pdfExport: Scenario = {
           p99Ms: during.p99,
           memory,
           figures:
-            `${exports.length} exports: ${exports.map((e) => e.status).join(",")} in ${times} ms (${(
+            `export ${exports.map((e) => e.status).join(",")} in ${times} ms (${(
               (exports[0]?.bytes ?? 0) / 1e6
             ).toFixed(
               1,
@@ -469,34 +485,43 @@ async function impersonation(
   try {
     await Promise.all(clients.map((c) => synced(c)));
     const aware = (c: Client) => c.provider.awareness as Awareness;
-    aware(alice).setLocalState({ user: { name: "Alice" } });
+    aware(alice).setLocalState({ user: { name: "Alice" }, who: "alice" });
     const id = alice.doc.clientID;
-    const seenByBob = () =>
-      (aware(bob).getStates().get(id) as { user?: { name?: string } } | undefined)?.user?.name;
-    const before = await eventually(() => seenByBob() === "Alice", 5000);
+    // The server may put the token's name in place of the claimed one; `who` says who wrote the state.
+    const seenByBob = (): string | undefined => {
+      const st = aware(bob).getStates().get(id) as { user?: { name?: string }; who?: string } | undefined;
+      return st ? `${st.who ?? "?"} (named ${st.user?.name ?? "nothing"})` : undefined;
+    };
+    const isAlice = () => seenByBob()?.startsWith("alice") ?? false;
+    const isMallory = () => seenByBob()?.startsWith("mallory") ?? false;
+    const before = await eventually(isAlice, 5000);
 
     const mallory = await rawSocket(server.wsUrl, doc, tokens[2]?.token ?? "");
     mallory.on("error", () => {});
     alice.provider.disconnect();
     const gone = await eventually(() => seenByBob() === undefined, 5000);
     const clock = 1_000_000;
-    mallory.send(awarenessMessage([{ clientId: id, clock, state: { user: { name: "Mallory as Alice" } } }]));
-    const claimedDuringGap = await eventually(() => seenByBob() === "Mallory as Alice", 2000);
+    const claim = (c: number) =>
+      mallory.send(
+        awarenessMessage([{ clientId: id, clock: c, state: { user: { name: "Alice" }, who: "mallory" } }]),
+      );
+    claim(clock);
+    const claimedDuringGap = await eventually(isMallory, 2000);
 
     alice.provider.connect();
     await synced(alice);
-    aware(alice).setLocalState({ user: { name: "Alice" }, back: true });
+    aware(alice).setLocalState({ user: { name: "Alice" }, who: "alice", back: true });
     await sleep(1500);
-    const afterReturn = seenByBob() ?? "(nobody)";
+    const backOk = isAlice();
+    const afterReturn = seenByBob() ?? "nobody";
     // Mallory tries again now that Alice is back.
-    mallory.send(
-      awarenessMessage([{ clientId: id, clock: clock + 10, state: { user: { name: "Mallory as Alice" } } }]),
-    );
+    claim(clock + 10);
     await sleep(1500);
-    const afterSecondClaim = seenByBob() ?? "(nobody)";
+    const secondOk = isAlice();
+    const afterSecondClaim = seenByBob() ?? "nobody";
     mallory.terminate();
     const serverUp = await isUp(server);
-    const pass = before && afterReturn === "Alice" && afterSecondClaim === "Alice";
+    const pass = before && backOk && secondOk;
     return {
       name: "presence impersonation",
       pass: pass && serverUp,
@@ -507,7 +532,7 @@ async function impersonation(
       memory: null,
       figures:
         `Alice's presence removed when she dropped: ${gone ? "yes" : "no"}; impostor shown while she was away: ${claimedDuringGap ? "yes" : "no"}; ` +
-        `after she came back Bob sees "${afterReturn}"; after a second claim "${afterSecondClaim}"`,
+        `after she came back Bob sees ${afterReturn}; after a second claim ${afterSecondClaim}`,
       details: {
         before,
         gone,
@@ -565,7 +590,15 @@ const guessing: Scenario = {
       const t0 = performance.now();
       const wrong = await Promise.all(
         Array.from({ length: 30 }, (_, i) =>
-          api(server.url, "POST", "/api/join", { code: wrongCode(right, i), name: "Guesser", group: "Red" }),
+          // Wrong guesses take turns, each slower than the last: the last one may wait more than a minute.
+          api(
+            server.url,
+            "POST",
+            "/api/join",
+            { code: wrongCode(right, i), name: "Guesser", group: "Red" },
+            {},
+            180_000,
+          ),
         ),
       );
       const wrongMs = performance.now() - t0;
@@ -582,33 +615,46 @@ const guessing: Scenario = {
         name: "Neighbour",
         group: "Red",
       });
-      const after31 = await api(server.url, "POST", "/api/join", {
-        code: wrongCode(right, 99),
-        name: "G",
-        group: "Red",
-      });
-      const stopped = sameAddress.status === 429 && after31.status === 429;
+      // How fast a guesser keeping 30 requests in flight learns that codes are wrong, once the protection
+      // has ramped up: the pace of the last ten such answers. A wrong answer (404, or a 429 given only after
+      // the guess was checked) tells it one code is wrong; a quick 429 (turned away unchecked) tells nothing.
+      const verdictTimes = wrong
+        .filter((r) => r.status === 404 || (r.status === 429 && r.ms >= 100))
+        .map((r) => r.ms)
+        .sort((x, y) => x - y);
+      const lastTen = verdictTimes.slice(-11);
+      const span = (lastTen.at(-1) ?? 0) - (lastTen[0] ?? 0);
+      let perMinute = 0;
+      if (lastTen.length > 1)
+        perMinute = span > 0 ? ((lastTen.length - 1) / span) * 60_000 : Number.POSITIVE_INFINITY;
+      // 32^6 codes; with 100 workshops open, a guesser needs about 10.7 million guesses on average.
+      const yearsFor100 = 32 ** 6 / 100 / Math.max(perMinute, 1e-9) / (60 * 24 * 365);
+      const pace = Number.isFinite(perMinute) ? perMinute.toFixed(0) : "∞";
+      const years = yearsFor100 >= 1 ? yearsFor100.toFixed(1) : yearsFor100.toFixed(3);
+      const statusList = Object.entries(statuses)
+        .map(([st, n]) => `${st}×${n}`)
+        .join(" ");
       const guessRow: Row = {
-        name: "join-code guessing, 30 wrong from one address",
-        pass: stopped && otherAddress === 200,
+        name: "join-code guessing from one address",
+        pass: perMinute <= 20 && otherAddress === 200,
         criterion:
-          "after 30 wrong codes the address gets 429 (for the right code too, or a 200 would tell the guesser it is right); another address still joins",
+          "a guesser at one address learns at most 20 codes a minute are wrong (a year on average to find one of 100 open workshops); another address still joins",
         lost: null,
         serverUp: await isUp(server),
         p99Ms: null,
         memory: null,
         figures:
-          `30 wrong at once: ${Object.entries(statuses)
-            .map(([s, n]) => `${s}×${n}`)
-            .join(" ")} in ${wrongMs.toFixed(0)} ms (slowest answer ${slowest.toFixed(0)} ms); ` +
-          `then the right code from the same address: ${sameAddress.status}; from 127.0.0.2: ${otherAddress}; a 31st wrong: ${after31.status}`,
+          `30 wrong at once: ${statusList}, the last answered after ${(slowest / 1000).toFixed(1)} s; ` +
+          `then the right code from the same address: ${sameAddress.status} in ${sameAddress.ms.toFixed(0)} ms, from 127.0.0.2: ${otherAddress}; ` +
+          `${verdictTimes.length} answers said "wrong", lately ${pace} a minute (${years} years to find 1 of 100 workshops)`,
         details: {
           statuses,
           wrongMs,
-          slowest,
-          sameAddress: sameAddress.status,
+          answerMs: wrong.map((r) => [r.status, Math.round(r.ms)]),
+          sameAddress: { status: sameAddress.status, ms: sameAddress.ms },
           otherAddress,
-          after31: after31.status,
+          verdictsPerMinute: perMinute,
+          yearsFor100,
         },
       };
 
@@ -634,12 +680,12 @@ const guessing: Scenario = {
       );
       const memory = rss.stop();
       const accepted = created["201"] ?? 0;
-      const perMinute = (accepted / seconds) * 60;
+      const createdPerMinute = (accepted / seconds) * 60;
       const serverUp = await isUp(server);
       const createRow: Row = {
         name: "workshop creation from one address",
-        pass: perMinute <= 100 && serverUp,
-        criterion: "one address cannot create more than 100 workshops a minute",
+        pass: first429 !== null && accepted < 100 && serverUp,
+        criterion: "one address is refused (429) before it has created 100 workshops",
         lost: null,
         serverUp,
         p99Ms: null,
@@ -648,8 +694,8 @@ const guessing: Scenario = {
           .map(([s, k]) => `${s}×${k}`)
           .join(
             " ",
-          )} → ${perMinute.toFixed(0)} workshops a minute; first 429 at request ${first429 ?? "never"}`,
-        details: { seconds, created, perMinute, first429 },
+          )} → ${createdPerMinute.toFixed(0)} workshops a minute; first 429 at request ${first429 ?? "never"}`,
+        details: { seconds, created, perMinute: createdPerMinute, first429 },
       };
       return [guessRow, createRow];
     }),

@@ -105,6 +105,7 @@ export const frames: Scenario = {
         badHandshakes: 0,
         closeCodes: {},
         labels: {},
+        fatalOutcomes: {},
         connectErrors: 0,
       };
       for (const r of reports) {
@@ -114,7 +115,17 @@ export const frames: Scenario = {
         sum.connectErrors += r.connectErrors;
         add(sum.closeCodes, r.closeCodes);
         add(sum.labels, r.labels);
+        for (const [label, outcomes] of Object.entries(r.fatalOutcomes)) {
+          sum.fatalOutcomes[label] ??= {};
+          add(sum.fatalOutcomes[label] ?? {}, outcomes);
+        }
       }
+      // Frames meant to end a connection that left it open: either the server found them harmless (a
+      // mutated update that still decodes) or it ignored something it should have refused.
+      const leftOpen = Object.entries(sum.fatalOutcomes)
+        .filter(([, o]) => (o.none ?? 0) > 0)
+        .map(([label, o]) => `${label}×${o.none}`)
+        .join(" ");
       const up = (await server.up()) && !server.crashed();
       const serverUp = up && downSeen === 0;
       const memory = rss.stop();
@@ -135,7 +146,7 @@ export const frames: Scenario = {
           memory,
           figures:
             `${sum.framesSent} frames on ${sum.connections} connections in ${(elapsedMs / 1000).toFixed(0)} s; ` +
-            `closes ${codes}; healthy: ${rt.samples} round trips, p50 ${rt.p50?.toFixed(1)} ms, max ${rt.max?.toFixed(0)} ms, ` +
+            `closes ${codes}${leftOpen ? ` (left open by ${leftOpen})` : ""}; healthy: ${rt.samples} round trips, p50 ${rt.p50?.toFixed(1)} ms, max ${rt.max?.toFixed(0)} ms, ` +
             `${rt.timeouts} lost, ${healthyCloses} disconnects; ${errors.length} server error lines`,
           details: {
             ...sum,

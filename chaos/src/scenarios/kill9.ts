@@ -164,7 +164,7 @@ export const kill9: Scenario = {
           memory,
           figures:
             `${writtenTotal} notes by ${CLIENTS} clients on ${DOCS} charts; ` +
-            `${cycles.reduce((n, c) => n + (c.acked ?? 0), 0)} checked after kills, ${lostTotal} lost; ` +
+            `after each kill every note seen by another client so far checked (${cycles.reduce((n, c) => n + (c.acked ?? 0), 0)} checks), ${lostTotal} missing; ` +
             `restart ${Math.min(...restarts)}–${Math.max(...restarts)} ms; ` +
             `converged: ${converged ? "yes" : "no"}, ${missingAtEnd} missing at the end`,
           details: {
