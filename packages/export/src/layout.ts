@@ -5,7 +5,7 @@
  * Browser-safe: text is wrapped with an estimate of DejaVu Sans widths (the font the PDF and PNG embed),
  * not by measuring, so the layout is the same everywhere and needs no fonts to compute.
  */
-import { COLOURS, type Colour } from "@continuum/model";
+import { COLOURS, type Colour, layoutNotes } from "@continuum/model";
 import {
   groupName,
   round1,
@@ -179,8 +179,6 @@ const NOTE_H = 58;
 const NOTE_TEXT = 11;
 const SLOT_GAP = 8;
 const SLOTS = 3;
-/** Rows a band may grow to before notes are allowed to overlap. */
-const MAX_SLOTS = 6;
 const LABEL_W = 150;
 
 function layoutScale(
@@ -246,26 +244,26 @@ function layoutScale(
 
   a.lanes.forEach((lane, gi) => {
     const group = s.groups.find((g) => g.id === lane.groupId);
-    // Each note in a free row near its own vertical place (y, which carries no meaning), adding rows while
-    // notes at close positions would cover each other, so every note stays legible in print.
-    const taken: { slot: number; left: number; right: number }[] = [];
-    const placed = [...lane.notes]
-      .sort((p, q) => p.x - q.x)
-      .map((n) => {
-        const cx = Math.min(width - M - NOTE_W / 2 - 2, Math.max(M + LABEL_W + NOTE_W / 2, at(n.x)));
-        const leftEdge = cx - NOTE_W / 2;
-        const preferred = Math.round((n.y / 100) * (SLOTS - 1));
-        const near = [...Array(SLOTS).keys()].sort(
-          (p, q) => Math.abs(p - preferred) - Math.abs(q - preferred) || p - q,
-        );
-        const order = [...near, ...Array.from({ length: MAX_SLOTS - SLOTS }, (_, i) => SLOTS + i)];
-        const free = order.find((slot) =>
-          taken.every((t) => t.slot !== slot || t.right + 4 <= leftEdge || leftEdge + NOTE_W + 4 <= t.left),
-        );
-        const slot = free ?? preferred;
-        taken.push({ slot, left: leftEdge, right: leftEdge + NOTE_W });
-        return { n, cx, leftEdge, slot };
-      });
+    // The board's own rule (`layoutNotes` in the model): each note on its value, moved a little sideways or
+    // to another row while notes at close positions would cover each other, so every note stays legible in
+    // print, as on screen. Rows are added as needed; none ever overlaps.
+    const scaleSpan = x1 - x0;
+    const { spots } = layoutNotes(
+      lane.notes.map((n, i) => ({ id: String(i), x: n.x, y: n.y })),
+      {
+        span: scaleSpan,
+        noteWidth: NOTE_W,
+        gap: 4,
+        preferredRows: SLOTS,
+        minLeft: -NOTE_W / 2,
+        maxRight: scaleSpan + NOTE_W / 2 - 2,
+      },
+    );
+    const placed = spots.map((spot) => {
+      const n = lane.notes[Number(spot.id)] as (typeof lane.notes)[number];
+      const leftEdge = x0 + spot.left;
+      return { n, cx: leftEdge + NOTE_W / 2, leftEdge, slot: spot.row };
+    });
     const rows = Math.max(SLOTS, ...placed.map((p) => p.slot + 1));
     const bandH = rows * NOTE_H + (rows + 1) * SLOT_GAP + 14;
     // A band that would run off the page starts a new one (not the first band of a page: it is scaled).

@@ -42,3 +42,37 @@ export function readColour(value: unknown, fallback: Colour = DEFAULT_COLOUR): C
 export function colourLabel(colour: Colour): string {
   return COLOURS.find((c) => c.id === colour)?.label ?? colour;
 }
+
+/** A shape that tells groups apart without colour. */
+export type GroupShape = "circle" | "triangle" | "square" | "diamond" | "star" | "hexagon";
+
+/**
+ * How a group is recognised on every note after the reveal, whatever colour its notes are: a strong colour
+ * from a palette that colour-blind people can tell apart (Okabe and Ito's, darkened to keep 3:1 against
+ * white and the pale note colours) and a shape, with the group's initial on it. Given by the group's place in
+ * the workshop, so every screen and export agrees without storing anything.
+ */
+export interface GroupMark {
+  readonly hex: string;
+  readonly shape: GroupShape;
+}
+
+export const GROUP_MARKS: readonly GroupMark[] = Object.freeze([
+  { hex: "#0072b2", shape: "circle" },
+  { hex: "#c24e00", shape: "square" },
+  { hex: "#007a5e", shape: "triangle" },
+  { hex: "#a8477f", shape: "diamond" },
+  { hex: "#7a5c00", shape: "star" },
+  { hex: "#4b4b9b", shape: "hexagon" },
+] as const);
+
+export function groupMark(index: number): GroupMark {
+  const i = Number.isInteger(index) && index >= 0 ? index % GROUP_MARKS.length : 0;
+  return GROUP_MARKS[i] as GroupMark;
+}
+
+/** The first letter of a group's name, for its mark ("?" when the name has no letter or digit). */
+export function groupInitial(name: string): string {
+  const m = /[\p{L}\p{N}]/u.exec(name);
+  return m ? m[0].toLocaleUpperCase() : "?";
+}
