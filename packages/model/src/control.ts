@@ -4,7 +4,8 @@
  * changes (see protocol SPEC.md), so readers here are strict: only a literal `true` locks or reveals.
  *
  * - `control` Y.Map: `currentActivity` (ActivityId | null), `timer` (plain object, see `Timer`, or null),
- *   `meetingEnded` (boolean, since schema 2: see protocol ACC-10)
+ *   `meetingEnded` (boolean, since schema 2: see protocol ACC-10), `view` (optional plain object
+ *   `{ activityId, view }`: what the room's screen shows of the current activity, see `RoomView`)
  * - `locks` Y.Map<ActivityId, boolean>
  * - `reveals` Y.Map<`${activityId}:${groupId}`, boolean>
  */
@@ -24,7 +25,21 @@ export interface Timer {
   readonly startedAt: number | null;
   /** Time left at `startedAt` (running) or now (paused). */
   readonly remainingMs: number;
+  /**
+   * The activity it was started for (optional field, absent in timers written before it existed): screens
+   * show it only with that activity. Absent: shown with every activity, as before.
+   */
+  readonly activityId?: ActivityId;
 }
+
+/**
+ * What the room's screen (present mode) shows of the current activity, chosen by the facilitator:
+ * - `board`: the activity itself (a scale's revealed lanes, a chart's or board's columns);
+ * - `compare`: a scale's comparison across groups;
+ * - `results`: a chart's or board's notes by their dot counts (shown only once the counts are revealed).
+ */
+export type RoomView = "board" | "compare" | "results";
+export const ROOM_VIEWS: readonly RoomView[] = ["board", "compare", "results"];
 
 export interface Control {
   /** The activity everyone is asked to look at, or null between activities. */
@@ -40,6 +55,11 @@ export interface Control {
    * meetings (ACC-10). The workshop stays readable, and the facilitator can resume it.
    */
   readonly meetingEnded: boolean;
+  /**
+   * What the room's screen shows of the current activity. It belongs to the activity it was chosen for:
+   * when the current activity changes, it reads as `board` again (also when the field is absent).
+   */
+  readonly view: RoomView;
 }
 
 const controlMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap<unknown>("control");
@@ -56,11 +76,31 @@ export function readTimer(value: unknown): Timer | null {
   const durationMs = readNumber(r.durationMs, 0, LIMITS.timerMs, Number.NaN);
   if (Number.isNaN(durationMs)) return null;
   const startedAt = readNumber(r.startedAt, 0, Number.MAX_SAFE_INTEGER, Number.NaN);
+  const activityId = readId<ActivityId>(r.activityId);
   return {
     durationMs,
     startedAt: Number.isNaN(startedAt) ? null : startedAt,
     remainingMs: readNumber(r.remainingMs, 0, durationMs, durationMs),
+    ...(activityId ? { activityId } : {}),
   };
+}
+
+/** The timer to show with an activity: one started for another activity is not shown. */
+export function timerFor(timer: Timer | null, activityId: ActivityId | null | undefined): Timer | null {
+  if (!timer) return null;
+  return timer.activityId === undefined || timer.activityId === activityId ? timer : null;
+}
+
+/** Reads the stored room view: only a literal known view chosen for the current activity counts. */
+export function readRoomView(value: unknown, currentActivity: ActivityId | null): RoomView {
+  const r = asRecord(value);
+  if (!r || currentActivity === null || r.activityId !== currentActivity) return "board";
+  return ROOM_VIEWS.includes(r.view as RoomView) ? (r.view as RoomView) : "board";
+}
+
+/** Chooses what the room's screen shows of an activity (it follows only while that activity is current). */
+export function setRoomView(doc: Y.Doc, activityId: ActivityId, view: RoomView): void {
+  doc.transact(() => controlMap(doc).set("view", { activityId, view }));
 }
 
 /**
@@ -97,12 +137,14 @@ export function readControl(doc: Y.Doc): Control {
     }
     groups.push(g as GroupId);
   }
+  const currentActivity = readId<ActivityId>(control.get("currentActivity"));
   return {
-    currentActivity: readId<ActivityId>(control.get("currentActivity")),
+    currentActivity,
     timer: readTimer(control.get("timer")),
     locked: locked as Record<ActivityId, true>,
     revealed: revealed as Record<ActivityId, GroupId[]>,
     meetingEnded: readBoolean(control.get("meetingEnded")),
+    view: readRoomView(control.get("view"), currentActivity),
   };
 }
 
@@ -153,10 +195,18 @@ function writeTimer(doc: Y.Doc, timer: Timer | null): void {
   doc.transact(() => controlMap(doc).set("timer", timer ? { ...timer } : null));
 }
 
-/** Starts (or restarts) a countdown of `durationMs` at `now` on the shared clock. */
-export function startTimer(doc: Y.Doc, durationMs: number, now: number = Date.now()): void {
+/**
+ * Starts (or restarts) a countdown of `durationMs` at `now` on the shared clock, for `activityId` when given
+ * (screens then show it only with that activity).
+ */
+export function startTimer(
+  doc: Y.Doc,
+  durationMs: number,
+  now: number = Date.now(),
+  activityId?: ActivityId,
+): void {
   const d = readNumber(durationMs, 0, LIMITS.timerMs, 0);
-  writeTimer(doc, { durationMs: d, startedAt: now, remainingMs: d });
+  writeTimer(doc, { durationMs: d, startedAt: now, remainingMs: d, ...(activityId ? { activityId } : {}) });
 }
 
 /** Freezes the timer with the time left at `now`. Does nothing if there is no running timer. */

@@ -12,7 +12,9 @@ import {
   setCurrentActivity,
   setLocked,
   setRevealed,
+  setRoomView,
   startTimer,
+  timerFor,
   timerRemainingMs,
   timerRunning,
 } from "../src/index.ts";
@@ -36,6 +38,7 @@ describe("control", () => {
       locked: { [A]: true },
       revealed: { [A]: ["grp0", G] },
       meetingEnded: false,
+      view: "board",
     });
     setLocked(doc, A, false);
     setRevealed(doc, A, G, false);
@@ -87,5 +90,48 @@ describe("timer", () => {
     expect(timerRemainingMs(readControl(b).timer, T0 + 12_345)).toBe(
       timerRemainingMs(readControl(a).timer, T0 + 12_345),
     );
+  });
+});
+
+describe("what the room's screen follows", () => {
+  const B = "act2" as ActivityId;
+
+  it("reads as the board when absent, and follows only the activity it was chosen for", () => {
+    const doc = new Y.Doc();
+    expect(readControl(doc).view).toBe("board");
+    setCurrentActivity(doc, A);
+    setRoomView(doc, A, "compare");
+    expect(readControl(doc).view).toBe("compare");
+    // Another activity made current starts on its board again, without anyone clearing the field.
+    setCurrentActivity(doc, B);
+    expect(readControl(doc).view).toBe("board");
+    setCurrentActivity(doc, A);
+    expect(readControl(doc).view).toBe("compare");
+  });
+
+  it("ignores anything but a literal known view", () => {
+    const doc = new Y.Doc();
+    setCurrentActivity(doc, A);
+    for (const bad of ["Compare", 3, null, { activityId: A }, { activityId: A, view: "chart" }]) {
+      doc.getMap("control").set("view", bad);
+      expect(readControl(doc).view).toBe("board");
+    }
+  });
+});
+
+describe("a timer belongs to its activity", () => {
+  it("is shown with the activity it was started for only; an older timer with every one", () => {
+    const doc = new Y.Doc();
+    startTimer(doc, 60_000, T0, A);
+    const t = readControl(doc).timer;
+    expect(t?.activityId).toBe(A);
+    expect(timerFor(t, A)).toEqual(t);
+    expect(timerFor(t, "act2" as ActivityId)).toBeNull();
+    pauseTimer(doc, T0 + 1_000);
+    expect(readControl(doc).timer?.activityId).toBe(A);
+    startTimer(doc, 60_000, T0);
+    const old = readControl(doc).timer;
+    expect(old).not.toHaveProperty("activityId");
+    expect(timerFor(old, "act2" as ActivityId)).toEqual(old);
   });
 });

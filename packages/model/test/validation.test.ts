@@ -111,6 +111,7 @@ describe("workshop document garbage", () => {
       locked: {},
       revealed: {},
       meetingEnded: false,
+      view: "board",
     });
     expect(workshopView(doc).isLocked(a)).toBe(false);
     expect(workshopView(doc).isRevealed(a, "g1" as GroupId)).toBe(false);

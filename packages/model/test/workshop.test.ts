@@ -84,6 +84,7 @@ describe("initWorkshop", () => {
       locked: {},
       revealed: {},
       meetingEnded: false,
+      view: "board",
     });
   });
 
@@ -216,6 +217,7 @@ describe("activities", () => {
       locked: {},
       revealed: { [a]: ["g1"] },
       meetingEnded: false,
+      view: "board",
     });
   });
 });
