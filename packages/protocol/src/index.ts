@@ -5,4 +5,5 @@ export * from "./docNames.ts";
 export * from "./ids.ts";
 export * from "./limits.ts";
 export * from "./roles.ts";
+export * from "./share.ts";
 export * from "./wire.ts";

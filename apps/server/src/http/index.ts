@@ -16,6 +16,7 @@ import { createGuard } from "./guard.ts";
 import { sendError, sendJson } from "./respond.ts";
 import { exportRoutes } from "./routes/exports.ts";
 import { peopleRoutes } from "./routes/people.ts";
+import { shareRoutes } from "./routes/share.ts";
 import { workshopRoutes } from "./routes/workshops.ts";
 import { staticFiles } from "./static.ts";
 
@@ -47,6 +48,7 @@ export function createHttpHandler(options: HttpOptions) {
   const workshops = workshopRoutes(deps);
   const people = peopleRoutes(deps);
   const exports = exportRoutes(deps);
+  const sharing = shareRoutes(deps);
 
   const router = FindMyWay<FindMyWay.HTTPVersion.V1>({
     ignoreTrailingSlash: false,
@@ -63,6 +65,7 @@ export function createHttpHandler(options: HttpOptions) {
     ["POST", "/api/workshops/import", workshops.importArchive],
     ["POST", "/api/workshops/:id/revoke", workshops.revoke],
     ["POST", "/api/workshops/:id/close", workshops.close],
+    ["GET", "/api/workshops/:id/share", sharing.share],
     [["GET", "HEAD"], "/api/workshops/:id/export/:format", exports.exportWorkshop],
     ["GET", "/api/lookup/:code", people.lookup],
     ["POST", "/api/join", people.join],
