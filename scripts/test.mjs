@@ -2,7 +2,7 @@
 // Runs every test suite of the workspace and ends with one line of totals, `N passed, N failed`, which CI
 // reads. Vitest's own summary stays in the output above it for people.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -26,6 +26,21 @@ if (!browser && process.env.CI !== "true") {
   console.log(
     "\nNOTE: no Chromium found, so the browser tests (apps/e2e) will not run. Install Chromium (Debian/Ubuntu: " +
       "apt-get install chromium) or set CHROMIUM_PATH to a Chrome or Chromium binary to run them too.",
+  );
+}
+
+// The PostgreSQL tests (the PostgresStore and the several-nodes cluster) start Debian's PostgreSQL in a
+// temporary folder (apps/server/src/cluster/localPostgres.ts). Without it they are skipped out loud; in CI the
+// test files themselves fail instead.
+const pgBin = process.env.PG_BIN
+  ? [process.env.PG_BIN]
+  : existsSync("/usr/lib/postgresql")
+    ? readdirSync("/usr/lib/postgresql").map((v) => path.join("/usr/lib/postgresql", v, "bin"))
+    : [];
+if (!pgBin.some((bin) => existsSync(path.join(bin, "initdb"))) && process.env.CI !== "true") {
+  console.log(
+    "\nNOTE: PostgreSQL is not installed, so the PostgreSQL store and several-nodes tests will be skipped. " +
+      "Install it (Debian/Ubuntu: apt-get install postgresql) or set PG_BIN to its bin folder to run them too.",
   );
 }
 

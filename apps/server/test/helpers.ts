@@ -6,6 +6,7 @@ import { afterEach, beforeEach, expect, vi } from "vitest";
 import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
+import { postgresMissingReason } from "../src/cluster/localPostgres.ts";
 import type { ServerConfig } from "../src/config.ts";
 import { type RunningServer, startServer } from "../src/index.ts";
 
@@ -15,6 +16,16 @@ export function tempDir(): string {
 
 export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * Whether this machine can run the PostgreSQL tests. Where it cannot they are skipped with the reason in
+ * their name (and scripts/test.mjs says so up front); in CI a missing PostgreSQL fails the file instead.
+ */
+export function postgresForTests(): { available: boolean; skipReason: string | null } {
+  const reason = postgresMissingReason();
+  if (reason && process.env.CI === "true") throw new Error(`CI must run the PostgreSQL tests: ${reason}`);
+  return { available: reason === null, skipReason: reason };
 }
 
 /** A real server on a free loopback port with its own data directory. */

@@ -1,18 +1,51 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import type { WorkshopId } from "@continuum/protocol";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { MemoryStore, SqliteStore, type Store, type WorkshopRecord } from "../src/index.ts";
-import { removeDir, tempDir } from "./helpers.ts";
+import pg from "pg";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type LocalPostgres, startLocalPostgres } from "../src/cluster/localPostgres.ts";
+import { MemoryStore, PostgresStore, SqliteStore, type Store, type WorkshopRecord } from "../src/index.ts";
+import { postgresForTests, removeDir, tempDir } from "./helpers.ts";
 
-/** The same contract, run against every store. A Postgres store will join this list. */
-const stores: { name: string; make: () => { store: Store; cleanup: () => void } }[] = [
+// One PostgreSQL server for this file, started before its tests and stopped after them; each test gets
+// empty tables. Where PostgreSQL is not installed its tests are skipped, saying why (a failure in CI).
+const postgres = postgresForTests();
+let server: LocalPostgres | null = null;
+beforeAll(async () => {
+  if (postgres.available) server = await startLocalPostgres();
+}, 60_000);
+afterAll(async () => {
+  await server?.stop();
+});
+
+async function emptyPostgres(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query("DROP TABLE IF EXISTS doc_updates, workshops, settings");
+  await client.end();
+}
+
+/** The same contract, run against every store. */
+const stores: {
+  name: string;
+  skip?: string | null;
+  make: () => Promise<{ store: Store; cleanup: () => void }> | { store: Store; cleanup: () => void };
+}[] = [
   { name: "memory", make: () => ({ store: new MemoryStore(), cleanup: () => {} }) },
   {
     name: "sqlite",
     make: () => {
       const dir = tempDir();
       return { store: new SqliteStore(dir), cleanup: () => removeDir(dir) };
+    },
+  },
+  {
+    name: "postgres",
+    skip: postgres.skipReason,
+    make: async () => {
+      const url = server?.url ?? "";
+      await emptyPostgres(url);
+      return { store: new PostgresStore(url), cleanup: () => {} };
     },
   },
 ];
@@ -27,12 +60,12 @@ const record = (id: string, joinCode: string): WorkshopRecord => ({
   closedAt: null,
 });
 
-for (const { name, make } of stores) {
-  describe(`store contract: ${name}`, () => {
+for (const { name, make, skip } of stores) {
+  describe.skipIf(Boolean(skip))(`store contract: ${name}${skip ? ` (skipped: ${skip})` : ""}`, () => {
     let store: Store;
     let cleanup: () => void;
-    beforeEach(() => {
-      ({ store, cleanup } = make());
+    beforeEach(async () => {
+      ({ store, cleanup } = await make());
     });
     afterEach(async () => {
       await store.close();
@@ -113,3 +146,52 @@ describe("sqlite store", () => {
     }
   });
 });
+
+describe.skipIf(!postgres.available)(
+  `postgres store shared by several nodes${postgres.skipReason ? ` (skipped: ${postgres.skipReason})` : ""}`,
+  () => {
+    let a: PostgresStore;
+    let b: PostgresStore;
+    beforeEach(async () => {
+      await emptyPostgres(server?.url ?? "");
+      a = new PostgresStore(server?.url ?? "");
+      await a.whenReady();
+      b = new PostgresStore(server?.url ?? "");
+    });
+    afterEach(async () => {
+      await a.close();
+      await b.close();
+    });
+
+    it("a node reads what the others appended after its position, and not its own rows", async () => {
+      const loaded = await a.loadDocAt("w1");
+      expect(loaded).toEqual({ updates: [], position: 0 });
+      const mine = await a.appendUpdateAt("w1", new Uint8Array([1]), loaded.position);
+      expect(mine).toBeGreaterThan(0);
+      await b.appendUpdate("w1", new Uint8Array([2]));
+      // a's copy was whole before its append; b's row came after, so a's next append is not contiguous.
+      expect(await a.appendUpdateAt("w1", new Uint8Array([3]), mine ?? 0)).toBeNull();
+      const caught = await a.readAfter("w1", mine ?? 0);
+      expect(caught.updates.map((u) => [...u])).toEqual([[2]]);
+      expect((await b.readAfter("w1", 0)).updates.map((u) => [...u])).toEqual([[1], [3]]);
+    });
+
+    it("compaction keeps rows the compacting node has not read, so no other node's update is lost", async () => {
+      const first = await a.appendUpdateAt("w1", new Uint8Array([1]), 0);
+      await b.appendUpdate("w1", new Uint8Array([2]));
+      await a.compactDocUpTo("w1", new Uint8Array([9]), first ?? 0);
+      const all = (await b.loadDoc("w1")).map((u) => [...u]);
+      expect(all).toContainEqual([2]);
+      expect(all).toContainEqual([9]);
+      expect(all).not.toContainEqual([1]);
+      // A node that had read past the snapshot's position does not read the snapshot again.
+      expect((await b.readAfter("w1", first ?? 0)).updates.map((u) => [...u])).toEqual([]);
+    });
+
+    it("every node gets the same shared secret", async () => {
+      const [x, y] = await Promise.all([a.sharedSecret("token-secret"), b.sharedSecret("token-secret")]);
+      expect(x.equals(y)).toBe(true);
+      expect(x.byteLength).toBe(32);
+    });
+  },
+);

@@ -50,3 +50,29 @@ export interface Store {
 
   close(): Promise<void>;
 }
+
+/** A place in a document's log (PostgreSQL's `seq`): everything at or before it has been read. */
+export type LogPosition = number;
+
+/**
+ * A store that several server nodes share (PostgreSQL). Each node keeps a live copy of the documents its
+ * clients use and must learn what the other nodes appended: the log has positions, so a node can ask for
+ * what came after the last row it read, and compaction removes only what the compacting node has.
+ */
+export interface SharedStore extends Store {
+  /** This process's name in the log; its own rows are skipped when it catches up. */
+  readonly nodeId: string;
+  /** Like loadDoc, and the position of the last row read. */
+  loadDocAt(name: string): Promise<{ updates: Uint8Array[]; position: LogPosition }>;
+  /**
+   * Appends, and returns the new row's position when no other row came between `known` and it (the
+   * caller's copy is then whole up to the new row), or null when there was one to catch up on.
+   */
+  appendUpdateAt(name: string, update: Uint8Array, known: LogPosition): Promise<LogPosition | null>;
+  /** Rows after a position, except those this node wrote itself, and the position of the last one. */
+  readAfter(name: string, after: LogPosition): Promise<{ updates: Uint8Array[]; position: LogPosition }>;
+  /** Replaces the rows up to `upTo` (all the caller has applied) with one snapshot; later rows stay. */
+  compactDocUpTo(name: string, snapshot: Uint8Array, upTo: LogPosition): Promise<void>;
+}
+
+export const isSharedStore = (store: Store): store is SharedStore => "readAfter" in store;
