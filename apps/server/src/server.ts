@@ -4,6 +4,7 @@ import type { Duplex } from "node:stream";
 import type { Logger } from "pino";
 import { WebSocketServer } from "ws";
 import { FailureLimiter } from "./auth/limiter.ts";
+import { ParticipantRegistry } from "./auth/participants.ts";
 import { loadTokenSecret, TokenSigner } from "./auth/tokens.ts";
 import { defaultConfig, type ServerConfig } from "./config.ts";
 import { ExportPool } from "./exports/pool.ts";
@@ -51,7 +52,8 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     compactEvery: config.compactEvery,
   });
   // The sync limits are settings of their own in the configuration, by the same names.
-  const sync = new SyncService(rooms, store, tokens, log, config);
+  const participants = new ParticipantRegistry(store);
+  const sync = new SyncService(rooms, store, tokens, log, config, participants);
   const limiter = new FailureLimiter(config.rateLimit);
   // Creations are counted like failures: each one is a mark in the window, the limit is the hard limit.
   const creations = new FailureLimiter({
@@ -81,6 +83,8 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
       limiter,
       creations,
       exportPool,
+      participants,
+      connectionsOf: (id) => sync.connectionsOf(id),
       trustProxy: config.trustProxy,
       importKey: config.importKey,
       log,

@@ -4,7 +4,7 @@
  * length comes from LIMITS, which the web's forms use for maxLength too.
  */
 import * as v from "valibot";
-import type { GroupId, WorkshopId } from "./ids.ts";
+import type { GroupId, ParticipantId, WorkshopId } from "./ids.ts";
 import { LIMITS } from "./limits.ts";
 import type { Role } from "./roles.ts";
 
@@ -77,6 +77,11 @@ export const JoinRequest = v.object({
   name: requiredText("name", LIMITS.name),
   /** A group id, or a group's name (matched ignoring case). */
   group: requiredText("group", LIMITS.name),
+  /**
+   * A random label of the device (kept on it, not secret), so the facilitator can see how many devices a
+   * person uses.
+   */
+  device: optional(v.pipe(text("device", 64), v.regex(/^[A-Za-z0-9_-]*$/, '"device" must be an id.'))),
 });
 export type JoinRequest = v.InferInput<typeof JoinRequest>;
 
@@ -87,6 +92,42 @@ export interface JoinResponse {
   group: GroupId;
   groupName: string;
   name: string;
+  /** The person, chosen by the server (PEOPLE-1). */
+  participantId: ParticipantId;
+  /**
+   * Secret: lets this person come back as the same participant, on this device or another
+   * (`POST /api/rejoin`). Kept on the device, shown again only as a "continue on another device" link.
+   */
+  participantKey: string;
+}
+
+/** `POST /api/rejoin`: the same participant again, with the key they were given when they joined. */
+export const RejoinRequest = v.object({
+  workshopId: requiredText("workshopId", 64),
+  participantId: requiredText("participantId", 64),
+  key: requiredText("key", 200),
+  device: optional(v.pipe(text("device", 64), v.regex(/^[A-Za-z0-9_-]*$/, '"device" must be an id.'))),
+});
+export type RejoinRequest = v.InferInput<typeof RejoinRequest>;
+
+/** One person of a workshop, as the facilitator sees them (`GET /api/workshops/<id>/participants`). */
+export interface ParticipantSummary {
+  id: ParticipantId;
+  name: string;
+  group: GroupId;
+  groupName: string;
+  /** How many devices they joined from. */
+  devices: number;
+  /** Open connections right now (on this server). */
+  connections: number;
+  /** When they were last connected or joined, ms since the epoch. */
+  lastSeen: number;
+  /** When the facilitator removed them, or null. */
+  removedAt: number | null;
+}
+
+export interface ParticipantsResponse {
+  participants: ParticipantSummary[];
 }
 
 /** `POST /api/session`: exchange a facilitator or observer key for a token. */

@@ -20,6 +20,8 @@ export const CloseCode = {
   SlowConsumer: 4408,
   /** The workshop has been closed by its facilitator. */
   WorkshopClosed: 4410,
+  /** The facilitator removed this person from the workshop; their token no longer works. */
+  Removed: 4411,
   /** A write would take the document past the server's size limit: nothing more can be added to it. */
   DocumentFull: 4413,
   /** The client sent more, or faster, than one connection may. It may reconnect after a pause. */
@@ -34,6 +36,7 @@ export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([
   CloseCode.NotFound,
   CloseCode.WorkshopClosed,
   CloseCode.DocumentFull,
+  CloseCode.Removed,
 ]);
 
 /** A sentence for a person, not a developer. */
@@ -55,6 +58,8 @@ export function describeClose(code: number): string {
       return "Your connection is too slow to keep up. Reconnecting…";
     case CloseCode.WorkshopClosed:
       return "This workshop has been closed by the facilitator.";
+    case CloseCode.Removed:
+      return "The facilitator has removed you from this workshop. What you wrote stays.";
     case CloseCode.DocumentFull:
       return "This board is full, so your last change was not saved. Ask the facilitator to start a new board.";
     case CloseCode.TooFast:

@@ -11,6 +11,8 @@ export type GroupId = Brand<string, "GroupId">;
 export type NoteId = Brand<string, "NoteId">;
 export type AspectId = Brand<string, "AspectId">;
 export type ColumnId = Brand<string, "ColumnId">;
+/** A person in a workshop, chosen by the server when they join; pseudonymous (no name in it). */
+export type ParticipantId = Brand<string, "ParticipantId">;
 
 /**
  * Ids appear inside document names and URL paths, so they are restricted to characters that need no
@@ -40,3 +42,4 @@ export const newGroupId = (): GroupId => randomId() as GroupId;
 export const newNoteId = (): NoteId => randomId() as NoteId;
 export const newAspectId = (): AspectId => randomId() as AspectId;
 export const newColumnId = (): ColumnId => randomId() as ColumnId;
+export const newParticipantId = (): ParticipantId => `p${randomId(11)}` as ParticipantId;

@@ -1,4 +1,4 @@
-import type { GroupId, WorkshopId } from "./ids.ts";
+import type { GroupId, ParticipantId, WorkshopId } from "./ids.ts";
 
 /**
  * - facilitator: holds the facilitator key; may read and write every document of the workshop.
@@ -16,4 +16,10 @@ export interface Principal {
   group: GroupId | null;
   /** Display name; not an identity. */
   name: string;
+  /**
+   * The person, for participants who joined since the server issued participant ids (PEOPLE-1): chosen by
+   * the server and signed into the token, so it cannot be forged or changed. Absent for the facilitator and
+   * the room screen, and in older participant tokens.
+   */
+  participant?: ParticipantId | null;
 }

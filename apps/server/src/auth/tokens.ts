@@ -1,7 +1,15 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { type GroupId, isId, type Principal, ROLES, type Role, type WorkshopId } from "@continuum/protocol";
+import {
+  type GroupId,
+  isId,
+  type ParticipantId,
+  type Principal,
+  ROLES,
+  type Role,
+  type WorkshopId,
+} from "@continuum/protocol";
 
 /** A random secret, URL safe. 32 bytes: guessing is not a strategy. */
 export const newSecretKey = (): string => randomBytes(32).toString("base64url");
@@ -38,6 +46,8 @@ interface TokenPayload {
   g?: string;
   /** display name */
   n: string;
+  /** participant id, participants who joined since ids were issued by the server */
+  p?: string;
   /** the workshop's token version when issued; a bump revokes */
   v: number;
   /** issued at, seconds */
@@ -63,6 +73,7 @@ export class TokenSigner {
       iat: Math.floor(now / 1000),
     };
     if (p.group) payload.g = p.group;
+    if (p.participant) payload.p = p.participant;
     const body = Buffer.from(JSON.stringify(payload)).toString("base64url");
     return `${body}.${this.mac(body)}`;
   }
@@ -86,11 +97,13 @@ export class TokenSigner {
     if (typeof payload.v !== "number" || typeof payload.n !== "string" || typeof payload.iat !== "number")
       return null;
     if (payload.r === "participant" && !isId(payload.g)) return null;
+    if (payload.p !== undefined && (payload.r !== "participant" || !isId(payload.p))) return null;
     return {
       workshopId: payload.w as WorkshopId,
       role: payload.r as Role,
       group: payload.r === "participant" ? (payload.g as GroupId) : null,
       name: payload.n,
+      participant: (payload.p as ParticipantId | undefined) ?? null,
       tokenVersion: payload.v,
       issuedAt: payload.iat,
     };

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Principal, WorkshopId } from "@continuum/protocol";
 import type { Logger } from "pino";
 import type { FailureLimiter } from "../auth/limiter.ts";
+import type { ParticipantRegistry } from "../auth/participants.ts";
 import type { TokenSigner } from "../auth/tokens.ts";
 import type { ExportPool } from "../exports/pool.ts";
 import type { Store } from "../store/types.ts";
@@ -19,6 +20,10 @@ export interface HttpDeps {
   addressOf: (req: IncomingMessage) => string;
   /** Workshops one address may create or import per window. */
   creations: FailureLimiter;
+  /** The people of each workshop (participant ids, removal). */
+  participants: ParticipantRegistry;
+  /** Open connections per participant of a workshop, right now. */
+  connectionsOf: (workshopId: WorkshopId) => Map<string, number>;
   /** Where exports are rendered and archives imported: worker threads, off the event loop. */
   exportPool: ExportPool;
   /** When set, importing needs this key. */

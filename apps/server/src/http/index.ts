@@ -15,6 +15,7 @@ import { HttpError } from "./errors.ts";
 import { createGuard } from "./guard.ts";
 import { sendError, sendJson } from "./respond.ts";
 import { exportRoutes } from "./routes/exports.ts";
+import { participantRoutes } from "./routes/participants.ts";
 import { peopleRoutes } from "./routes/people.ts";
 import { shareRoutes } from "./routes/share.ts";
 import { workshopRoutes } from "./routes/workshops.ts";
@@ -49,6 +50,7 @@ export function createHttpHandler(options: HttpOptions) {
   const people = peopleRoutes(deps);
   const exports = exportRoutes(deps);
   const sharing = shareRoutes(deps);
+  const participants = participantRoutes(deps);
 
   const router = FindMyWay<FindMyWay.HTTPVersion.V1>({
     ignoreTrailingSlash: false,
@@ -69,7 +71,11 @@ export function createHttpHandler(options: HttpOptions) {
     [["GET", "HEAD"], "/api/workshops/:id/export/:format", exports.exportWorkshop],
     ["GET", "/api/lookup/:code", people.lookup],
     ["POST", "/api/join", people.join],
+    ["POST", "/api/rejoin", people.rejoin],
     ["POST", "/api/session", people.session],
+    ["GET", "/api/workshops/:id/participants", participants.list],
+    ["POST", "/api/workshops/:id/participants/:participant/remove", participants.remove],
+    ["POST", "/api/workshops/:id/participants/:participant/restore", participants.restore],
   ];
   for (const [method, path, handler] of table) router.on(method, path, () => {}, { handler });
 

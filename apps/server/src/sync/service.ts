@@ -17,6 +17,7 @@ import * as authProtocol from "y-protocols/auth";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
+import type { ParticipantRegistry } from "../auth/participants.ts";
 import type { TokenSigner, VerifiedToken } from "../auth/tokens.ts";
 import type { Store } from "../store/types.ts";
 import { TokenBucket } from "./quota.ts";
@@ -125,6 +126,7 @@ export class SyncService {
     private readonly tokens: TokenSigner,
     private readonly log: Logger,
     private readonly limits: SyncLimits,
+    private readonly participants: ParticipantRegistry,
   ) {
     this.pingTimer = setInterval(() => this.ping(), limits.pingIntervalMs);
     this.pingTimer.unref();
@@ -192,6 +194,12 @@ export class SyncService {
     // joined with the code and keep theirs.
     if (who.role !== "participant" && tokenVersion !== workshop.tokenVersion)
       return this.close(conn, CloseCode.Unauthorized, "token revoked");
+    // PEOPLE-3: a person the facilitator removed is refused everywhere, whatever token they kept.
+    if (who.participant) {
+      const person = await this.participants.get(workshop.id, who.participant);
+      if (!person) return this.close(conn, CloseCode.Unauthorized, "unknown participant");
+      if (person.removedAt !== null) return this.close(conn, CloseCode.Removed, "removed by the facilitator");
+    }
     if (conn.closed) return;
 
     // The workshop room decides access; hold it while we decide, so it cannot unload under us.
@@ -594,6 +602,16 @@ export class SyncService {
       n++;
     }
     return n;
+  }
+
+  /** Open connections per participant of a workshop (for the facilitator's list of people). */
+  connectionsOf(workshopId: WorkshopId): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const conn of this.byWorkshop.get(workshopId) ?? []) {
+      const id = conn.principal.participant;
+      if (id) counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    return counts;
   }
 
   /** Closes every connection with 1001 so clients reconnect to the next server (shutdown). */

@@ -11,6 +11,7 @@ import {
   type JoinResponse,
   type LookupResponse,
   normalizeJoinCode,
+  RejoinRequest,
   SessionRequest,
   type SessionResponse,
   type WorkshopId,
@@ -79,8 +80,19 @@ export function peopleRoutes(deps: HttpDeps) {
             : "This workshop has no groups yet. Ask the facilitator to add one.",
         );
       }
+      const { participant, key } = await deps.participants.add(workshop.id, {
+        name: input.name,
+        group: group.id,
+        device: input.device || null,
+      });
       const token = tokens.sign(
-        { workshopId: workshop.id, role: "participant", group: group.id, name: input.name },
+        {
+          workshopId: workshop.id,
+          role: "participant",
+          group: group.id,
+          name: input.name,
+          participant: participant.id,
+        },
         workshop.tokenVersion,
       );
       const body: JoinResponse = {
@@ -90,9 +102,66 @@ export function peopleRoutes(deps: HttpDeps) {
         group: group.id,
         groupName: group.name,
         name: input.name,
+        participantId: participant.id,
+        participantKey: key,
       };
       return { status: 200, body };
     });
+  };
+
+  /**
+   * The same participant again (a reload that lost its token, another device of the same person) with the
+   * key they were given at joining: a device secret, never a guess from the name (PEOPLE-2).
+   */
+  const rejoin: Handler = async ({ req }) => {
+    const input = await readBody(req, RejoinRequest);
+    return guarded(
+      req,
+      async () => {
+        const workshop = isId(input.workshopId)
+          ? await store.getWorkshop(input.workshopId as WorkshopId)
+          : null;
+        if (!workshop) throw new HttpError(404, "unknown_workshop", "There is no workshop at this link.");
+        if (workshop.closedAt !== null)
+          throw new HttpError(410, "workshop_closed", "This workshop has been closed.");
+        const participant = await deps.participants.rejoin(
+          workshop.id,
+          input.participantId,
+          input.key,
+          input.device || null,
+        );
+        if (!participant) {
+          throw new HttpError(403, "wrong_key", "This link is not valid. Join again with the workshop code.");
+        }
+        if (participant.removedAt !== null) {
+          throw new HttpError(403, "removed", "The facilitator has removed you from this workshop.");
+        }
+        const groups = await withWorkshopDoc(workshop.id, (doc) => listGroups(doc));
+        const group = groups.find((g) => g.id === participant.group);
+        const token = tokens.sign(
+          {
+            workshopId: workshop.id,
+            role: "participant",
+            group: participant.group,
+            name: participant.name,
+            participant: participant.id,
+          },
+          workshop.tokenVersion,
+        );
+        const body: JoinResponse = {
+          workshopId: workshop.id,
+          token,
+          role: "participant",
+          group: participant.group,
+          groupName: group?.name ?? "",
+          name: participant.name,
+          participantId: participant.id,
+          participantKey: input.key,
+        };
+        return { status: 200, body };
+      },
+      input.workshopId,
+    );
   };
 
   const session: Handler = async ({ req }) => {
@@ -130,5 +199,5 @@ export function peopleRoutes(deps: HttpDeps) {
     );
   };
 
-  return { lookup, join, session };
+  return { lookup, join, rejoin, session };
 }
