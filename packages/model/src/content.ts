@@ -28,6 +28,7 @@ import {
   readVoting,
   type ScaleActivity,
 } from "./activities.ts";
+import { ballotDots, sumBallots } from "./ballot.ts";
 import { type ChartNote, listChartNotes, voteCounts } from "./chart.ts";
 import { readColour } from "./colours.ts";
 import { setLocked, setRevealed } from "./control.ts";
@@ -97,18 +98,28 @@ export interface WorkshopContent {
 function indexDocs(docsByName: ReadonlyMap<string, Y.Doc>) {
   const lanes = new Map<string, Y.Doc>();
   const charts = new Map<string, Y.Doc>();
+  const ballots = new Map<string, Y.Doc[]>();
   for (const [name, doc] of docsByName) {
     const parsed = parseDocName(name);
     if (!parsed) continue;
     if (parsed.kind === "lane") lanes.set(`${parsed.activityId}/${parsed.groupId}`, doc);
     else if (parsed.kind === "chart" || parsed.kind === "board") charts.set(parsed.activityId, doc);
+    else if (parsed.kind === "ballot")
+      ballots.set(parsed.activityId, [...(ballots.get(parsed.activityId) ?? []), doc]);
   }
-  return { lanes, charts };
+  return { lanes, charts, ballots };
 }
 
-function chartNotes(doc: Y.Doc | undefined, budget: number): ChartNoteContent[] {
+/**
+ * A chart's notes with their dots: those in its ballots (each person's secret dots, counted for the
+ * facilitator's exports whether or not they are revealed yet) and any left in the chart document by
+ * voting from before ballots.
+ */
+function chartNotes(doc: Y.Doc | undefined, budget: number, ballots: readonly Y.Doc[]): ChartNoteContent[] {
   if (!doc) return [];
   const votes = voteCounts(doc, budget);
+  for (const [noteId, n] of sumBallots(ballots.map(ballotDots), budget).counts)
+    votes.set(noteId, (votes.get(noteId) ?? 0) + n);
   return listChartNotes(doc).map((n) => ({ ...n, votes: votes.get(n.id) ?? 0 }));
 }
 
@@ -124,7 +135,7 @@ export function readWorkshopContent(
   docsByName: ReadonlyMap<string, Y.Doc>,
 ): WorkshopContent {
   const w = readWorkshop(workshopDoc);
-  const { lanes, charts } = indexDocs(docsByName);
+  const { lanes, charts, ballots } = indexDocs(docsByName);
   const activities = w.activities.map((a): ActivityContent => {
     const locked = w.control.locked[a.id] === true;
     if (a.kind === "scale") {
@@ -138,7 +149,7 @@ export function readWorkshopContent(
         }),
       };
     }
-    const notes = chartNotes(charts.get(a.id), a.voting.budget);
+    const notes = chartNotes(charts.get(a.id), a.voting.budget, ballots.get(a.id) ?? []);
     return a.kind === "chart" ? { ...a, locked, notes } : { ...a, locked, notes };
   });
   const { schemaVersion: _, ...meta } = w.meta;

@@ -5,7 +5,15 @@
 import { type AspectId, isId, type NoteId } from "@continuum/protocol";
 import { fnv1a } from "./hash.ts";
 
-export type { ActivityId, AspectId, ColumnId, GroupId, NoteId, WorkshopId } from "@continuum/protocol";
+export type {
+  ActivityId,
+  AspectId,
+  ColumnId,
+  GroupId,
+  NoteId,
+  ParticipantId,
+  WorkshopId,
+} from "@continuum/protocol";
 export {
   isId,
   newActivityId,

@@ -10,6 +10,7 @@ import { isId } from "@continuum/protocol";
 import * as Y from "yjs";
 import { DEFAULT_VOTING } from "./activities.ts";
 import {
+  BALLOT_KEYS,
   CHART_KEYS,
   LANE_KEYS,
   MODEL_DOC_KINDS,
@@ -87,7 +88,16 @@ export const MIGRATIONS: readonly Migration[] = [
       }
       // Top-level types exist as soon as they are named; naming them here makes them visible to
       // `doc.share` (and to observers registered afterwards) without writing anything that could conflict.
-      const keys = kind === "workshop" ? WORKSHOP_KEYS : kind === "lane" ? LANE_KEYS : kind ? CHART_KEYS : [];
+      const keys =
+        kind === "workshop"
+          ? WORKSHOP_KEYS
+          : kind === "lane"
+            ? LANE_KEYS
+            : kind === "ballot"
+              ? BALLOT_KEYS
+              : kind
+                ? CHART_KEYS
+                : [];
       for (const key of keys) doc.getMap(key);
       setIfMissing(meta, "schemaVersion", 1, (v) => typeof v === "number" && v >= 1);
     },

@@ -11,15 +11,17 @@ import type * as Y from "yjs";
 export const SCHEMA_VERSION = 2;
 
 /** What a document holds; stored as `meta.kind` so a document can be recognised without its name. */
-export type ModelDocKind = "workshop" | "lane" | "chart" | "board";
-export const MODEL_DOC_KINDS: readonly ModelDocKind[] = ["workshop", "lane", "chart", "board"];
+export type ModelDocKind = "workshop" | "lane" | "chart" | "board" | "ballot";
+export const MODEL_DOC_KINDS: readonly ModelDocKind[] = ["workshop", "lane", "chart", "board", "ballot"];
 
 /** Top-level shared types of the workshop document. */
 export const WORKSHOP_KEYS = ["meta", "groups", "activities", "control", "locks", "reveals"] as const;
 /** Top-level shared types of a lane document. */
 export const LANE_KEYS = ["meta", "notes"] as const;
-/** Top-level shared types of a chart or board document. */
+/** Top-level shared types of a chart or board document (`tally` and `ballots` are the server's: ballot.ts). */
 export const CHART_KEYS = ["meta", "notes", "votes"] as const;
+/** Top-level shared types of a ballot document (since schema 2: ballots were born stamped, never migrated). */
+export const BALLOT_KEYS = ["meta", "dots"] as const;
 
 /** The `meta` map every document has. */
 export const metaMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap<unknown>("meta");

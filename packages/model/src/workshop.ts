@@ -19,6 +19,7 @@ import {
   DEFAULT_LEFT_LABEL,
   DEFAULT_RIGHT_LABEL,
   getActivity,
+  getVoting,
   isOpenBetweenMeetings,
   listActivities,
   takesPart,
@@ -359,5 +360,6 @@ export function workshopView(doc: Y.Doc): WorkshopView {
     takesPart: (activityId, groupId) => takesPart(doc, activityId, groupId),
     meetingEnded: () => isMeetingEnded(doc),
     isOpenBetweenMeetings: (activityId) => isOpenBetweenMeetings(doc, activityId),
+    votingOpen: (activityId) => getVoting(doc, activityId).open,
   };
 }

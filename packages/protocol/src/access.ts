@@ -20,11 +20,13 @@ export interface WorkshopView {
   meetingEnded(): boolean;
   /** Whether an activity was left open between meetings, so participants may still add to it. */
   isOpenBetweenMeetings(activityId: ActivityId): boolean;
+  /** Whether the facilitator has opened dot voting on a chart or board (ACC-11). */
+  votingOpen(activityId: ActivityId): boolean;
 }
 
 export type AccessDecision = { access: Access } | { access: "none"; reason: "not-found" | "forbidden" };
 
-const DOC_KIND_FOR_ACTIVITY: Record<Exclude<DocName["kind"], "workshop">, ActivityKind> = {
+const DOC_KIND_FOR_ACTIVITY: Record<Exclude<DocName["kind"], "workshop" | "ballot">, ActivityKind> = {
   lane: "scale",
   chart: "chart",
   board: "board",
@@ -43,6 +45,8 @@ export function decideAccess(doc: DocName, who: Principal, view: WorkshopView): 
     return { access: who.role === "facilitator" ? "write" : "read" };
   }
 
+  if (doc.kind === "ballot") return decideBallot(doc, who, view);
+
   // ACC-3: a document for an activity (or group) that the workshop does not have does not exist.
   if (view.activityKind(doc.activityId) !== DOC_KIND_FOR_ACTIVITY[doc.kind]) {
     return { access: "none", reason: "not-found" };
@@ -52,12 +56,9 @@ export function decideAccess(doc: DocName, who: Principal, view: WorkshopView): 
   // ACC-4: the facilitator may read and write every document, locked or not.
   if (who.role === "facilitator") return { access: "write" };
 
-  const a = doc.activityId;
   // ACC-10: once the meeting has ended, only activities left open between meetings stay writable (until
   // locked themselves); ACC-9: a group that does not take part in an activity never writes its documents.
-  const closed = view.isLocked(a) || (view.meetingEnded() && !view.isOpenBetweenMeetings(a));
-  const locked =
-    closed || (who.role === "participant" && who.group !== null && !view.takesPart(a, who.group));
+  const locked = closedFor(who, doc.activityId, view);
 
   if (doc.kind === "lane") {
     // ACC-5: a participant writes their own group's lane unless the activity is locked.
@@ -72,4 +73,31 @@ export function decideAccess(doc: DocName, who: Principal, view: WorkshopView): 
   // A participant without a group (never issued by the server) only reads.
   if (who.role === "participant" && who.group !== null) return { access: locked ? "read" : "write" };
   return { access: "read" };
+}
+
+/** Whether participants may not write an activity's documents right now (ACC-5, ACC-7, ACC-9, ACC-10). */
+function closedFor(who: Principal, a: ActivityId, view: WorkshopView): boolean {
+  const closed = view.isLocked(a) || (view.meetingEnded() && !view.isOpenBetweenMeetings(a));
+  return closed || (who.role === "participant" && who.group !== null && !view.takesPart(a, who.group));
+}
+
+/**
+ * ACC-11: a ballot holds one person's dots on a chart or board. Only that person (by the participant id
+ * signed into their token, on any of their devices) and the facilitator open it; the person writes it
+ * while the vote is open and the activity is open to them, and reads it otherwise. Nobody else can open it,
+ * so nobody can count other people's dots before the facilitator reveals the totals.
+ */
+function decideBallot(
+  doc: Extract<DocName, { kind: "ballot" }>,
+  who: Principal,
+  view: WorkshopView,
+): AccessDecision {
+  const kind = view.activityKind(doc.activityId);
+  if (kind !== "chart" && kind !== "board") return { access: "none", reason: "not-found" };
+  if (who.role === "facilitator") return { access: "read" };
+  if (who.role !== "participant" || !who.participant || who.participant !== doc.participantId) {
+    return { access: "none", reason: "forbidden" };
+  }
+  const writable = view.votingOpen(doc.activityId) && !closedFor(who, doc.activityId, view);
+  return { access: writable ? "write" : "read" };
 }

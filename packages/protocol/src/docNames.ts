@@ -1,4 +1,4 @@
-import { type ActivityId, type GroupId, isId, type WorkshopId } from "./ids.ts";
+import { type ActivityId, type GroupId, isId, type ParticipantId, type WorkshopId } from "./ids.ts";
 
 /**
  * Every permission boundary is its own Yjs document, so that a permission is a permission on a whole
@@ -8,12 +8,15 @@ import { type ActivityId, type GroupId, isId, type WorkshopId } from "./ids.ts";
  * - `<workshopId>/lane/<activityId>/<groupId>`: one group's lane of one scale activity.
  * - `<workshopId>/chart/<activityId>`: a pros/cons/implications chart.
  * - `<workshopId>/board/<activityId>`: a prompt board.
+ * - `<workshopId>/ballot/<activityId>/<participantId>`: one person's dots on a chart or board, which only
+ *   they and the facilitator can open (ACC-11); the server publishes the totals into the chart on reveal.
  */
 export type DocName =
   | { kind: "workshop"; workshopId: WorkshopId }
   | { kind: "lane"; workshopId: WorkshopId; activityId: ActivityId; groupId: GroupId }
   | { kind: "chart"; workshopId: WorkshopId; activityId: ActivityId }
-  | { kind: "board"; workshopId: WorkshopId; activityId: ActivityId };
+  | { kind: "board"; workshopId: WorkshopId; activityId: ActivityId }
+  | { kind: "ballot"; workshopId: WorkshopId; activityId: ActivityId; participantId: ParticipantId };
 
 export type DocKind = DocName["kind"];
 
@@ -25,6 +28,12 @@ export const chartDocName = (workshopId: WorkshopId, activityId: ActivityId): st
 export const boardDocName = (workshopId: WorkshopId, activityId: ActivityId): string =>
   `${workshopId}/board/${activityId}`;
 
+export const ballotDocName = (
+  workshopId: WorkshopId,
+  activityId: ActivityId,
+  participantId: ParticipantId,
+): string => `${workshopId}/ballot/${activityId}/${participantId}`;
+
 export function formatDocName(name: DocName): string {
   switch (name.kind) {
     case "workshop":
@@ -35,6 +44,8 @@ export function formatDocName(name: DocName): string {
       return chartDocName(name.workshopId, name.activityId);
     case "board":
       return boardDocName(name.workshopId, name.activityId);
+    case "ballot":
+      return ballotDocName(name.workshopId, name.activityId, name.participantId);
   }
 }
 
@@ -50,6 +61,9 @@ export function parseDocName(raw: string): DocName | null {
   }
   if (parts.length === 4 && kind === "lane") {
     return { kind: "lane", workshopId, activityId: a as ActivityId, groupId: g as GroupId };
+  }
+  if (parts.length === 4 && kind === "ballot") {
+    return { kind: "ballot", workshopId, activityId: a as ActivityId, participantId: g as ParticipantId };
   }
   return null;
 }

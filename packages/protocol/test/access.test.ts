@@ -4,6 +4,7 @@ import {
   type ActivityKind,
   decideAccess,
   type GroupId,
+  type ParticipantId,
   type Principal,
   parseDocName,
   type WorkshopId,
@@ -26,6 +27,7 @@ function view(
     takingPart?: Partial<Record<ActivityId, GroupId[]>>;
     ended?: boolean;
     openBetween?: ActivityId[];
+    voting?: boolean;
   } = {},
 ): WorkshopView {
   const kinds: Record<string, ActivityKind> = { [SCALE]: "scale", [CHART]: "chart", [BOARD]: "board" };
@@ -37,6 +39,7 @@ function view(
     takesPart: (a, g) => opts.takingPart?.[a]?.includes(g) ?? true,
     meetingEnded: () => opts.ended ?? false,
     isOpenBetweenMeetings: (a) => (opts.openBetween ?? []).includes(a),
+    votingOpen: () => opts.voting ?? false,
   };
 }
 const doc = (raw: string) => {
@@ -131,5 +134,38 @@ describe("access rules (SPEC.md)", () => {
     // Left open but the meeting still running: an ordinary activity.
     expect(decideAccess(chart, inA, view({ openBetween: [CHART] })).access).toBe("write");
     expect(decideAccess(board, observer, ended).access).toBe("read");
+  });
+});
+
+describe("ballots", () => {
+  const P1 = "pannannann1" as ParticipantId;
+  const P2 = "pbobbobbob2" as ParticipantId;
+  const ann: Principal = { ...inA, participant: P1 };
+  const bob: Principal = { ...inB, participant: P2 };
+  const ballot = doc(`${W}/ballot/${CHART}/${P1}`);
+
+  it("ACC-11: only the voter and the facilitator open a ballot; the voter writes it while the vote is open", () => {
+    expect(decideAccess(ballot, ann, view({ voting: true }))).toEqual({ access: "write" });
+    expect(decideAccess(ballot, ann, view({ voting: false }))).toEqual({ access: "read" });
+    expect(decideAccess(ballot, ann, view({ voting: true, locked: true }))).toEqual({ access: "read" });
+    expect(decideAccess(ballot, bob, view({ voting: true }))).toEqual({
+      access: "none",
+      reason: "forbidden",
+    });
+    // A participant token from before participant ids, with the same group and name, is not the voter.
+    expect(decideAccess(ballot, inA, view({ voting: true }))).toEqual({
+      access: "none",
+      reason: "forbidden",
+    });
+    expect(decideAccess(ballot, observer, view({ voting: true }))).toEqual({
+      access: "none",
+      reason: "forbidden",
+    });
+    expect(decideAccess(ballot, facilitator, view({ voting: true }))).toEqual({ access: "read" });
+    // Only charts and boards have ballots.
+    expect(decideAccess(doc(`${W}/ballot/${SCALE}/${P1}`), ann, view({ voting: true }))).toEqual({
+      access: "none",
+      reason: "not-found",
+    });
   });
 });
