@@ -14,6 +14,7 @@ import { MemoryStore } from "./store/memory.ts";
 import { SqliteStore } from "./store/sqlite.ts";
 import type { Store } from "./store/types.ts";
 import { RoomManager } from "./sync/rooms.ts";
+import { BallotBox } from "./sync/ballots.ts";
 import { SyncService } from "./sync/service.ts";
 import { wsSocket } from "./sync/socket.ts";
 
@@ -53,7 +54,8 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   });
   // The sync limits are settings of their own in the configuration, by the same names.
   const participants = new ParticipantRegistry(store);
-  const sync = new SyncService(rooms, store, tokens, log, config, participants);
+  const ballots = new BallotBox(rooms, store, log);
+  const sync = new SyncService(rooms, store, tokens, log, config, participants, ballots);
   const limiter = new FailureLimiter(config.rateLimit);
   // Creations are counted like failures: each one is a mark in the window, the limit is the hard limit.
   const creations = new FailureLimiter({

@@ -20,6 +20,7 @@ import * as Y from "yjs";
 import type { ParticipantRegistry } from "../auth/participants.ts";
 import type { TokenSigner, VerifiedToken } from "../auth/tokens.ts";
 import type { Store } from "../store/types.ts";
+import type { BallotBox } from "./ballots.ts";
 import { TokenBucket } from "./quota.ts";
 import type { Room, RoomManager } from "./rooms.ts";
 import { IGNORE, type SocketEvents, type SyncSocket } from "./socket.ts";
@@ -127,6 +128,7 @@ export class SyncService {
     private readonly log: Logger,
     private readonly limits: SyncLimits,
     private readonly participants: ParticipantRegistry,
+    private readonly ballots: BallotBox,
   ) {
     this.pingTimer = setInterval(() => this.ping(), limits.pingIntervalMs);
     this.pingTimer.unref();
@@ -255,6 +257,8 @@ export class SyncService {
     peers.add(conn);
     if (!workshopRoom.onAccessChange.has(this.recheckWorkshop))
       workshopRoom.onAccessChange.add(this.recheckWorkshop);
+    this.ballots.attachWorkshop(workshopRoom);
+    if (room.docName.kind === "ballot") this.ballots.attachBallot(room);
 
     this.log.info(
       { doc: room.name, role: conn.principal.role, group: conn.principal.group, access: conn.access },
@@ -402,6 +406,11 @@ export class SyncService {
     }
     // Decode first: a malformed update must be refused before it touches the shared document.
     Y.decodeUpdate(update);
+    // BALLOT-2: a ballot stays within the vote's budget, however many devices or clients write it.
+    if (room.docName.kind === "ballot" && !this.ballots.accepts(room, update)) {
+      this.denyWrite(conn, room);
+      return;
+    }
     if (room.bytes + update.byteLength > this.limits.maxDocumentBytes) {
       this.log.warn({ doc: room.name, bytes: room.bytes, update: update.byteLength }, "document full");
       this.close(conn, CloseCode.DocumentFull, "this board is full");
