@@ -21,6 +21,7 @@ import type { ParticipantRegistry } from "../auth/participants.ts";
 import type { TokenSigner, VerifiedToken } from "../auth/tokens.ts";
 import type { Store } from "../store/types.ts";
 import type { BallotBox } from "./ballots.ts";
+import { NoteGuard } from "./notes.ts";
 import { TokenBucket } from "./quota.ts";
 import type { Room, RoomManager } from "./rooms.ts";
 import { IGNORE, type SocketEvents, type SyncSocket } from "./socket.ts";
@@ -120,6 +121,7 @@ export class SyncService {
   /** Who owns each presence client id, and whose ids are kept for a while after they dropped off, per room. */
   private readonly presence = new WeakMap<Room, RoomPresence>();
   private readonly pingTimer: NodeJS.Timeout;
+  private readonly notes = new NoteGuard();
 
   constructor(
     private readonly rooms: RoomManager,
@@ -380,19 +382,15 @@ export class SyncService {
       const stateVector = decoding.readVarUint8Array(decoder);
       // An empty state vector (one byte: zero clients) is a client that has nothing yet.
       if (stateVector.byteLength === 1 && stateVector[0] === 0) {
-        const full = this.fullStateMessage(room);
         // A large document's initial state may be larger than the slow-client limit by itself; a client
         // reading it is not falling behind, so it is allowed on top of the limit.
-        conn.sendAllowance = Math.max(conn.sendAllowance, full.byteLength);
-        this.send(conn, full);
+        this.sendWhenStored(conn, room, this.fullStateMessage(room));
         return;
       }
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MessageType.Sync);
       syncProtocol.writeSyncStep2(encoder, room.doc, stateVector);
-      const answer = encoding.toUint8Array(encoder);
-      conn.sendAllowance = Math.max(conn.sendAllowance, answer.byteLength);
-      this.send(conn, answer);
+      this.sendWhenStored(conn, room, encoding.toUint8Array(encoder));
       return;
     }
     if (step !== syncProtocol.messageYjsSyncStep2 && step !== syncProtocol.messageYjsUpdate) {
@@ -416,7 +414,33 @@ export class SyncService {
       this.close(conn, CloseCode.DocumentFull, "this board is full");
       return;
     }
+    // OWN-1..3: on a chart or board, a participant changes only their own notes (and moves anyone's).
+    const kind = room.docName.kind;
+    if ((kind === "chart" || kind === "board") && conn.principal.role !== "facilitator") {
+      const verdict = this.notes.check(room, update, conn.principal);
+      if (!verdict.ok) {
+        this.log.info({ doc: room.name, reason: verdict.reason }, "refused a write to a chart");
+        this.denyWrite(conn, room);
+        return;
+      }
+      Y.applyUpdate(room.doc, update, conn);
+      this.notes.stamp(room, verdict, conn.principal);
+      return;
+    }
     Y.applyUpdate(room.doc, update, conn);
+  }
+
+  /**
+   * Sends an answer made from the document as it is now once every update in it is stored (they are all on
+   * the persist chain before this point), so that a client never receives state that a crash of this
+   * process could lose: store before forward holds for answers as it does for forwarded updates.
+   */
+  private sendWhenStored(conn: Connection, room: Room, answer: Uint8Array): void {
+    conn.sendAllowance = Math.max(conn.sendAllowance, answer.byteLength);
+    room.flushed().then(
+      () => this.send(conn, answer),
+      () => this.close(conn, CloseCode.GoingAway, "server could not store the document"),
+    );
   }
 
   private denyWrite(conn: Connection, room: Room): void {
