@@ -12,8 +12,13 @@ export interface ServerConfig extends SyncLimits {
   dataDir: string;
   /** Built web app to serve; skipped when the folder does not exist. */
   webDir: string;
-  /** "memory" keeps nothing on disk (tests, demos); "sqlite" is the embedded default. */
-  storage: "sqlite" | "memory";
+  /**
+   * "memory" keeps nothing on disk (tests, demos); "sqlite" is the embedded default; "postgres" keeps
+   * everything in the PostgreSQL at `databaseUrl`, which several server nodes can share (docs/architecture.md).
+   */
+  storage: "sqlite" | "memory" | "postgres";
+  /** PostgreSQL connection string for STORAGE=postgres, e.g. postgres://user:password@host:5432/continuum. */
+  databaseUrl: string | undefined;
   tokenSecret: string | undefined;
   logLevel: string;
   maxMessageBytes: number;
@@ -48,6 +53,7 @@ export const defaultConfig = (): ServerConfig => ({
   dataDir: path.resolve("data"),
   webDir: path.resolve(here, "../../web/dist"),
   storage: "sqlite",
+  databaseUrl: undefined,
   tokenSecret: undefined,
   logLevel: "info",
   maxMessageBytes: DEFAULT_LIMITS.maxMessageBytes,
@@ -82,6 +88,7 @@ const SETTINGS: { key: keyof ServerConfig; env: string; flag: string; kind: "int
   { key: "dataDir", env: "DATA_DIR", flag: "--data-dir", kind: "string" },
   { key: "webDir", env: "WEB_DIR", flag: "--web-dir", kind: "string" },
   { key: "storage", env: "STORAGE", flag: "--storage", kind: "string" },
+  { key: "databaseUrl", env: "DATABASE_URL", flag: "--database-url", kind: "string" },
   { key: "tokenSecret", env: "TOKEN_SECRET", flag: "--token-secret", kind: "string" },
   { key: "logLevel", env: "LOG_LEVEL", flag: "--log-level", kind: "string" },
   { key: "maxMessageBytes", env: "MAX_MESSAGE_BYTES", flag: "--max-message-bytes", kind: "int" },
@@ -140,8 +147,13 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
       target[s.key] = raw;
     }
   }
-  if (config.storage !== "sqlite" && config.storage !== "memory") {
-    throw new Error(`STORAGE must be "sqlite" or "memory", got "${config.storage}"`);
+  if (config.storage !== "sqlite" && config.storage !== "memory" && config.storage !== "postgres") {
+    throw new Error(`STORAGE must be "sqlite", "memory" or "postgres", got "${config.storage}"`);
+  }
+  if (config.storage === "postgres" && !config.databaseUrl) {
+    throw new Error(
+      "STORAGE=postgres needs DATABASE_URL / --database-url, e.g. postgres://user:password@host:5432/continuum",
+    );
   }
   if (config.port > 65535) throw new Error(`PORT must be at most 65535, got ${config.port}`);
   // `pnpm start` runs the server inside apps/server; relative paths, and the default ./data, are meant

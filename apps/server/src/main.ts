@@ -11,6 +11,18 @@ function lanAddresses(): string[] {
   return out;
 }
 
+/** Where the data is, for the start message; a PostgreSQL address without its password. */
+function where(config: ReturnType<typeof loadConfig>): string {
+  if (config.storage === "memory") return "memory only";
+  if (config.storage !== "postgres") return config.dataDir;
+  try {
+    const url = new URL(config.databaseUrl ?? "");
+    return `PostgreSQL at ${url.host}${url.pathname}`;
+  } catch {
+    return "PostgreSQL";
+  }
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args.includes("--help") || args.includes("-h")) {
@@ -35,7 +47,7 @@ async function main(): Promise<void> {
   const hosts = everywhere ? ["localhost", ...lanAddresses()] : [config.host];
   const lines = hosts.map((h) => `  http://${h}:${server.port}`);
   console.log(
-    `\nContinuum is running (data in ${config.storage === "memory" ? "memory only" : config.dataDir}).\n` +
+    `\nContinuum is running (data in ${where(config)}).\n` +
       `Open it in a browser:\n${lines.join("\n")}\n` +
       (everywhere && hosts.length > 1 ? "Tablets on the same network use the second address.\n" : ""),
   );

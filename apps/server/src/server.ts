@@ -5,16 +5,16 @@ import type { Logger } from "pino";
 import { WebSocketServer } from "ws";
 import { FailureLimiter } from "./auth/limiter.ts";
 import { ParticipantRegistry } from "./auth/participants.ts";
-import { loadTokenSecret, TokenSigner } from "./auth/tokens.ts";
+import { TokenSigner } from "./auth/tokens.ts";
+import type { Cluster } from "./cluster/cluster.ts";
+import { clusterFor, openStore, tokenSecretFor } from "./cluster/node.ts";
 import { defaultConfig, type ServerConfig } from "./config.ts";
 import { ExportPool } from "./exports/pool.ts";
 import { createHttpHandler } from "./http/index.ts";
 import { createLogger } from "./log.ts";
-import { MemoryStore } from "./store/memory.ts";
-import { SqliteStore } from "./store/sqlite.ts";
 import type { Store } from "./store/types.ts";
-import { RoomManager } from "./sync/rooms.ts";
 import { BallotBox } from "./sync/ballots.ts";
+import { RoomManager } from "./sync/rooms.ts";
 import { SyncService } from "./sync/service.ts";
 import { wsSocket } from "./sync/socket.ts";
 
@@ -28,6 +28,8 @@ export interface RunningServer {
   /** The sync rules; tests connect to it directly through sync/direct.ts as well as over real sockets. */
   sync: SyncService;
   log: Logger;
+  /** With STORAGE=postgres this node is one of several (cluster/cluster.ts); otherwise null. */
+  cluster: Cluster | null;
   stats(): { rooms: number; connections: number };
   /** Stops accepting, closes clients with 1001, writes and unloads every document, closes the store. */
   close(): Promise<void>;
@@ -42,12 +44,9 @@ function destroySocket(this: Duplex): void {
 export async function startServer(overrides: Partial<ServerConfig> = {}): Promise<RunningServer> {
   const config: ServerConfig = { ...defaultConfig(), ...overrides };
   const log = createLogger(config.logLevel, config.logStream);
-  const store: Store = config.storage === "memory" ? new MemoryStore() : new SqliteStore(config.dataDir);
-  const tokens = new TokenSigner(
-    config.storage === "memory" && !config.tokenSecret
-      ? Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(32)))
-      : loadTokenSecret(config.dataDir, config.tokenSecret),
-  );
+  const store = await openStore(config);
+  const tokens = new TokenSigner(await tokenSecretFor(config, store));
+  const cluster = clusterFor(store, log);
   const rooms = new RoomManager(store, log, {
     idleUnloadMs: config.idleUnloadMs,
     compactEvery: config.compactEvery,
@@ -56,14 +55,16 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   const participants = new ParticipantRegistry(store);
   const ballots = new BallotBox(rooms, store, log);
   const sync = new SyncService(rooms, store, tokens, log, config, participants, ballots);
-  const limiter = new FailureLimiter(config.rateLimit);
+  // On PostgreSQL both limiters count on every node, so guessing spread over nodes is slowed as on one.
+  const limiter = cluster?.limiter("guess", config.rateLimit) ?? new FailureLimiter(config.rateLimit);
   // Creations are counted like failures: each one is a mark in the window, the limit is the hard limit.
-  const creations = new FailureLimiter({
+  const creationLimits = {
     windowMs: config.createWindowMs,
     free: config.createLimit,
     hardLimit: config.createLimit,
     maxDelayMs: 0,
-  });
+  };
+  const creations = cluster?.limiter("create", creationLimits) ?? new FailureLimiter(creationLimits);
   const sweep = setInterval(() => {
     limiter.sweep();
     creations.sweep();
@@ -92,7 +93,12 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
       log,
       webDir: config.webDir,
       stats,
-      disconnect: (id, which, code, reason) => sync.disconnectWorkshop(id, which, code, reason),
+      clusterView: cluster ? () => cluster.view() : undefined,
+      disconnect: (id, which, code, reason) => {
+        sync.disconnectWorkshop(id, which, code, reason);
+        // The other nodes re-read the workshop's record and close what it no longer allows.
+        cluster?.workshopChanged(id);
+      },
     }),
   );
   // ws closes a connection whose frame is larger than maxPayload with 1009 (Message Too Big).
@@ -128,6 +134,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     });
   });
   const port = (http.address() as AddressInfo).port;
+  await cluster?.start({ rooms, sync, people: participants, stats, port });
 
   let closing: Promise<void> | null = null;
   return {
@@ -138,6 +145,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     rooms,
     sync,
     log,
+    cluster,
     stats,
     close() {
       closing ??= (async () => {
@@ -147,6 +155,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
           http.close(() => resolve());
           http.closeAllConnections();
         });
+        await cluster?.close();
         await rooms.closeAll();
         await exportPool.close();
         await store.close();

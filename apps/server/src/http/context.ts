@@ -29,6 +29,8 @@ export interface HttpDeps {
   /** When set, importing needs this key. */
   importKey: string | undefined;
   stats: () => Record<string, number>;
+  /** With several nodes (STORAGE=postgres): every live node with its rooms and connections; else absent. */
+  clusterView?: () => Promise<unknown>;
   /** Closes a workshop's open connections whose principal matches (revoked links, a closed workshop). */
   disconnect: (
     workshopId: WorkshopId,

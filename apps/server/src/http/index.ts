@@ -35,6 +35,16 @@ const METHODS: HTTPMethod[] = ["GET", "HEAD", "POST"];
 /** No id, code or format comes near this; a longer path segment is refused (414) rather than looked up. */
 const MAX_SEGMENT = 200;
 
+/** Every node of a cluster as it last reported itself; a single node answers 404 (it has no cluster). */
+const clusterHealth =
+  (deps: HttpDeps): Handler =>
+  async () => {
+    if (!deps.clusterView) {
+      throw new HttpError(404, "not_a_cluster", "This server runs alone (STORAGE is not postgres).");
+    }
+    return { status: 200, body: await deps.clusterView() };
+  };
+
 export function createHttpHandler(options: HttpOptions) {
   // The client's address: the socket's, or what a configured proxy says it forwarded for.
   const trusted = proxyaddr.compile(
@@ -63,6 +73,7 @@ export function createHttpHandler(options: HttpOptions) {
       "/healthz",
       () => ({ status: 200, body: { ok: true, now: Date.now(), ...deps.stats() } }),
     ],
+    [["GET", "HEAD"], "/healthz/cluster", clusterHealth(deps)],
     ["POST", "/api/workshops", workshops.create],
     ["POST", "/api/workshops/import", workshops.importArchive],
     ["POST", "/api/workshops/:id/revoke", workshops.revoke],

@@ -3,10 +3,15 @@ import { type DocName, parseDocName, type WorkshopView, workshopDocName } from "
 import type { Logger } from "pino";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
-import type { Store } from "../store/types.ts";
+import { isSharedStore, type LogPosition, type Store } from "../store/types.ts";
 
 /** Origin of transactions the server makes itself (loading, initialising, migrating). */
 export const SERVER_ORIGIN = Symbol("server");
+/**
+ * Origin of updates another node stored (read back from a shared store): they are forwarded to this
+ * node's clients and re-decide access like any other, but never stored again.
+ */
+export const REMOTE_ORIGIN = Symbol("remote");
 
 /**
  * One loaded document and everything that lives as long as it does. A room is shared by every connection
@@ -31,6 +36,14 @@ export class Room {
   bytes = 0;
   /** The workshop this room belongs to; for the workshop room itself, null. */
   parent: Room | null = null;
+  /**
+   * With a shared store (several nodes): the last log row this copy is known to contain with everything
+   * before it. Compaction removes rows up to here only; catching up reads the rows after it.
+   */
+  private position: LogPosition = 0;
+  /** Catch-ups run one at a time; a request during one runs once more after it. */
+  private catchingUp: Promise<void> | null = null;
+  private catchUpAgain = false;
 
   constructor(
     readonly name: string,
@@ -45,7 +58,12 @@ export class Room {
 
   /** Applies stored state, initialises new documents and migrates old ones, then starts persisting. */
   async load(): Promise<void> {
-    const updates = await this.store.loadDoc(this.name);
+    let updates: Uint8Array[];
+    if (isSharedStore(this.store)) {
+      ({ updates, position: this.position } = await this.store.loadDocAt(this.name));
+    } else {
+      updates = await this.store.loadDoc(this.name);
+    }
     this.doc.transact(() => {
       for (const update of updates) {
         try {
@@ -78,8 +96,14 @@ export class Room {
 
   private handleUpdate(update: Uint8Array, origin: unknown): void {
     this.bytes += update.byteLength;
+    if (origin === REMOTE_ORIGIN) {
+      // Already stored by the node that received it; this node only forwards it.
+      for (const listener of this.onStoredUpdate) listener(update, origin);
+      if (this.docName.kind === "workshop") for (const listener of this.onAccessChange) listener(this);
+      return;
+    }
     this.persistChain = this.persistChain
-      .then(() => this.store.appendUpdate(this.name, update))
+      .then(() => this.append(update))
       .then(
         () => {
           for (const listener of this.onStoredUpdate) listener(update, origin);
@@ -95,6 +119,49 @@ export class Room {
     if (this.docName.kind === "workshop") for (const listener of this.onAccessChange) listener(this);
   }
 
+  private async append(update: Uint8Array): Promise<void> {
+    if (!isSharedStore(this.store)) return this.store.appendUpdate(this.name, update);
+    const at = await this.store.appendUpdateAt(this.name, update, this.position);
+    if (at !== null) this.position = Math.max(this.position, at);
+  }
+
+  /**
+   * Applies what other nodes appended since this copy's position (a shared store only). Called when a node
+   * announces an append, and now and then in case an announcement was missed.
+   */
+  catchUp(): Promise<void> {
+    const store = this.store;
+    if (!isSharedStore(store) || this.doc.isDestroyed) return Promise.resolve();
+    if (this.catchingUp) {
+      this.catchUpAgain = true;
+      return this.catchingUp;
+    }
+    const run = async (): Promise<void> => {
+      do {
+        this.catchUpAgain = false;
+        const { updates, position } = await store.readAfter(this.name, this.position);
+        if (this.doc.isDestroyed) return;
+        for (const update of updates) {
+          try {
+            Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+          } catch (err) {
+            this.log.error({ err, doc: this.name }, "skipped a stored update that could not be applied");
+          }
+        }
+        this.position = Math.max(this.position, position);
+      } while (this.catchUpAgain);
+    };
+    this.catchingUp = run().finally(() => {
+      this.catchingUp = null;
+    });
+    return this.catchingUp;
+  }
+
+  /** Where this copy is in a shared store's log (0 with any other store). */
+  get logPosition(): LogPosition {
+    return this.position;
+  }
+
   /** Resolves once every update so far is stored. */
   flushed(): Promise<void> {
     return this.persistChain;
@@ -104,12 +171,18 @@ export class Room {
   private async compact(): Promise<void> {
     const snapshot = Y.encodeStateAsUpdate(this.doc);
     this.bytes = snapshot.byteLength;
-    await this.store.compactDoc(this.name, snapshot);
+    if (isSharedStore(this.store)) {
+      // Only the rows this copy is known to hold: another node's later row stays in the log.
+      await this.store.compactDocUpTo(this.name, snapshot, this.position);
+    } else {
+      await this.store.compactDoc(this.name, snapshot);
+    }
     this.appendedSinceCompact = 1;
   }
 
   async close(): Promise<void> {
     await this.flushed();
+    await this.catchingUp;
     if (this.appendedSinceCompact > 1) {
       this.persistChain = this.persistChain.then(() => this.compact());
       await this.flushed();
