@@ -276,6 +276,16 @@ export class PostgresStore implements SharedStore {
     return value;
   }
 
+  /** Keeps `value` as a shared secret unless one is already set; says whether `value` is the one kept. */
+  async adoptSecret(key: string, value: Buffer): Promise<boolean> {
+    await this.q("INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING", [
+      key,
+      value,
+    ]);
+    const rows = await this.q<{ value: Buffer }>("SELECT value FROM settings WHERE key = $1", [key]);
+    return rows[0]?.value.equals(value) ?? false;
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
