@@ -60,7 +60,7 @@ export function markdownReport(info: RunInfo, results: ScenarioResult[]): string
   const passed = results.filter((r) => r.pass === true).length;
   const scope = info.only ? `, only ${info.only.join(",")}` : "";
   return (
-    `Run of ${info.date.slice(0, 16).replace("T", " ")} UTC, \`pnpm chaos${info.mode === "quick" ? " --quick" : ""}\`${scope}, ` +
+    `Run finished ${info.date.slice(0, 16).replace("T", " ")} UTC, \`pnpm chaos${info.mode === "quick" ? " --quick" : ""}\`${scope}, ` +
     `commit ${info.commit}, ${info.machine}, Node ${info.node}; took ${(info.durationMs / 60_000).toFixed(1)} min. ` +
     `${passed} of ${results.length} rows pass.\n\n${markdownTable(results)}\n`
   );

@@ -3,7 +3,7 @@
  * kill -9 is a real kill -9 and its resident memory is its own (read from /proc/<pid>/status).
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -64,6 +64,7 @@ export class ServerUnderTest {
   private starts = 0;
 
   private constructor(
+    readonly name: string,
     readonly port: number,
     readonly dataDir: string,
     private readonly extraArgs: string[],
@@ -75,7 +76,7 @@ export class ServerUnderTest {
 
   static async start(name: string, extraArgs: string[] = []): Promise<ServerUnderTest> {
     const dataDir = mkdtempSync(path.join(tmpdir(), `continuum-chaos-${name}-`));
-    const server = new ServerUnderTest(await freePort(), dataDir, extraArgs);
+    const server = new ServerUnderTest(name, await freePort(), dataDir, extraArgs);
     running.add(server);
     await server.boot();
     return server;
@@ -191,6 +192,12 @@ export class ServerUnderTest {
       const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
       await gone;
       clearTimeout(timer);
+    }
+    // A server that logged errors keeps its log, for whoever reads the results.
+    if (this.errorLines().length > 0) {
+      const logs = path.join(chaosDir, "results", "logs");
+      mkdirSync(logs, { recursive: true });
+      copyFileSync(this.logFile, path.join(logs, `${this.name}-${Date.now()}.log`));
     }
     if (!keepData) rmSync(this.dataDir, { recursive: true, force: true });
   }

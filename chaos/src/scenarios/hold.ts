@@ -96,12 +96,15 @@ export const hold: Scenario = {
       const serverUp = (await server.up()) && !server.crashed();
       const start = memory.start ?? 0;
       const drift = start > 0 ? ((memory.end ?? 0) - start) / start : Number.POSITIVE_INFINITY;
-      const pass = serverUp && open === CONNECTIONS && Math.abs(drift) <= 0.1;
+      // The criterion guards against growth: memory that falls (V8 handing back what the 2,000 handshakes
+      // used, a minute or two later) is no leak.
+      const pass = serverUp && open === CONNECTIONS && drift <= 0.1;
       return [
         {
           name: `${CONNECTIONS.toLocaleString("en")} connections held ${quick ? "30 s" : "10 min"}`,
           pass,
-          criterion: "every connection stays open; resident memory at the end within 10% of its start",
+          criterion:
+            "every connection stays open; resident memory at the end no more than 10% above its start (a fall is no leak)",
           lost: null,
           serverUp,
           p99Ms: rt.p99,
