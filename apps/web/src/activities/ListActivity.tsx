@@ -49,7 +49,7 @@ export function ListActivity({
   if (!chart || (!state.ready && state.status !== "closed")) {
     return (
       <section className="panel">
-        <h2>{activity.title}</h2>
+        <h1 className="activity-title">{activity.title}</h1>
         <p role="status">Opening the {activity.kind === "chart" ? "chart" : "board"}…</p>
       </section>
     );

@@ -15,6 +15,7 @@ import { useCallback, useId, useMemo, useRef, useState } from "react";
 import type * as Y from "yjs";
 import { useWorkshopValue } from "../../sync/useDocStore.ts";
 import { useBoardSensors } from "../../ui/sensors.ts";
+import { usePageTitle } from "../../ui/usePageTitle.ts";
 import type { ActivityMe } from "../me.ts";
 import { ColumnView, OrphanNotes } from "./Column.tsx";
 import { type BoardContext, BoardCtx, mayWrite, useBoard } from "./context.ts";
@@ -51,6 +52,8 @@ export function NotesBoard({
   ) as BoardContext["activity"] | undefined;
   const writable = useWorkshopValue(workshopDoc, (_w, d) => mayWrite(d, kind, activityId, me));
   const anonymous = useWorkshopValue(workshopDoc, (w) => w.meta.anonymous);
+  const workshopTitle = useWorkshopValue(workshopDoc, (w) => w.meta.title);
+  usePageTitle(activity?.title, workshopTitle);
   const groups = useWorkshopValue(workshopDoc, (w) => w.groups);
   const chart = chartStore(chartDoc);
   const [announcement, setAnnouncement] = useState("");
@@ -147,7 +150,8 @@ export function NotesBoard({
     <BoardCtx.Provider value={ctx}>
       <section className="activity-board" aria-label={`${heading}: ${activity.title}`}>
         <header className="activity-head">
-          <h2>{activity.title}</h2>
+          {/* The screen's one h1: the activity is what the screen is about. */}
+          <h1 className="activity-title">{activity.title}</h1>
           {activity.kind === "chart" && activity.about.text && (
             <p className="activity-about">
               <span className="activity-about-label">About: </span>

@@ -1,18 +1,28 @@
-import type { Group, ScaleActivity } from "@continuum/model";
-import type { GroupId } from "@continuum/protocol";
+import {
+  type Group,
+  type GroupMark,
+  groupInitial,
+  groupMark,
+  layoutNotes,
+  type ScaleActivity,
+} from "@continuum/model";
+import type { GroupId, NoteId } from "@continuum/protocol";
 import { useDroppable } from "@dnd-kit/core";
-import { memo, useCallback, useEffect, useMemo, useState } from "react";
+import { type CSSProperties, memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import * as Y from "yjs";
 import { useUi } from "../../app/ui.ts";
 import type { DocConnection } from "../../sync/connection.ts";
 import { useConnectionState, useDoc } from "../../sync/hooks.ts";
 import { useRemoteDrags } from "../../sync/presence.ts";
-import { type LaneStore, laneStore, useNoteIds } from "./laneStore.ts";
+import { GroupBadge } from "../../ui/GroupBadge.tsx";
+import { type LaneStore, laneStore, useAllNotes } from "./laneStore.ts";
 import { Note } from "./Note.tsx";
 
 export interface LaneProps {
   conn: DocConnection;
   group: Group;
+  /** The group's place in the workshop, which gives it its mark (colour and shape). */
+  groupIndex?: number;
   activity: ScaleActivity;
   editable: boolean;
   /** This person's own group's lane. */
@@ -30,6 +40,7 @@ export interface LaneProps {
 export function Lane({
   conn,
   group,
+  groupIndex = 0,
   activity,
   editable,
   own,
@@ -48,13 +59,16 @@ export function Lane({
     data: { groupId: group.id },
     disabled: !editable,
   });
+  const size = useRailSize();
   const railRef = useCallback(
     (el: HTMLElement | null) => {
       setNodeRef(el);
       registerRail(group.id, el);
+      size.observe(el);
     },
-    [setNodeRef, registerRail, group.id],
+    [setNodeRef, registerRail, group.id, size.observe],
   );
+  const mark = groupMark(groupIndex);
 
   const undo = useMemo(() => {
     if (!doc || !editable) return null;
@@ -80,12 +94,13 @@ export function Lane({
   return (
     <section
       className={`lane${own ? " lane-own" : ""}`}
+      style={{ "--group": mark.hex } as CSSProperties}
       aria-label={`${group.name} lane`}
       data-group={group.id}
     >
       <header className="lane-head">
         <h3>
-          <span className={`swatch colour-${group.colour}`} aria-hidden="true" />
+          <GroupBadge mark={mark} name={group.name} />
           {heading}
         </h3>
         {status ? <span className="lane-status">{status}</span> : null}
@@ -110,8 +125,11 @@ export function Lane({
               doc={doc}
               groupId={group.id}
               groupName={group.name}
+              mark={mark}
               rightLabel={activity.rightLabel}
               editable={editable}
+              span={size.span}
+              noteWidth={size.noteWidth}
             />
           ) : null}
           <RemoteDrags conn={conn} store={store} anonymous={anonymous} />
@@ -125,39 +143,105 @@ export function Lane({
   );
 }
 
-/** The lane's notes: re-renders when notes are added or removed, not when one moves (that note does). */
+/**
+ * The rail's width (the 0..100 span) and a note's width, in pixels, followed as the window changes: the
+ * layout of the notes (`layoutNotes`) needs both. A note's width is the track's side padding twice (CSS sets
+ * both from `--note-w`), so the style sheet stays the one place the size is chosen.
+ */
+function useRailSize() {
+  const [size, setSize] = useState({ span: 800, noteWidth: 144 });
+  const observer = useRef<ResizeObserver | null>(null);
+  const observe = useCallback((el: HTMLElement | null) => {
+    observer.current?.disconnect();
+    observer.current = null;
+    if (!el) return;
+    const measure = () => {
+      const track = el.parentElement;
+      const pad = track ? Number.parseFloat(getComputedStyle(track).paddingLeft) : Number.NaN;
+      const span = el.clientWidth;
+      if (!(span > 0)) return;
+      const noteWidth = pad > 0 ? pad * 2 : 144;
+      setSize((s) => (s.span === span && s.noteWidth === noteWidth ? s : { span, noteWidth }));
+    };
+    measure();
+    if (typeof ResizeObserver === "undefined") return;
+    observer.current = new ResizeObserver(measure);
+    observer.current.observe(el);
+  }, []);
+  return { ...size, observe };
+}
+
+/**
+ * The lane's notes, laid out so that none covers another (`layoutNotes`, the rule the exports use too): each
+ * in a row of a grid, moved sideways from its value by its left margin. A row is as tall as its tallest note,
+ * so a long label wraps instead of being cut, and the lane grows instead of letting a note hang out of it.
+ * This list re-renders when any note changes (the layout depends on all of them); each note re-renders only
+ * when its own words, place or row change (`Note` is memoized and reads its own entry).
+ */
 const Notes = memo(function Notes({
   store,
   doc,
   groupId,
   groupName,
+  mark,
   rightLabel,
   editable,
+  span,
+  noteWidth,
 }: {
   store: LaneStore;
   doc: Y.Doc;
   groupId: GroupId;
   groupName: string;
+  mark: GroupMark;
   rightLabel: string;
   editable: boolean;
+  span: number;
+  noteWidth: number;
 }) {
-  const ids = useNoteIds(store);
+  const notes = useAllNotes(store);
+  const layout = useMemo(() => {
+    const { spots, rows } = layoutNotes(notes, { span, noteWidth, gap: 8, preferredRows: 3 });
+    // In the order the notes were made, not by value: a note moved past another keeps its place in the
+    // page (moving a focused element in the DOM would take the keyboard's focus away from it).
+    const byId = new Map(spots.map((s) => [s.id, s]));
+    return { rows, spots: notes.flatMap((n) => byId.get(n.id) ?? []) };
+  }, [notes, span, noteWidth]);
+  const initial = groupInitial(groupName);
   return (
-    <ul className="notes" aria-label={`Notes of ${groupName}`}>
-      {ids.map((id) => (
-        <li key={id}>
+    <ul
+      className="notes"
+      aria-label={`Notes of ${groupName}`}
+      style={{ gridTemplateRows: `repeat(${Math.max(1, layout.rows)}, auto)` }}
+    >
+      {layout.spots.map((spot) => (
+        <li
+          key={spot.id}
+          // Row, sideways place and the marker's place (`--pin`, inherited by the note) are set here, so a
+          // note pushed along by a neighbour's move is restyled without rendering the note again.
+          style={
+            {
+              gridRow: spot.row + 1,
+              marginLeft: `${Math.round(spot.left)}px`,
+              width: `${noteWidth}px`,
+              "--pin": `${Math.round(spot.at - spot.left)}px`,
+            } as CSSProperties
+          }
+        >
           <Note
             store={store}
             doc={doc}
-            id={id}
+            id={spot.id as NoteId}
             groupId={groupId}
             groupName={groupName}
+            initial={initial}
+            mark={mark}
             rightLabel={rightLabel}
             editable={editable}
           />
         </li>
       ))}
-      {ids.length === 0 ? <li className="empty-lane">No notes yet.</li> : null}
+      {notes.length === 0 ? <li className="empty-lane">No notes yet.</li> : null}
     </ul>
   );
 });

@@ -1,4 +1,4 @@
-import { colourLabel, moveNote } from "@continuum/model";
+import { type GroupMark, moveNote } from "@continuum/model";
 import type { GroupId, NoteId } from "@continuum/protocol";
 import { type DraggableSyntheticListeners, useDraggable } from "@dnd-kit/core";
 import {
@@ -19,6 +19,7 @@ import {
 import { flushSync } from "react-dom";
 import type * as Y from "yjs";
 import { useUi } from "../../app/ui.ts";
+import { GroupBadge } from "../../ui/GroupBadge.tsx";
 import { clampPosition, noteLabel, positionText } from "./describe.ts";
 import { recentlyDragged } from "./dragGuard.ts";
 import { type LaneStore, useNote } from "./laneStore.ts";
@@ -29,6 +30,9 @@ export interface NoteProps {
   id: NoteId;
   groupId: GroupId;
   groupName: string;
+  /** The group's initial and mark, shown on the note so the group is known without colour. */
+  initial?: string;
+  mark?: GroupMark;
   /** The scale's right-hand label, for the position in words. */
   rightLabel: string;
   editable: boolean;
@@ -129,6 +133,8 @@ export const Note = memo(function Note({
   id,
   groupId,
   groupName,
+  initial,
+  mark,
   rightLabel,
   editable,
 }: NoteProps) {
@@ -149,7 +155,9 @@ export const Note = memo(function Note({
   );
   // Only the note being dragged, or the one that should take focus, re-renders when these change.
   const isDragging = useUi((s) => s.drag !== null && s.drag.noteId === id && s.drag.groupId === groupId);
-  const takeFocus = useUi((s) => s.focusNote === id);
+  // A placed card's note takes focus in the lane where it was placed: after a reveal another group's lane
+  // holds a note with the same id (a note's id comes from its aspect), which this person cannot move.
+  const takeFocus = useUi((s) => s.focusNote === id) && editable;
   const ref = useRef<HTMLButtonElement | null>(null);
   const onPointerDown = useCallback(
     (e: PointerEvent) => {
@@ -184,12 +192,13 @@ export const Note = memo(function Note({
     else if (e.key === "ArrowLeft") x = note.x - step;
     else if (e.key === "Home") x = 0;
     else if (e.key === "End") x = 100;
+    // Up and down choose the row (the lane's layout has three preferred rows: y 0, 50 and 100).
     else if (e.key === "ArrowUp") {
       x = note.x;
-      y = Math.max(0, note.y - step * 2);
+      y = Math.max(0, note.y - 50);
     } else if (e.key === "ArrowDown") {
       x = note.x;
-      y = Math.min(100, note.y + step * 2);
+      y = Math.min(100, note.y + 50);
     }
     if (x === null) return;
     e.preventDefault();
@@ -212,7 +221,6 @@ export const Note = memo(function Note({
       data-note-id={id}
       data-x={Math.round(note.x)}
       className={`note colour-${note.colour}${isDragging ? " is-dragging" : ""}${editable ? " is-editable" : ""}`}
-      style={{ left: `${note.x}%`, top: `calc((100% - var(--note-h)) * ${note.y / 100})` }}
       onPointerDown={editable ? onPointerDown : undefined}
       onTouchStart={editable ? onTouchStart : undefined}
       onKeyDown={onKeyDown}
@@ -222,11 +230,17 @@ export const Note = memo(function Note({
       }}
     >
       <span className="note-text">{note.text || "(empty)"}</span>
-      {/* The readout in brackets: supplementary to the note's words, which are its label (WCAG 2.5.3). */}
-      <span className="note-meta" aria-hidden="true">
-        ({Math.round(note.x)} · {colourLabel(note.colour)}
-        {note.aspectId ? "" : " · added"})
-      </span>
+      {/* After the words, on their last line: it never takes width from a long word. */}
+      {mark ? (
+        <span className="note-group" aria-hidden="true">
+          <GroupBadge mark={mark} name={initial ?? groupName} />
+        </span>
+      ) : null}
+      {/* The exact value, shown on focus, hover and while dragging (not as clutter on every note); the
+          marker on the note's edge stands at that value on the scale. Drawn by the style sheet from
+          `data-value`, so the note's visible text stays the start of its label (WCAG 2.5.3). */}
+      <span className="note-value" data-value={Math.round(note.x)} aria-hidden="true" />
+      <span className="note-pin" aria-hidden="true" />
     </button>
   );
 });

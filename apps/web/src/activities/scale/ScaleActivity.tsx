@@ -5,6 +5,7 @@
  */
 import {
   type Group,
+  groupMark,
   moveNote,
   noteIdForAspect,
   placeAspect,
@@ -28,7 +29,9 @@ import { useUi } from "../../app/ui.ts";
 import type { Session } from "../../session.ts";
 import type { DocConnection } from "../../sync/connection.ts";
 import { createDragBroadcaster } from "../../sync/presence.ts";
+import { GroupBadge } from "../../ui/GroupBadge.tsx";
 import { useBoardSensors } from "../../ui/sensors.ts";
+import { usePageTitle } from "../../ui/usePageTitle.ts";
 import { mayWriteLane, visibleGroups } from "./access.ts";
 import { Compare } from "./Compare.tsx";
 import { positionText } from "./describe.ts";
@@ -71,6 +74,7 @@ export function ScaleActivity({
   workshopDoc,
   readOnly = false,
 }: ScaleActivityProps) {
+  usePageTitle(activity.title, workshop.meta.title);
   const locked = workshop.control.locked[activity.id] === true;
   const visible = visibleGroups(workshop, activity.id, session);
   // Own lane first: the one a participant works in.
@@ -118,6 +122,12 @@ export function ScaleActivity({
 
   const sensors = useBoardSensors();
 
+  /**
+   * Where the last drag ended, for its announcement: dnd-kit composes the sentence after `onDragEnd` has run,
+   * when the drag in the UI store is already cleared (it used to say a placed card "was put back").
+   */
+  let lastDrop: { x: number | null } = { x: null };
+
   /** Where the dragged card's centre is on its lane's scale, or null when it is off the scale. */
   const dropAt = (event: DragMoveEvent | DragEndEvent, data: DragData) => {
     const card = event.active.rect.current.translated;
@@ -129,6 +139,7 @@ export function ScaleActivity({
 
   const onDragStart = ({ active }: DragStartEvent) => {
     const d = active.data.current as DragData | undefined;
+    lastDrop = { x: null };
     if (!d) return;
     setDrag({ noteId: noteIdOf(d), groupId: d.groupId, text: d.text, x: null });
   };
@@ -151,9 +162,19 @@ export function ScaleActivity({
     if (!d) return finish(undefined);
     const conn = conns[d.groupId];
     const pos = dropAt(event, d);
+    lastDrop = { x: conn && pos ? pos.x : null };
     if (conn && pos) {
       if (d.kind === "note") moveNote(conn.doc, d.noteId, pos.x, pos.y);
-      else placeAspect(conn.doc, { aspect: d.aspect, x: pos.x, y: pos.y, author: session.name });
+      else {
+        const colour = workshop.groups.find((g) => g.id === d.groupId)?.colour;
+        placeAspect(conn.doc, {
+          aspect: d.aspect,
+          x: pos.x,
+          y: pos.y,
+          author: session.name,
+          ...(colour ? { colour } : {}),
+        });
+      }
     }
     finish(d.groupId);
   };
@@ -165,11 +186,11 @@ export function ScaleActivity({
     onDragOver: () => undefined,
     onDragEnd: ({ active }) => {
       const d = active.data.current as DragData | undefined;
-      const x = useUi.getState().drag?.x;
+      const x = lastDrop.x;
       if (!d) return undefined;
-      return x === null || x === undefined
+      return x === null
         ? `${d.text} was put back.`
-        : `${d.text} dropped at ${positionText(x, activity.rightLabel)}.`;
+        : `${d.text} placed at ${positionText(x, activity.rightLabel)}.`;
     },
     onDragCancel: ({ active }) =>
       `${(active.data.current as DragData | undefined)?.text ?? "The note"} was put back.`,
@@ -209,7 +230,8 @@ export function ScaleActivity({
         />
       ))}
       <div className="activity-head">
-        <h2>{activity.title}</h2>
+        {/* The screen's one h1: the activity is what the screen is about (the top bar names the workshop). */}
+        <h1 className="activity-title">{activity.title}</h1>
         {activity.prompt ? <p className="prompt">{activity.prompt}</p> : null}
         {readOnly ? (
           <p className="locked-banner" role="status">
@@ -271,11 +293,13 @@ export function ScaleActivity({
               const conn = conns[g.id];
               if (!conn) return null;
               const own = ownGroup?.id === g.id;
+              const working = own && editableFor(g);
               return (
-                <div key={g.id} className="lane-wrap">
+                <div key={g.id} className={`lane-wrap${working ? " with-tray" : ""}`}>
                   <Lane
                     conn={conn}
                     group={g}
+                    groupIndex={workshop.groups.findIndex((x) => x.id === g.id)}
                     activity={activity}
                     editable={editableFor(g)}
                     own={own}
@@ -283,22 +307,30 @@ export function ScaleActivity({
                     anonymous={workshop.meta.anonymous}
                     registerRail={registerRail}
                   />
-                  {own && editableFor(g) ? (
-                    <div className="lane-actions">
-                      <button type="button" className="btn primary" onClick={() => setAdding(true)}>
-                        Add a note of your own
-                      </button>
+                  {working ? (
+                    // Beside the scale on a landscape tablet, docked at the bottom of a narrow screen: the
+                    // cards to place and the scale are on screen together, so a drag needs no scrolling.
+                    <div className="lane-side">
+                      <OwnTray
+                        conn={conn}
+                        activity={activity}
+                        groupId={g.id}
+                        author={session.name}
+                        colour={g.colour}
+                      />
+                      <div className="lane-actions">
+                        <button type="button" className="btn primary" onClick={() => setAdding(true)}>
+                          Add a note of your own
+                        </button>
+                      </div>
                     </div>
-                  ) : null}
-                  {own && editableFor(g) ? (
-                    <OwnTray conn={conn} activity={activity} groupId={g.id} author={session.name} />
                   ) : null}
                 </div>
               );
             })}
             {hidden.map((g) => (
               <p key={g.id} className="lane-hidden">
-                <span className={`swatch colour-${g.colour}`} aria-hidden="true" />
+                <GroupBadge mark={groupMark(workshop.groups.indexOf(g))} name={g.name} />
                 {g.name}: hidden until the facilitator shows it to everyone.
               </p>
             ))}

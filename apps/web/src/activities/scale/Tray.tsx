@@ -1,5 +1,6 @@
 import {
   type Aspect,
+  type Colour,
   noteIdForAspect,
   placeAspect,
   type ScaleActivity,
@@ -29,15 +30,27 @@ export function OwnTray({
   activity,
   groupId,
   author,
+  colour,
 }: {
   conn: DocConnection;
   activity: ScaleActivity;
   groupId: GroupId;
   author: string;
+  /** The group's colour, which its cards take when placed (each note's colour can still be changed). */
+  colour?: Colour;
 }) {
   const doc = useDoc(conn);
   if (!doc) return null;
-  return <Tray store={laneStore(doc)} doc={doc} activity={activity} groupId={groupId} author={author} />;
+  return (
+    <Tray
+      store={laneStore(doc)}
+      doc={doc}
+      activity={activity}
+      groupId={groupId}
+      author={author}
+      {...(colour ? { colour } : {})}
+    />
+  );
 }
 
 /** The prepared aspects this group has not placed yet. */
@@ -47,12 +60,14 @@ export function Tray({
   activity,
   groupId,
   author,
+  colour,
 }: {
   store: LaneStore;
   doc: Y.Doc;
   activity: ScaleActivity;
   groupId: GroupId;
   author: string;
+  colour?: Colour;
 }) {
   const notes = useAllNotes(store);
   const left = unplacedAspects(activity.aspects, notes);
@@ -60,7 +75,13 @@ export function Tray({
   const setFocusNote = useUi((s) => s.setFocusNote);
 
   const placeInMiddle = (aspect: Aspect) => {
-    const id = placeAspect(doc, { aspect, x: 50, y: freeY(notes, 50), author });
+    const id = placeAspect(doc, {
+      aspect,
+      x: 50,
+      y: freeY(notes, 50),
+      author,
+      ...(colour ? { colour } : {}),
+    });
     setFocusNote(id);
     announce(
       `${aspect.text} placed at ${positionText(50, activity.rightLabel)}. Use the arrow keys or drag it to move it.`,
@@ -80,7 +101,7 @@ export function Tray({
       <ul className="tray-cards">
         {left.map((a) => (
           <li key={a.id}>
-            <TrayCard aspect={a} groupId={groupId} onPlace={placeInMiddle} />
+            <TrayCard aspect={a} groupId={groupId} onPlace={placeInMiddle} {...(colour ? { colour } : {})} />
           </li>
         ))}
       </ul>
@@ -92,10 +113,12 @@ function TrayCard({
   aspect,
   groupId,
   onPlace,
+  colour,
 }: {
   aspect: Aspect;
   groupId: GroupId;
   onPlace(a: Aspect): void;
+  colour?: Colour;
 }) {
   const data: AspectDragData = { kind: "aspect", groupId, aspect, text: aspect.text };
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
@@ -112,7 +135,7 @@ function TrayCard({
       aria-label={`Place on the scale: ${aspect.text}`}
       data-aspect-id={aspect.id}
       data-note-id={noteIdForAspect(aspect.id)}
-      className={`card${isDragging ? " is-dragging" : ""}`}
+      className={`card${colour ? ` colour-${colour}` : ""}${isDragging ? " is-dragging" : ""}`}
       onClick={() => {
         if (recentlyDragged()) return;
         onPlace(aspect);
