@@ -14,6 +14,7 @@ export * from "./ids.ts";
 export * from "./lane.ts";
 export * from "./migrations.ts";
 export * from "./noteLayout.ts";
+export * from "./removed.ts";
 export { MODEL_DOC_KINDS, type ModelDocKind, SCHEMA_VERSION } from "./schema.ts";
 export * from "./templates.ts";
 // The limits are public so inputs can show them (maxLength). Of the parsing helpers in validate.ts, the
