@@ -167,6 +167,19 @@ describe.skipIf(!postgres.available)(
           ).toEqual(["from node 0", "from node 1", "from node 2"]);
         }
       });
+      // Presence too: who is on node 2 shows on nodes 0 and 1, with the name from their token.
+      onEach[2]?.provider.awareness.setLocalStateField("dragging", { noteId: "n1", x: 42 });
+      for (const c of onEach.slice(0, 2)) {
+        await eventually(() => {
+          const states = [...c.provider.awareness.getStates().values()];
+          expect(states).toContainEqual(
+            expect.objectContaining({
+              dragging: { noteId: "n1", x: 42 },
+              user: expect.objectContaining({ name: "Person 2" }),
+            }),
+          );
+        });
+      }
       // Every node answers for itself, and the cluster view lists all three.
       const health = await api<{ ok: boolean }>(nodes[2]?.url ?? "", "GET", "/healthz");
       expect(health.body.ok).toBe(true);

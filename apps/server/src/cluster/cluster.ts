@@ -15,14 +15,34 @@
  */
 import { hostname } from "node:os";
 import { CloseCode, type Principal, parseDocName, type WorkshopId } from "@continuum/protocol";
+import * as decoding from "lib0/decoding";
 import pg from "pg";
 import type { Logger } from "pino";
+import * as awarenessProtocol from "y-protocols/awareness";
 import { FailureLimiter } from "../auth/limiter.ts";
 import { DOC_CHANNEL, type PostgresStore } from "../store/postgres.ts";
-import type { RoomManager } from "../sync/rooms.ts";
+import { REMOTE_ORIGIN, type Room, type RoomManager } from "../sync/rooms.ts";
 
 const WORKSHOP_CHANNEL = "continuum_workshop";
 const ATTEMPT_CHANNEL = "continuum_attempt";
+const PRESENCE_CHANNEL = "continuum_presence";
+/** Presence changes of a room are relayed at most this often (cursors and drags move many times a second). */
+const PRESENCE_BATCH_MS = 50;
+/** NOTIFY's payload must stay under 8,000 bytes; a larger batch is split, one larger state dropped. */
+const MAX_PRESENCE_PAYLOAD = 7800;
+
+/** The client ids in an encoded awareness update. */
+function awarenessClients(update: Uint8Array): number[] {
+  const decoder = decoding.createDecoder(update);
+  const ids: number[] = [];
+  const count = decoding.readVarUint(decoder);
+  for (let i = 0; i < count; i++) {
+    ids.push(decoding.readVarUint(decoder));
+    decoding.readVarUint(decoder);
+    decoding.readVarString(decoder);
+  }
+  return ids;
+}
 
 const CLUSTER_SCHEMA = `
   CREATE TABLE IF NOT EXISTS attempts (
@@ -159,6 +179,7 @@ export class Cluster {
     } finally {
       client.release();
     }
+    deps.rooms.onLoad.add((room) => this.relayPresence(room));
     await this.listen();
     await this.loadAttempts();
     await this.heartbeat();
@@ -191,7 +212,9 @@ export class Cluster {
     client.on("error", lost);
     client.on("end", () => lost());
     await client.connect();
-    await client.query(`LISTEN ${DOC_CHANNEL}; LISTEN ${WORKSHOP_CHANNEL}; LISTEN ${ATTEMPT_CHANNEL}`);
+    await client.query(
+      `LISTEN ${DOC_CHANNEL}; LISTEN ${WORKSHOP_CHANNEL}; LISTEN ${ATTEMPT_CHANNEL}; LISTEN ${PRESENCE_CHANNEL}`,
+    );
     this.listener = client;
   }
 
@@ -221,11 +244,104 @@ export class Cluster {
       void this.recheckWorkshops([payload as WorkshopId], true).catch((err: unknown) =>
         this.log.warn({ err }, "could not re-check a workshop"),
       );
+    } else if (channel === PRESENCE_CHANNEL) {
+      void this.receivePresence(payload);
     } else if (channel === ATTEMPT_CHANNEL) {
       try {
         const a = JSON.parse(payload) as { node: string; scope: string; key: string; at: number };
         if (a.node !== this.nodeId) this.limiters.get(a.scope)?.limiter.record(a.key, a.at);
       } catch {}
+    }
+  }
+
+  /** Client ids each room has from other nodes: their changes are not relayed back. */
+  private readonly remotePresence = new WeakMap<Room, Set<number>>();
+
+  /**
+   * Presence is not stored: the changes of this node's own clients go to the other nodes through NOTIFY,
+   * batched per room, and a room that loads asks the others for what they have. Lossy by design: presence
+   * is renewed by every client every 15 seconds and forgotten 30 seconds after its last renewal.
+   */
+  private relayPresence(room: Room): void {
+    const remote = new Set<number>();
+    this.remotePresence.set(room, remote);
+    let pending: Set<number> | null = null;
+    const flush = () => {
+      const ids = pending ? [...pending] : [];
+      pending = null;
+      if (room.doc.isDestroyed || ids.length === 0) return;
+      this.publishPresence(room, ids);
+    };
+    room.awareness.on(
+      "update",
+      (
+        { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+        origin: unknown,
+      ) => {
+        if (origin === REMOTE_ORIGIN) return;
+        for (const id of [...added, ...updated, ...removed]) {
+          if (remote.has(id)) {
+            // Another node's client timing out here is that node's business, not news to relay; any
+            // other change of it here is a client that moved to this node (its own node went away).
+            if (origin === "timeout") {
+              if (removed.includes(id)) remote.delete(id);
+              continue;
+            }
+            remote.delete(id);
+          }
+          if (!pending) {
+            pending = new Set();
+            setTimeout(flush, PRESENCE_BATCH_MS).unref();
+          }
+          pending.add(id);
+        }
+      },
+    );
+    void this.sendPresence({ n: this.nodeId, d: room.name, q: 1 });
+  }
+
+  private publishPresence(room: Room, ids: number[]): void {
+    const u = Buffer.from(awarenessProtocol.encodeAwarenessUpdate(room.awareness, ids)).toString("base64");
+    const message = { n: this.nodeId, d: room.name, u };
+    if (JSON.stringify(message).length <= MAX_PRESENCE_PAYLOAD) {
+      void this.sendPresence(message);
+    } else if (ids.length > 1) {
+      const half = Math.ceil(ids.length / 2);
+      this.publishPresence(room, ids.slice(0, half));
+      this.publishPresence(room, ids.slice(half));
+    }
+  }
+
+  private async sendPresence(message: { n: string; d: string; u?: string; q?: 1 }): Promise<void> {
+    await this.store.pool
+      .query("SELECT pg_notify($1, $2)", [PRESENCE_CHANNEL, JSON.stringify(message)])
+      .catch((err: unknown) => this.log.debug({ err }, "could not relay presence"));
+  }
+
+  private async receivePresence(payload: string): Promise<void> {
+    let message: { n: string; d: string; u?: string; q?: 1 };
+    try {
+      message = JSON.parse(payload);
+    } catch {
+      return;
+    }
+    if (message.n === this.nodeId) return;
+    const room = await this.rooms?.peek(message.d);
+    const remote = room && this.remotePresence.get(room);
+    if (!room || !remote || room.doc.isDestroyed) return;
+    if (message.q) {
+      // A node that just loaded the room: tell it who is here on this node.
+      const mine = [...room.awareness.getStates().keys()].filter((id) => !remote.has(id));
+      if (mine.length > 0) this.publishPresence(room, mine);
+      return;
+    }
+    if (!message.u) return;
+    try {
+      const update = new Uint8Array(Buffer.from(message.u, "base64"));
+      for (const id of awarenessClients(update)) remote.add(id);
+      awarenessProtocol.applyAwarenessUpdate(room.awareness, update, REMOTE_ORIGIN);
+    } catch (err) {
+      this.log.debug({ err }, "ignored a presence message that could not be read");
     }
   }
 

@@ -210,6 +210,8 @@ interface Entry {
  */
 export class RoomManager {
   private readonly entries = new Map<string, Entry>();
+  /** Called with each room once it has loaded (several nodes relay its presence from here). */
+  readonly onLoad = new Set<(room: Room) => void>();
 
   constructor(
     private readonly store: Store,
@@ -272,6 +274,7 @@ export class RoomManager {
       if (room.parent) this.release(room.parent);
       throw err;
     }
+    for (const listener of this.onLoad) listener(room);
     return room;
   }
 
