@@ -305,5 +305,24 @@ describe.skipIf(!postgres.available)(
       }, 30_000);
       expect((await stored()).size).toBe(written);
     }, 120_000);
+
+    // Last: it leaves this address over its free failures for ten minutes.
+    it("guessing spread over the nodes is slowed as on one node: the counts are shared", async () => {
+      const timed = async (i: number) => {
+        const started = Date.now();
+        const res = await fetch(`${nodes[i % 3]?.url}/api/lookup/WRONG${i}`);
+        expect([404, 429]).toContain(res.status);
+        return Date.now() - started;
+      };
+      // Five free failures in the window (rateLimit.free), one on each node in turn.
+      for (let i = 0; i < 5; i++) {
+        expect(await timed(i)).toBeLessThan(250);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      // The sixth and seventh, on nodes that saw only one or two of them themselves, wait 250 and 500 ms.
+      expect(await timed(5)).toBeGreaterThanOrEqual(240);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(await timed(6)).toBeGreaterThanOrEqual(490);
+    });
   },
 );
