@@ -4,8 +4,12 @@ import { HttpError } from "./errors.ts";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Attempts of one address waiting their turn, past which more are refused at once. */
-const MAX_WAITING = 20;
+/**
+ * Attempts of one address that may be in flight at once (being checked, or a wrong one being held back).
+ * A room joining at once is a few requests a second, each checked in a millisecond; a guesser running
+ * hundreds in parallel is held to this many, each wrong one held for its delay.
+ */
+const MAX_IN_FLIGHT = 8;
 
 const isWrongGuess = (err: unknown) => err instanceof HttpError && (err.status === 404 || err.status === 403);
 
@@ -18,15 +22,16 @@ const tooMany = (retryAfter: number) =>
  * Guards an endpoint that takes a guessable secret (a join code, a key).
  *
  * A wrong guess is answered more slowly each time, counted per address and, where the request names a
- * workshop, per workshop too (so guessing one workshop's key from many addresses is slowed as well). Past
- * the free failures an address's attempts take turns, so a guesser cannot run them in parallel; past the
- * hard limit its wrong guesses are answered 429.
+ * workshop, per workshop too (so guessing one workshop's key from many addresses is slowed as well); past
+ * the hard limit its answer is 429. An address has at most `MAX_IN_FLIGHT` attempts in flight: more are
+ * answered 429 at once without being checked, so running guesses in parallel gains nothing.
  *
- * A right answer is never slowed or refused: a room behind one venue address (a NAT, a proxy) where one
- * person mistyped the code thirty times can still join with the right one.
+ * A right answer is never slowed, and past mistakes never refuse it: a room behind one venue address where
+ * one person mistyped the code thirty times still joins with the right one. Only while someone at that
+ * address has a flood of guesses in flight can a right code be asked to try again a few seconds later.
  */
 export function createGuard(limiter: FailureLimiter, addressOf: (req: IncomingMessage) => string) {
-  const turns = new Map<string, { tail: Promise<unknown>; waiting: number }>();
+  const inFlight = new Map<string, number>();
 
   return async function guarded<T>(
     req: IncomingMessage,
@@ -34,34 +39,22 @@ export function createGuard(limiter: FailureLimiter, addressOf: (req: IncomingMe
     workshop?: string,
   ): Promise<T> {
     const address = addressOf(req);
-    const run = async (): Promise<T> => {
-      try {
-        return await attempt();
-      } catch (err) {
-        if (!isWrongGuess(err)) throw err;
-        const delay = limiter.fail(address);
-        const scoped = workshop ? limiter.fail(`workshop:${workshop}`) : 0;
-        await sleep(Math.max(delay, scoped));
-        const retryAfter = limiter.retryAfterSeconds(address);
-        throw retryAfter > 0 ? tooMany(retryAfter) : err;
-      }
-    };
-    if (!limiter.overFree(address)) return run();
-
-    const queue = turns.get(address) ?? { tail: Promise.resolve(), waiting: 0 };
-    if (queue.waiting >= MAX_WAITING) throw tooMany(limiter.retryAfterSeconds(address));
-    queue.waiting++;
-    turns.set(address, queue);
-    const mine = queue.tail.then(run, run);
-    queue.tail = mine.then(
-      () => undefined,
-      () => undefined,
-    );
+    const busy = inFlight.get(address) ?? 0;
+    if (busy >= MAX_IN_FLIGHT) throw tooMany(4);
+    inFlight.set(address, busy + 1);
     try {
-      return await mine;
+      return await attempt();
+    } catch (err) {
+      if (!isWrongGuess(err)) throw err;
+      const delay = limiter.fail(address);
+      const scoped = workshop ? limiter.fail(`workshop:${workshop}`) : 0;
+      await sleep(Math.max(delay, scoped));
+      const retryAfter = limiter.retryAfterSeconds(address);
+      throw retryAfter > 0 ? tooMany(retryAfter) : err;
     } finally {
-      queue.waiting--;
-      if (queue.waiting === 0 && turns.get(address) === queue) turns.delete(address);
+      const left = (inFlight.get(address) ?? 1) - 1;
+      if (left <= 0) inFlight.delete(address);
+      else inFlight.set(address, left);
     }
   };
 }
