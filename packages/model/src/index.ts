@@ -14,6 +14,7 @@ export * from "./ids.ts";
 export * from "./lane.ts";
 export * from "./migrations.ts";
 export * from "./noteLayout.ts";
+export * from "./privateWords.ts";
 export * from "./removed.ts";
 export { MODEL_DOC_KINDS, type ModelDocKind, SCHEMA_VERSION } from "./schema.ts";
 export * from "./templates.ts";

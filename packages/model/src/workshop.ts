@@ -28,6 +28,7 @@ import { COLOURS, type Colour, readColour } from "./colours.ts";
 import { type Control, isLocked, isMeetingEnded, isRevealed, readControl } from "./control.ts";
 import { type ActivityId, type GroupId, newGroupId, type WorkshopId } from "./ids.ts";
 import { readSchemaVersion } from "./migrations.ts";
+import { isWordsShared } from "./privateWords.ts";
 import { metaMap, SCHEMA_VERSION } from "./schema.ts";
 import { TEMPLATES, type TemplateActivity } from "./templates.ts";
 import {
@@ -361,5 +362,6 @@ export function workshopView(doc: Y.Doc): WorkshopView {
     meetingEnded: () => isMeetingEnded(doc),
     isOpenBetweenMeetings: (activityId) => isOpenBetweenMeetings(doc, activityId),
     votingOpen: (activityId) => getVoting(doc, activityId).open,
+    wordsShared: (activityId) => isWordsShared(doc, activityId),
   };
 }

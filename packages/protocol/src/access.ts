@@ -22,11 +22,19 @@ export interface WorkshopView {
   isOpenBetweenMeetings(activityId: ActivityId): boolean;
   /** Whether the facilitator has opened dot voting on a chart or board (ACC-11). */
   votingOpen(activityId: ActivityId): boolean;
+  /**
+   * Whether the facilitator has shared the words a private-first prompt board collected (ACC-12). Optional:
+   * a view without it never shares them.
+   */
+  wordsShared?(activityId: ActivityId): boolean;
 }
 
 export type AccessDecision = { access: Access } | { access: "none"; reason: "not-found" | "forbidden" };
 
-const DOC_KIND_FOR_ACTIVITY: Record<Exclude<DocName["kind"], "workshop" | "ballot">, ActivityKind> = {
+const DOC_KIND_FOR_ACTIVITY: Record<
+  Exclude<DocName["kind"], "workshop" | "ballot" | "words">,
+  ActivityKind
+> = {
   lane: "scale",
   chart: "chart",
   board: "board",
@@ -46,6 +54,7 @@ export function decideAccess(doc: DocName, who: Principal, view: WorkshopView): 
   }
 
   if (doc.kind === "ballot") return decideBallot(doc, who, view);
+  if (doc.kind === "words") return decideWords(doc, who, view);
 
   // ACC-3: a document for an activity (or group) that the workshop does not have does not exist.
   if (view.activityKind(doc.activityId) !== DOC_KIND_FOR_ACTIVITY[doc.kind]) {
@@ -100,4 +109,31 @@ function decideBallot(
   }
   const writable = view.votingOpen(doc.activityId) && !closedFor(who, doc.activityId, view);
   return { access: writable ? "write" : "read" };
+}
+
+/**
+ * ACC-12: on a prompt board that collects privately first, each person's words are a document of their own
+ * (`words`). That person (by the participant id signed into their token) writes it while the board is open
+ * to them and reads it otherwise; the facilitator reads and writes every one (ACC-4); nobody else, observers
+ * included, can open it until the facilitator shares the board's words, and then they read it. Like a lane
+ * before its reveal, the privacy is a refusal at the connection, not a filter.
+ */
+function decideWords(
+  doc: Extract<DocName, { kind: "words" }>,
+  who: Principal,
+  view: WorkshopView,
+): AccessDecision {
+  if (view.activityKind(doc.activityId) !== "board") return { access: "none", reason: "not-found" };
+  if (who.role === "facilitator") return { access: "write" };
+  if (
+    who.role === "participant" &&
+    who.group !== null &&
+    who.participant &&
+    who.participant === doc.participantId
+  ) {
+    return { access: closedFor(who, doc.activityId, view) ? "read" : "write" };
+  }
+  return view.wordsShared?.(doc.activityId) === true
+    ? { access: "read" }
+    : { access: "none", reason: "forbidden" };
 }

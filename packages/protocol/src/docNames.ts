@@ -10,13 +10,16 @@ import { type ActivityId, type GroupId, isId, type ParticipantId, type WorkshopI
  * - `<workshopId>/board/<activityId>`: a prompt board.
  * - `<workshopId>/ballot/<activityId>/<participantId>`: one person's dots on a chart or board, which only
  *   they and the facilitator can open (ACC-11); the server publishes the totals into the chart on reveal.
+ * - `<workshopId>/words/<activityId>/<participantId>`: one person's words on a prompt board that collects
+ *   privately first; others open it only once the facilitator shares the board's words (ACC-12).
  */
 export type DocName =
   | { kind: "workshop"; workshopId: WorkshopId }
   | { kind: "lane"; workshopId: WorkshopId; activityId: ActivityId; groupId: GroupId }
   | { kind: "chart"; workshopId: WorkshopId; activityId: ActivityId }
   | { kind: "board"; workshopId: WorkshopId; activityId: ActivityId }
-  | { kind: "ballot"; workshopId: WorkshopId; activityId: ActivityId; participantId: ParticipantId };
+  | { kind: "ballot"; workshopId: WorkshopId; activityId: ActivityId; participantId: ParticipantId }
+  | { kind: "words"; workshopId: WorkshopId; activityId: ActivityId; participantId: ParticipantId };
 
 export type DocKind = DocName["kind"];
 
@@ -34,6 +37,12 @@ export const ballotDocName = (
   participantId: ParticipantId,
 ): string => `${workshopId}/ballot/${activityId}/${participantId}`;
 
+export const wordsDocName = (
+  workshopId: WorkshopId,
+  activityId: ActivityId,
+  participantId: ParticipantId,
+): string => `${workshopId}/words/${activityId}/${participantId}`;
+
 export function formatDocName(name: DocName): string {
   switch (name.kind) {
     case "workshop":
@@ -46,6 +55,8 @@ export function formatDocName(name: DocName): string {
       return boardDocName(name.workshopId, name.activityId);
     case "ballot":
       return ballotDocName(name.workshopId, name.activityId, name.participantId);
+    case "words":
+      return wordsDocName(name.workshopId, name.activityId, name.participantId);
   }
 }
 
@@ -62,8 +73,8 @@ export function parseDocName(raw: string): DocName | null {
   if (parts.length === 4 && kind === "lane") {
     return { kind: "lane", workshopId, activityId: a as ActivityId, groupId: g as GroupId };
   }
-  if (parts.length === 4 && kind === "ballot") {
-    return { kind: "ballot", workshopId, activityId: a as ActivityId, participantId: g as ParticipantId };
+  if (parts.length === 4 && (kind === "ballot" || kind === "words")) {
+    return { kind, workshopId, activityId: a as ActivityId, participantId: g as ParticipantId };
   }
   return null;
 }

@@ -169,3 +169,48 @@ describe("ballots", () => {
     });
   });
 });
+
+describe("ACC-12: a prompt board's words, private first", () => {
+  const P1 = "p1aaaaaaaaaa" as ParticipantId;
+  const P2 = "p2bbbbbbbbbb" as ParticipantId;
+  const ann: Principal = { ...inA, participant: P1 };
+  const bob: Principal = { ...inB, participant: P2 };
+  const annWords = doc(`${W}/words/${BOARD}/${P1}`);
+  const shared = (on: boolean, opts: Parameters<typeof view>[0] = {}): WorkshopView => ({
+    ...view(opts),
+    wordsShared: () => on,
+  });
+
+  it("names round-trip", () => {
+    expect(annWords).toEqual({ kind: "words", workshopId: W, activityId: BOARD, participantId: P1 });
+  });
+
+  it("only the person writes their words; nobody else opens them until the facilitator shares them", () => {
+    expect(decideAccess(annWords, ann, shared(false))).toEqual({ access: "write" });
+    expect(decideAccess(annWords, bob, shared(false))).toEqual({ access: "none", reason: "forbidden" });
+    // Someone in the same group is still someone else.
+    expect(decideAccess(annWords, { ...inA, name: "Ada", participant: P2 }, shared(false))).toEqual({
+      access: "none",
+      reason: "forbidden",
+    });
+    expect(decideAccess(annWords, observer, shared(false))).toEqual({ access: "none", reason: "forbidden" });
+    // An older token without a participant id is nobody's words.
+    expect(decideAccess(annWords, inA, shared(false))).toEqual({ access: "none", reason: "forbidden" });
+    // A view that does not know about sharing never shares.
+    expect(decideAccess(annWords, bob, view())).toEqual({ access: "none", reason: "forbidden" });
+    expect(decideAccess(annWords, facilitator, shared(false))).toEqual({ access: "write" });
+  });
+
+  it("once shared, everyone reads them; the person reads their own while the board is locked", () => {
+    expect(decideAccess(annWords, bob, shared(true))).toEqual({ access: "read" });
+    expect(decideAccess(annWords, observer, shared(true))).toEqual({ access: "read" });
+    expect(decideAccess(annWords, ann, shared(false, { locked: true }))).toEqual({ access: "read" });
+  });
+
+  it("exists only for prompt boards", () => {
+    expect(decideAccess(doc(`${W}/words/${CHART}/${P1}`), ann, shared(false))).toEqual({
+      access: "none",
+      reason: "not-found",
+    });
+  });
+});

@@ -74,7 +74,9 @@ function docFromUpdates(name: string, updates: readonly Uint8Array[]): Y.Doc {
       // Same rule as the server's rooms: one unreadable row does not lose the rest of the document.
     }
   }
-  const kind = parseDocName(name)?.kind;
+  const parsed = parseDocName(name)?.kind;
+  // A person's private words on a prompt board (ACC-12) are laid out as a board.
+  const kind = parsed === "words" ? "board" : parsed;
   if (doc.store.clients.size > 0) migrateDoc(doc, kind ? { kind } : {});
   return doc;
 }

@@ -88,6 +88,9 @@ export class Room {
       initLane(this.doc, { workshopId: d.workshopId, activityId: d.activityId, groupId: d.groupId });
     } else if (isEmpty && (d.kind === "chart" || d.kind === "board")) {
       initChart(this.doc, { workshopId: d.workshopId, activityId: d.activityId, kind: d.kind });
+    } else if (isEmpty && d.kind === "words") {
+      // One person's words on a private-first prompt board (ACC-12): laid out as a board of their own.
+      initChart(this.doc, { workshopId: d.workshopId, activityId: d.activityId, kind: "board" });
     } else if (!isEmpty) {
       const { from, to } = migrateDoc(this.doc);
       if (from !== to) this.log.info({ doc: this.name, from, to }, "migrated document");
