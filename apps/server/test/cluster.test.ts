@@ -72,12 +72,12 @@ async function startNode(node: Node): Promise<void> {
   node.child = child;
 }
 
-async function kill(node: Node): Promise<void> {
+async function kill(node: Node, signal: NodeJS.Signals = "SIGKILL"): Promise<void> {
   const child = node.child;
   node.child = null;
   if (!child || child.exitCode !== null) return;
   const exited = new Promise((r) => child.once("exit", r));
-  child.kill("SIGKILL");
+  child.kill(signal);
   await exited;
 }
 
@@ -124,7 +124,7 @@ afterEach(() => {
 });
 
 afterAll(async () => {
-  await Promise.all(nodes.map(kill));
+  await Promise.all(nodes.map((n) => kill(n)));
   await db?.stop();
   if (dataDir) removeDir(dataDir);
 });
@@ -251,7 +251,7 @@ describe.skipIf(!postgres.available)(
       expect(await closedWith(annLane, 2000)).toBe(CloseCode.WorkshopClosed);
     });
 
-    it("kill -9 of a node during continuous edits by 20 clients loses nothing any client had received, three times", async () => {
+    it("kill -9 of a node during continuous edits by 20 clients loses nothing any client had received, three times; then a rolling restart", async () => {
       const { created, a, laneOf } = await setup();
       const lane = laneOf(a.id);
       const people = await Promise.all(
@@ -294,6 +294,13 @@ describe.skipIf(!postgres.available)(
           expect([...received].filter((t) => !inPostgres.has(t))).toEqual([]);
           await pause(800);
           await startNode(victim);
+        }
+        // A rolling restart, as a deploy does it: each node in turn stops cleanly and comes back.
+        for (const node of nodes) {
+          await kill(node, "SIGTERM");
+          await pause(300);
+          await startNode(node);
+          await pause(300);
         }
       } finally {
         clearInterval(editing);
