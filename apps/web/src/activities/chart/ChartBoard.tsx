@@ -9,10 +9,11 @@
  * `Column.tsx`, the note cards in `NoteCard.tsx`, where a moved note goes in `reorder.ts`.
  */
 import { moveChartNote, type NoteId } from "@continuum/model";
-import { type ActivityId, isId } from "@continuum/protocol";
+import { type ActivityId, ballotDocName, isId, type WorkshopId } from "@continuum/protocol";
 import { DndContext, type DragEndEvent } from "@dnd-kit/core";
-import { useCallback, useId, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import type * as Y from "yjs";
+import { useDoc, useDocConnection } from "../../sync/hooks.ts";
 import { useWorkshopValue } from "../../sync/useDocStore.ts";
 import { useBoardSensors } from "../../ui/sensors.ts";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
@@ -21,7 +22,7 @@ import { ColumnView, OrphanNotes } from "./Column.tsx";
 import { type BoardContext, BoardCtx, mayWrite, useBoard } from "./context.ts";
 import { AddColumn } from "./forms.tsx";
 import { byColumnOf, type DropTarget, dropIndex, keyboardMove } from "./reorder.ts";
-import { chartStore, useVotes } from "./store.ts";
+import { attachBallot, chartStore, useVotes } from "./store.ts";
 import "./chart.css";
 
 export interface ChartBoardProps {
@@ -64,7 +65,15 @@ export function NotesBoard({
 
   const editable = writable && !readOnly;
   const voting = activity?.voting;
-  const canVote = !!voting?.open && editable && isId(me.voterId);
+  // A participant's dots are in their own ballot, which only they and the facilitator can open (ACC-11);
+  // it is open while the vote is, or its counts are shown.
+  const ballotName =
+    me.participantId && me.workshopId && (voting?.open || voting?.revealed) && !readOnly
+      ? ballotDocName(me.workshopId as WorkshopId, activityId, me.participantId)
+      : null;
+  const ballot = useDoc(useDocConnection(ballotName, me.token ?? "", me.role, true));
+  useEffect(() => attachBallot(chart, ballot), [chart, ballot]);
+  const canVote = !!voting?.open && editable && isId(me.voterId) && (!me.participantId || ballot !== null);
   const columns = activity?.columns;
 
   const onKeyboardMove = useCallback(

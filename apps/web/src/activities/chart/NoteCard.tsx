@@ -5,8 +5,10 @@ import {
   editChartNote,
   LIMITS,
   type NoteId,
+  placeBallotDot,
   placeDot,
   removeChartNote,
+  takeBackBallotDot,
   takeBackDot,
 } from "@continuum/model";
 import { useDraggable, useDroppable } from "@dnd-kit/core";
@@ -143,7 +145,10 @@ export const NoteCard = memo(function NoteCard({ id, columnId }: { id: NoteId; c
               className="btn small"
               aria-label={`Add a dot to: ${label}`}
               onClick={() => {
-                if (!placeDot(chart.doc, id, me.voterId, voting.budget))
+                const placed = chart.ballot
+                  ? placeBallotDot(chart.ballot, id, voting.budget)
+                  : placeDot(chart.doc, id, me.voterId, voting.budget);
+                if (!placed)
                   announce(`You have used all ${voting.budget} of your dots. Take one back to move it.`);
               }}
             >
@@ -154,7 +159,9 @@ export const NoteCard = memo(function NoteCard({ id, columnId }: { id: NoteId; c
               className="btn small"
               aria-label={`Take back a dot from: ${label}`}
               disabled={dots.mine === 0}
-              onClick={() => takeBackDot(chart.doc, id, me.voterId)}
+              onClick={() =>
+                chart.ballot ? takeBackBallotDot(chart.ballot, id) : takeBackDot(chart.doc, id, me.voterId)
+              }
             >
               Take back a dot
             </button>

@@ -4,12 +4,16 @@
  * their own. So one person editing one note re-renders that note and nothing else.
  */
 import {
+  ballotDots,
+  ballotTotal,
   type ChartNote,
   type ColumnId,
   dotsUsed,
   getChartNote,
   listChartNotes,
   type NoteId,
+  readBallotVoters,
+  readTally,
   voteCounts,
   voterCount,
   votesBy,
@@ -34,6 +38,11 @@ interface DotsState {
 
 export interface ChartStore {
   readonly doc: Y.Doc;
+  /**
+   * This person's ballot (their secret dots), while one is open: see `attachBallot`. Without one, dots are
+   * read from and written to the chart itself, as before ballots (old workshops, and the unit tests).
+   */
+  ballot: Y.Doc | null;
   readonly notes: EntryStore<ChartNote>;
   readonly dots: StoreApi<DotsState>;
   /** How many times each note's snapshot changed (tests check narrowness with it). */
@@ -50,12 +59,30 @@ export function chartStore(doc: Y.Doc): ChartStore {
   const dots = createStore<DotsState>(() => ({ version: 0 }));
   const bump = () => dots.setState((s) => ({ version: s.version + 1 }));
   doc.getMap("votes").observe(bump);
+  // The totals the server publishes on the reveal, and how many have voted.
+  doc.getMap("tally").observe(bump);
+  doc.getMap("ballots").observe(bump);
   notes.subscribe((s, prev) => {
     if (s.ids !== prev.ids) bump();
   });
-  const store: ChartStore = { doc, notes, dots, noteNotifications: notes.changes };
+  const store: ChartStore = { doc, ballot: null, notes, dots, noteNotifications: notes.changes };
   stores.set(doc, store);
   return store;
+}
+
+const ballotListeners = new WeakMap<ChartStore, () => void>();
+
+/** Reads and writes this person's dots in their ballot from now on (null: back to none). */
+export function attachBallot(chart: ChartStore, ballot: Y.Doc | null): void {
+  if (chart.ballot === ballot) return;
+  const previous = chart.ballot;
+  const listener = ballotListeners.get(chart);
+  if (previous && listener) previous.getMap("dots").unobserve(listener);
+  chart.ballot = ballot;
+  const bump = () => chart.dots.setState((s) => ({ version: s.version + 1 }));
+  ballotListeners.set(chart, bump);
+  ballot?.getMap("dots").observe(bump);
+  bump();
 }
 
 /** The ids of one column's notes, in order. */
@@ -92,11 +119,16 @@ export function voteView(chart: ChartStore, voterId: string, budget: number): Vo
   let view = cache.get(key);
   if (!view) {
     const doc = chart.doc;
+    // Totals: what the server published from the ballots (only once revealed), plus any dots left in the
+    // chart by voting from before ballots.
+    const counts = voteCounts(doc, budget);
+    for (const [id, n] of readTally(doc) ?? []) counts.set(id, (counts.get(id) ?? 0) + n);
+    const ballot = chart.ballot;
     view = {
-      counts: voteCounts(doc, budget),
-      mine: votesBy(doc, voterId),
-      used: dotsUsed(doc, voterId),
-      voters: voterCount(doc),
+      counts,
+      mine: ballot ? ballotDots(ballot) : votesBy(doc, voterId),
+      used: ballot ? ballotTotal(ballot) : dotsUsed(doc, voterId),
+      voters: Math.max(readBallotVoters(doc), voterCount(doc)),
     };
     cache.set(key, view);
   }
