@@ -10,8 +10,8 @@
  *
  * In the chart or board document, written only by the server:
  * - `tally` Y.Map<NoteId, number of dots>, present while the counts are revealed
- * - `ballots` Y.Map `{ voters }`: how many people have placed at least one dot (not secret: it says how far
- *   the vote has got, not how it is going)
+ * - `ballots` Y.Map `{ voters, dots, revealed }`: how many people have placed at least one dot and how many
+ *   dots there are in all (not secret: it says how far the vote has got, not how it is going)
  */
 import type * as Y from "yjs";
 import { type ActivityId, isId, type NoteId, type ParticipantId, type WorkshopId } from "./ids.ts";
@@ -108,10 +108,16 @@ export function readTally(chartDoc: Y.Doc): Map<NoteId, number> | null {
   return out;
 }
 
+const readWhole = (n: unknown): number => (typeof n === "number" && Number.isInteger(n) && n >= 0 ? n : 0);
+
 /** How many people have voted, as published by the server. */
 export function readBallotVoters(chartDoc: Y.Doc): number {
-  const n = ballotsMap(chartDoc).get("voters");
-  return typeof n === "number" && Number.isInteger(n) && n >= 0 ? n : 0;
+  return readWhole(ballotsMap(chartDoc).get("voters"));
+}
+
+/** How many dots have been placed in all, as published by the server. */
+export function readBallotDotCount(chartDoc: Y.Doc): number {
+  return readWhole(ballotsMap(chartDoc).get("dots"));
 }
 
 /**
@@ -121,12 +127,13 @@ export function readBallotVoters(chartDoc: Y.Doc): number {
 export function publishTally(
   chartDoc: Y.Doc,
   counts: ReadonlyMap<NoteId, number> | null,
-  voters: number,
+  progress: { voters: number; dots: number },
 ): void {
   const tally = tallyMap(chartDoc);
   const ballots = ballotsMap(chartDoc);
   chartDoc.transact(() => {
-    if (ballots.get("voters") !== voters) ballots.set("voters", voters);
+    if (ballots.get("voters") !== progress.voters) ballots.set("voters", progress.voters);
+    if (ballots.get("dots") !== progress.dots) ballots.set("dots", progress.dots);
     const revealed = counts !== null;
     if (ballots.get("revealed") !== revealed) ballots.set("revealed", revealed);
     for (const key of [...tally.keys()]) if (!counts?.has(key as NoteId)) tally.delete(key);

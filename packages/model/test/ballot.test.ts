@@ -8,6 +8,7 @@ import {
   initBallot,
   placeBallotDot,
   publishTally,
+  readBallotDotCount,
   readBallotVoters,
   readTally,
   sumBallots,
@@ -72,14 +73,15 @@ describe("ballots", () => {
     expect(voters).toBe(2);
     const chart = new Y.Doc();
     expect(readTally(chart)).toBeNull();
-    publishTally(chart, null, 2);
+    publishTally(chart, null, { voters: 2, dots: 3 });
     expect(readTally(chart)).toBeNull();
     expect(readBallotVoters(chart)).toBe(2);
-    publishTally(chart, counts, 2);
+    expect(readBallotDotCount(chart)).toBe(3);
+    publishTally(chart, counts, { voters: 2, dots: 5 });
     expect(readTally(chart)?.get(n1)).toBe(3);
-    publishTally(chart, new Map([[n2, 1]]), 1);
+    publishTally(chart, new Map([[n2, 1]]), { voters: 1, dots: 1 });
     expect([...(readTally(chart) ?? [])]).toEqual([[n2, 1]]);
-    publishTally(chart, null, 1);
+    publishTally(chart, null, { voters: 1, dots: 1 });
     expect(readTally(chart)).toBeNull();
   });
 });

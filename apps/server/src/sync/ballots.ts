@@ -121,8 +121,10 @@ export class BallotBox {
       const chartName = (activity.kind === "chart" ? chartDocName : boardDocName)(workshopId, activityId);
       const chart = await this.rooms.acquire(chartName);
       held.push(chart);
+      let dots = 0;
+      for (const n of counts.values()) dots += n;
       chart.doc.transact(
-        () => publishTally(chart.doc, voting.revealed ? counts : null, voters),
+        () => publishTally(chart.doc, voting.revealed ? counts : null, { voters, dots }),
         SERVER_ORIGIN,
       );
       this.revealed.set(`${workshopId}/${activityId}`, voting.revealed);

@@ -26,7 +26,7 @@ export function VotingControls({ workshopDoc, chartDoc, activityId }: VotingCont
   const [budget, setBudget] = useState<string | null>(null);
   const budgetId = useId();
   if (!activity || !voting) return null;
-  const total = [...votes.counts.values()].reduce((a, b) => a + b, 0);
+  const total = votes.placed;
   const chosen = Number.parseInt(budget ?? String(voting.budget), 10);
   const validBudget = Number.isInteger(chosen) && chosen >= 1 && chosen <= MAX_VOTING_BUDGET;
 

@@ -12,6 +12,7 @@ import {
   getChartNote,
   listChartNotes,
   type NoteId,
+  readBallotDotCount,
   readBallotVoters,
   readTally,
   voteCounts,
@@ -101,6 +102,8 @@ export interface VoteView {
   mine: ReadonlyMap<NoteId, number>;
   used: number;
   voters: number;
+  /** Dots placed in all (known before the reveal: the server publishes how far the vote has got). */
+  placed: number;
 }
 
 // One view per (voter, budget) of the current dots, shared by every component reading it: the facilitator's
@@ -129,6 +132,10 @@ export function voteView(chart: ChartStore, voterId: string, budget: number): Vo
       mine: ballot ? ballotDots(ballot) : votesBy(doc, voterId),
       used: ballot ? ballotTotal(ballot) : dotsUsed(doc, voterId),
       voters: Math.max(readBallotVoters(doc), voterCount(doc)),
+      placed: Math.max(
+        readBallotDotCount(doc),
+        [...counts.values()].reduce((a, b) => a + b, 0),
+      ),
     };
     cache.set(key, view);
   }
