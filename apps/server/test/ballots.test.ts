@@ -128,4 +128,27 @@ describe("secret ballots", () => {
     await eventually(() => expect(readTally(screen.doc)?.get(v.notes[1])).toBe(2));
     expect(ballotDots(annBallot.doc).get(v.notes[0])).toBe(1);
   });
+
+  it("BALLOT-4: clearing the dots starts a new round: every ballot is emptied, and a stale one cannot hold on", async () => {
+    const v = await openVote();
+    const ann = await joinAs(env.server.url, v.created.joinCode, "Ann", "Link workers");
+    const annBallot = env.open(env.server.url, v.ballotOf(ann), ann.token);
+    await synced(annBallot);
+    placeBallotDot(annBallot.doc, v.notes[0], 3);
+    placeBallotDot(annBallot.doc, v.notes[0], 3);
+    await eventually(() => expect(ballotDots(annBallot.doc).get(v.notes[0])).toBe(2));
+    await new Promise((r) => setTimeout(r, 100));
+    setVoting(v.facilitator.doc, v.activityId, { round: 1, revealed: true });
+    await eventually(() => expect(ballotDots(annBallot.doc).size).toBe(0));
+    // A fresh budget in the new round; a client claiming the old round back is refused.
+    expect(placeBallotDot(annBallot.doc, v.notes[1], 3)).toBe(true);
+    const screen = env.open(env.server.url, v.chartName, ann.token);
+    await synced(screen);
+    await eventually(() => expect(readTally(screen.doc)).toEqual(new Map([[v.notes[1], 1]])));
+    annBallot.doc.getMap("meta").set("round", 0);
+    await new Promise((r) => setTimeout(r, 200));
+    const check = env.open(env.server.url, v.ballotOf(ann), v.created.token);
+    await synced(check);
+    expect(check.doc.getMap("meta").get("round")).toBe(1);
+  });
 });

@@ -93,8 +93,13 @@ export interface Voting {
   readonly open: boolean;
   /** Counts are shown to everyone (and notes can be sorted by them). */
   readonly revealed: boolean;
-  /** Dots each person may place in this activity (client-enforced; exports count at most this many per voter). */
+  /** Dots each person may place in this activity (the server holds each person's ballot to it). */
   readonly budget: number;
+  /**
+   * Which round of voting this is: "Clear dots" starts the next, and the server empties every ballot of an
+   * earlier round. Absent (0) until the first clear.
+   */
+  readonly round?: number;
 }
 
 export const DEFAULT_VOTING: Voting = { open: false, revealed: false, budget: 3 };
@@ -194,6 +199,10 @@ export function readVoting(value: unknown): Voting {
     open: readBoolean(r.open),
     revealed: readBoolean(r.revealed),
     budget: Math.floor(readNumber(r.budget, 1, MAX_VOTING_BUDGET, DEFAULT_VOTING.budget)),
+    // Only a cleared vote carries its round, so a vote never cleared reads (and archives) as before.
+    ...(Math.floor(readNumber(r.round, 0, 1_000_000, 0)) > 0
+      ? { round: Math.floor(readNumber(r.round, 0, 1_000_000, 0)) }
+      : {}),
   };
 }
 

@@ -5,7 +5,8 @@
  * counts, publishes the totals into the chart document (`tally`) for everyone.
  *
  * Ballot document:
- * - `meta` Y.Map: `schemaVersion`, `kind` ("ballot"), `workshopId`, `activityId`, `participantId`
+ * - `meta` Y.Map: `schemaVersion`, `kind` ("ballot"), `workshopId`, `activityId`, `participantId`, and
+ *   `round`: the round of voting its dots belong to (written by the server; see `Voting.round`)
  * - `dots` Y.Map<NoteId, number of dots>
  *
  * In the chart or board document, written only by the server:
@@ -42,6 +43,21 @@ export function initBallot(
     meta.set("workshopId", ids.workshopId);
     meta.set("activityId", ids.activityId);
     meta.set("participantId", ids.participantId);
+  });
+}
+
+/** The round of voting a ballot's dots belong to (0 until a vote is first cleared). */
+export function ballotRound(doc: Y.Doc): number {
+  const n = metaMap(doc).get("round");
+  return typeof n === "number" && Number.isInteger(n) && n >= 0 ? n : 0;
+}
+
+/** Empties a ballot for a new round of voting (the server, when the facilitator clears the dots). */
+export function startBallotRound(doc: Y.Doc, round: number): void {
+  doc.transact(() => {
+    const dots = dotsMap(doc);
+    for (const key of [...dots.keys()]) dots.delete(key);
+    metaMap(doc).set("round", round);
   });
 }
 

@@ -6,10 +6,12 @@
 import {
   ballotDots,
   ballotIsValid,
+  ballotRound,
   getVoting,
   initBallot,
   listActivities,
   publishTally,
+  startBallotRound,
   sumBallots,
 } from "@continuum/model";
 import {
@@ -34,6 +36,16 @@ export class BallotBox {
   /** Recounts waiting for the end of this turn of the event loop, by `workshop/activity`. */
   private readonly due = new Set<string>();
   private readonly wired = new WeakSet<Room>();
+  /** The round of each vote when last seen, by `workshop/activity`. */
+  private readonly rounds = new Map<string, number>();
+
+  /** Empties a ballot left from an earlier round of its vote (the facilitator cleared the dots since). */
+  private bringUpToRound(room: Room): void {
+    const d = room.docName as BallotName;
+    const round = room.parent ? (getVoting(room.parent.doc, d.activityId).round ?? 0) : 0;
+    if (ballotRound(room.doc) < round)
+      room.doc.transact(() => startBallotRound(room.doc, round), SERVER_ORIGIN);
+  }
 
   constructor(
     private readonly rooms: RoomManager,
@@ -49,6 +61,7 @@ export class BallotBox {
     if (room.doc.store.clients.size === 0) {
       room.doc.transact(() => initBallot(room.doc, d), SERVER_ORIGIN);
     }
+    this.bringUpToRound(room);
     room.onStoredUpdate.add(() => this.recount(d.workshopId, d.activityId));
   }
 
@@ -61,9 +74,16 @@ export class BallotBox {
       for (const a of listActivities(room.doc)) {
         if (a.kind !== "chart" && a.kind !== "board") continue;
         const key = `${workshopId}/${a.id}`;
-        // Unknown counts as not revealed: a vote nobody has touched since the server started is recounted
-        // when it is revealed, not on every change of the workshop.
-        if ((this.revealed.get(key) ?? false) !== a.voting.revealed) this.recount(workshopId, a.id);
+        // Unknown counts as not revealed and round 0: a vote nobody has touched since the server started is
+        // recounted when it is revealed or cleared, not on every change of the workshop.
+        const round = a.voting.round ?? 0;
+        if (
+          (this.revealed.get(key) ?? false) !== a.voting.revealed ||
+          (this.rounds.get(key) ?? 0) !== round
+        ) {
+          this.rounds.set(key, round);
+          this.recount(workshopId, a.id);
+        }
       }
     });
   }
@@ -81,7 +101,8 @@ export class BallotBox {
     try {
       Y.applyUpdate(copy, Y.encodeStateAsUpdate(room.doc));
       Y.applyUpdate(copy, update);
-      return ballotIsValid(copy, budget);
+      // The round is the server's to write: a ballot cannot carry its dots past a clear.
+      return ballotIsValid(copy, budget) && ballotRound(copy) === ballotRound(room.doc);
     } finally {
       copy.destroy();
     }
@@ -115,6 +136,7 @@ export class BallotBox {
         if (parseDocName(name)?.kind !== "ballot") continue;
         const room = await this.rooms.acquire(name);
         held.push(room);
+        this.bringUpToRound(room);
         ballots.push(ballotDots(room.doc));
       }
       const { counts, voters } = sumBallots(ballots, voting.budget);

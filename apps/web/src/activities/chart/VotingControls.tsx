@@ -88,7 +88,12 @@ export function VotingControls({ workshopDoc, chartDoc, activityId }: VotingCont
           keep="Keep the dots"
           disabled={total === 0}
           resetOnConfirm
-          onConfirm={() => clearVotes(chartDoc)}
+          onConfirm={() => {
+            // Dots from before ballots are in the chart; each person's are in their ballot, which the
+            // server empties when the next round starts.
+            clearVotes(chartDoc);
+            setVoting(workshopDoc, activityId, { round: (voting.round ?? 0) + 1 });
+          }}
         >
           Clear dots
         </ConfirmButton>
