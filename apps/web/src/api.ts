@@ -12,6 +12,7 @@ import type {
   RevokeResponse,
   SessionRequest,
   SessionResponse,
+  ShareResponse,
 } from "@continuum/protocol";
 
 export const UNREACHABLE =
@@ -87,6 +88,9 @@ export const api = {
   /** New private links; the facilitator's and the big screen's old ones stop working. */
   revoke: (workshopId: string, token: string) =>
     call<RevokeResponse>("POST", `/api/workshops/${encodeURIComponent(workshopId)}/revoke`, undefined, token),
+  /** The join code (and for the facilitator a room-screen token), so any device with a private link has them. */
+  share: (workshopId: string, token: string) =>
+    call<ShareResponse>("GET", `/api/workshops/${encodeURIComponent(workshopId)}/share`, undefined, token),
   /** Closes the workshop for everyone; exports still work. */
   close: (workshopId: string, token: string) =>
     call<{ closedAt: number }>(

@@ -19,6 +19,30 @@ export interface Session {
   /** Facilitator only: the secrets needed to show the facilitator's own link and the observer link. */
   facilitatorKey?: string;
   observerKey?: string;
+  /** Facilitator only: a read-only token for the room's screen (from `GET /api/workshops/<id>/share`). */
+  roomToken?: string;
+  /** Facilitator only: what the start page lists about this workshop, as last seen on this device. */
+  summary?: WorkshopSummary;
+}
+
+/** What the facilitator's list of workshops shows, kept up to date while the workshop is open here. */
+export interface WorkshopSummary {
+  title: string;
+  /** The meeting date, `YYYY-MM-DD` or "". */
+  date: string;
+  status: "running" | "ended" | "open-between" | "closed";
+  /** The most participants seen here at once (this device only knows who it saw). */
+  people: number;
+  /** When this device last had it open (ms). */
+  seenAt: number;
+}
+
+/** The room's screen keeps its own session, so a facilitator's browser can also be the room's screen. */
+export interface PresentSession {
+  workshopId: string;
+  /** A read-only observer token: never a key. */
+  token: string;
+  joinCode: string | null;
 }
 
 export interface LastJoin {
@@ -64,6 +88,46 @@ export function loadSession(workshopId: string): Session | null {
 
 export function saveSession(session: Session): void {
   writeJson(SESSION_PREFIX + session.workshopId, session);
+}
+
+/** The workshops this device facilitates, most recently opened first. */
+export function listFacilitated(): Session[] {
+  const found: Session[] = [];
+  const store = storage();
+  if (!store) return found;
+  for (let i = 0; i < store.length; i++) {
+    const key = store.key(i);
+    if (!key?.startsWith(SESSION_PREFIX)) continue;
+    const s = loadSession(key.slice(SESSION_PREFIX.length));
+    if (s?.role === "facilitator") found.push(s);
+  }
+  return found.sort((a, b) => (b.summary?.seenAt ?? 0) - (a.summary?.seenAt ?? 0));
+}
+
+/** Updates what the list shows about a facilitated workshop (only if this device facilitates it). */
+export function saveSummary(workshopId: string, patch: Partial<WorkshopSummary>): void {
+  const s = loadSession(workshopId);
+  if (s?.role !== "facilitator") return;
+  const before: WorkshopSummary = s.summary ?? {
+    title: "",
+    date: "",
+    status: "running",
+    people: 0,
+    seenAt: 0,
+  };
+  const next = { ...before, ...patch, people: Math.max(before.people, patch.people ?? 0) };
+  if (JSON.stringify(next) !== JSON.stringify(before)) saveSession({ ...s, summary: next });
+}
+
+const PRESENT_PREFIX = "continuum.present.";
+
+export function loadPresentSession(workshopId: string): PresentSession | null {
+  const s = readJson<PresentSession>(PRESENT_PREFIX + workshopId);
+  return s && typeof s.token === "string" ? s : null;
+}
+
+export function savePresentSession(s: PresentSession): void {
+  writeJson(PRESENT_PREFIX + s.workshopId, s);
 }
 
 export function forgetSession(workshopId: string): void {

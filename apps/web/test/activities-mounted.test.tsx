@@ -71,12 +71,12 @@ describe("charts on the board route", () => {
       const a = listActivities(fac.doc).find((x) => x.id === chart.id);
       expect(a?.kind === "chart" && a.voting.open).toBe(true);
     });
-    // The agenda editor is in the facilitator's tools, and it is the one place the timer is run from: each
-    // activity's "Start timer", then one "Pause timer" and one "Stop timer" for the running timer.
-    const agenda = await screen.findByRole("region", { name: "Agenda" });
-    await user.click(within(agenda).getByRole("button", { name: `Start timer: ${chart.title}` }));
+    // The cockpit's bar runs the timer of the activity on screen: one "Start timer", then one "Pause timer"
+    // and one "Stop timer" (the agenda editor's are in its dialog, closed).
+    const bar = await screen.findByRole("region", { name: "Run the activity" });
+    await user.click(within(bar).getByRole("button", { name: "Start timer" }));
     await eventually(() => expect(screen.getAllByRole("button", { name: /^Pause/ })).toHaveLength(1));
-    expect(within(agenda).getByRole("button", { name: "Pause timer" })).toBeTruthy();
+    expect(within(bar).getByRole("button", { name: "Pause timer" })).toBeTruthy();
     expect(screen.getAllByRole("button", { name: /^(Stop|Remove the) timer/ })).toHaveLength(1);
     expect(screen.queryByRole("button", { name: /^Start \d+ minutes/ })).toBeNull();
   });
@@ -121,6 +121,9 @@ describe("downloads", () => {
       const user = userEvent.setup();
       navigate(`/w/${workshopId}`);
       render(<App />);
+      await user.click(
+        await screen.findByRole("button", { name: "Download the results" }, { timeout: 5000 }),
+      );
       const panel = await screen.findByRole("region", { name: "Download the results" }, { timeout: 5000 });
       expect(panel.textContent).toMatch(/need the workshop server/);
       await user.click(within(panel).getByRole("button", { name: "Notes (CSV)" }));

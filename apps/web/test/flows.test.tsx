@@ -26,6 +26,10 @@ describe("start page", () => {
     expect(session?.role).toBe("facilitator");
     expect(session?.joinCode).toMatch(/^[A-Z2-9]{6}$/);
     // The facilitator key never appears in a participant's link; it is only in the fragment of their own.
+    // Sharing is a dialog of the cockpit, opened from the rail.
+    await userEvent
+      .setup()
+      .click(await screen.findByRole("button", { name: "Share and links" }, { timeout: 5000 }));
     await screen.findByText("How people join", {}, { timeout: 5000 });
     const joinLink = screen.getByLabelText("Link for remote members") as HTMLInputElement;
     expect(joinLink.value).toBe(`${location.origin}/join/${session?.joinCode}`);

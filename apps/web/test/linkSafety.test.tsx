@@ -13,6 +13,13 @@ afterEach(() => {
 const facilitatorSession = async (): Promise<Session> =>
   saveFacilitatorSession(await createWorkshop(env.server), { withKeys: true });
 
+const shareOf = (session: Session) => ({
+  joinCode: session.joinCode,
+  roomToken: null,
+  closed: false,
+  error: null,
+});
+
 const sessionWith = async (workshopId: string, key: string) =>
   (
     await fetch(`${env.server.url}/api/session`, {
@@ -32,9 +39,9 @@ describe("the facilitator's link safety", () => {
       reload,
       origin: env.server.url,
     });
-    render(<SharePanel session={session} />);
+    render(<SharePanel session={session} share={shareOf(session)} />);
     await user.click(screen.getByRole("button", { name: "Make new private links" }));
-    expect(screen.getByText(/big-screen link will stop working/)).toBeTruthy();
+    expect(screen.getByText(/room-screen link will stop working/)).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Make new private links now" }));
     await eventually(() => expect(reload).toHaveBeenCalled());
     const saved = loadSession(session.workshopId);
@@ -46,7 +53,7 @@ describe("the facilitator's link safety", () => {
   it("closes the workshop after asking twice; the code stops working", async () => {
     const user = userEvent.setup();
     const session = await facilitatorSession();
-    render(<SharePanel session={session} />);
+    render(<SharePanel session={session} share={shareOf(session)} />);
     await user.click(screen.getByRole("button", { name: "Close the workshop" }));
     await user.click(screen.getByRole("button", { name: "Cancel" }));
     expect((await fetch(`${env.server.url}/api/lookup/${session.joinCode}`)).status).toBe(200);

@@ -13,7 +13,7 @@ import {
   startTimer,
   updateActivity,
 } from "@continuum/model";
-import type { ActivityId, GroupId } from "@continuum/protocol";
+import type { GroupId } from "@continuum/protocol";
 import { memo, useEffect, useId, useState } from "react";
 import type * as Y from "yjs";
 import { ConfirmButton } from "../ui/ConfirmButton.tsx";
@@ -27,7 +27,6 @@ interface ActivityRowProps {
   current: boolean;
   locked: boolean;
   now: () => number;
-  onOpenActivity: ((id: ActivityId) => void) | undefined;
 }
 
 export const ActivityRow = memo(function ActivityRow({
@@ -38,7 +37,6 @@ export const ActivityRow = memo(function ActivityRow({
   current,
   locked,
   now,
-  onOpenActivity,
 }: ActivityRowProps) {
   const [title, setTitle] = useState(a.title);
   const [minutes, setMinutes] = useState(a.durationMs ? String(Math.round(a.durationMs / 60_000)) : "");
@@ -95,25 +93,6 @@ export const ActivityRow = memo(function ActivityRow({
         </label>
       )}
       <div className="actions">
-        <button
-          type="button"
-          className="btn small"
-          aria-pressed={current}
-          aria-label={`Make current: ${name}`}
-          onClick={() => setCurrentActivity(workshopDoc, current ? null : a.id)}
-        >
-          Make current
-        </button>
-        {onOpenActivity && (
-          <button
-            type="button"
-            className="btn small"
-            aria-label={`Open ${name}`}
-            onClick={() => onOpenActivity(a.id)}
-          >
-            Open
-          </button>
-        )}
         <button
           type="button"
           className="btn small"
@@ -175,7 +154,7 @@ export const ActivityRow = memo(function ActivityRow({
             // The minutes just typed count even before the field loses focus.
             if (typedMs !== a.durationMs) setPlannedDuration(workshopDoc, a.id, typedMs);
             setCurrentActivity(workshopDoc, a.id);
-            startTimer(workshopDoc, typedMs, now());
+            startTimer(workshopDoc, typedMs, now(), a.id);
           }}
         >
           Start timer

@@ -1,6 +1,6 @@
 /**
  * The facilitator's agenda: add, rename, reorder and remove activities (`ActivityRow.tsx`, `AddActivity.tsx`),
- * mark the current one, lock and unlock, a timer from each activity's planned length, which groups take part,
+ * lock and unlock, a timer from each activity's planned length, which groups take part,
  * boards left open between meetings, anonymity and the end of the meeting.
  */
 import {
@@ -12,9 +12,9 @@ import {
   setMeta,
   timerRemainingMs,
 } from "@continuum/model";
-import type { ActivityId } from "@continuum/protocol";
 import { useEffect, useState } from "react";
 import type * as Y from "yjs";
+import { useWorkshopValue } from "../sync/useDocStore.ts";
 import { formatMs } from "../ui/time.ts";
 import { ActivityRow } from "./ActivityRow.tsx";
 import { AddActivity, AddFromTemplate } from "./AddActivity.tsx";
@@ -25,17 +25,16 @@ export interface AgendaEditorProps {
   workshopDoc: Y.Doc;
   /** The shared clock (the server's time as estimated by this client); `Date.now` by default. */
   now?: () => number;
-  /** Called when the facilitator asks to open an activity (e.g. to show its board). */
-  onOpenActivity?: (activityId: ActivityId) => void;
 }
 
-export function AgendaEditor({ workshopDoc, now = Date.now, onOpenActivity }: AgendaEditorProps) {
+export function AgendaEditor({ workshopDoc, now = Date.now }: AgendaEditorProps) {
   const activities = useActivities(workshopDoc);
   const control = useControl(workshopDoc);
   const anonymous = useAnonymous(workshopDoc);
   return (
     <section className="agenda-editor" aria-label="Agenda">
       <h2>Agenda</h2>
+      <MeetingDate workshopDoc={workshopDoc} />
       <div className="actions">
         <label className="check">
           <input
@@ -60,13 +59,32 @@ export function AgendaEditor({ workshopDoc, now = Date.now, onOpenActivity }: Ag
             current={control.currentActivity === a.id}
             locked={control.locked[a.id] === true}
             now={now}
-            onOpenActivity={onOpenActivity}
           />
         ))}
       </ol>
       <AddActivity workshopDoc={workshopDoc} />
       <AddFromTemplate workshopDoc={workshopDoc} />
     </section>
+  );
+}
+
+/** The meeting's date: in every export and in the export files' names. */
+function MeetingDate({ workshopDoc }: { workshopDoc: Y.Doc }) {
+  const date = useWorkshopValue(workshopDoc, (w) => w.meta.date);
+  const [typed, setTyped] = useState(date);
+  useEffect(() => setTyped(date), [date]);
+  return (
+    <label className="field meeting-date">
+      <span>Meeting date (in the exports and their file names)</span>
+      <input
+        type="date"
+        value={typed}
+        onChange={(e) => setTyped(e.target.value)}
+        onBlur={() => {
+          if (typed !== date) setMeta(workshopDoc, { date: typed });
+        }}
+      />
+    </label>
   );
 }
 

@@ -57,7 +57,11 @@ export function AgendaView({ workshopDoc, me, viewing, onView }: AgendaViewProps
           )}
         </div>
       ) : (
-        <p role="status">Waiting for the facilitator to start the first activity.</p>
+        <p role="status">
+          {activities.length > 0
+            ? "The facilitator has not started yet: you can already look at the first activity."
+            : "Waiting for the facilitator to prepare the first activity."}
+        </p>
       )}
       {stillOpen.length > 0 && (
         <>

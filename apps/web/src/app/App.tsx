@@ -1,8 +1,12 @@
 import type { WorkshopId } from "@continuum/protocol";
+import { lazy, Suspense } from "react";
 import { Board } from "./Board.tsx";
 import { Join } from "./Join.tsx";
 import { matchRoute, navigate, usePath } from "./router.ts";
 import { Start } from "./Start.tsx";
+
+// The room screen is one projector per workshop: its code (and the QR library) loads only there.
+const Present = lazy(() => import("../present/Present.tsx"));
 
 export function App() {
   const route = matchRoute(usePath());
@@ -13,6 +17,18 @@ export function App() {
       return <Join key={route.code} code={route.code} />;
     case "board":
       return <Board key={route.workshopId} workshopId={route.workshopId as WorkshopId} />;
+    case "present":
+      return (
+        <Suspense
+          fallback={
+            <main className="page" role="status">
+              Opening the room screen…
+            </main>
+          }
+        >
+          <Present key={route.workshopId} workshopId={route.workshopId as WorkshopId} />
+        </Suspense>
+      );
     case "notFound":
       return (
         <main className="page">

@@ -1,4 +1,4 @@
-import type { Activity } from "@continuum/model";
+import { type Activity, timerFor } from "@continuum/model";
 import { CloseCode, type WorkshopId } from "@continuum/protocol";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { ListActivity, useListActivityDoc } from "../activities/ListActivity.tsx";
@@ -9,7 +9,7 @@ import { api, failureMessage } from "../api.ts";
 import { loadSession, type Session, saveSession } from "../session.ts";
 import { dismissAllMessages } from "../sync/connection.ts";
 import { useAllConnectionStates, useConnectionState, useDoc, useDocConnection } from "../sync/hooks.ts";
-import { usePublishPresence } from "../sync/presence.ts";
+import { usePresence, usePublishPresence } from "../sync/presence.ts";
 import { useWorkshop } from "../sync/useDocStore.ts";
 import { navigate } from "./router.ts";
 import { ConnectionBanner, combineStates } from "./topbar/ConnectionBanner.tsx";
@@ -17,11 +17,8 @@ import { Presence } from "./topbar/Presence.tsx";
 import { Timer } from "./topbar/Timer.tsx";
 import { useUi } from "./ui.ts";
 
-// Facilitators are few: their tools (and the QR code library) load only for them.
-const FacilitatorTools = lazy(() => import("../facilitator/FacilitatorTools.tsx"));
-const FacilitatorAfterBoard = lazy(() =>
-  import("../facilitator/FacilitatorTools.tsx").then((m) => ({ default: m.FacilitatorAfterBoard })),
-);
+// Facilitators are few: their cockpit (and the QR code library) loads only for them.
+const Cockpit = lazy(() => import("../facilitator/Cockpit.tsx"));
 
 /**
  * Works out who this device is for this workshop: a key in the link's fragment (facilitator or room screen)
@@ -152,19 +149,49 @@ function WorkshopScreen({ session }: { session: Session }) {
     if (current) setLooking(null);
   }, [current, setLooking]);
   const hasContent = workshop !== null && (workshop.groups.length > 0 || activities.length > 0);
+  // Only the cockpit counts who is here (its progress); nobody else re-renders the board on presence.
+  const people = usePresence(session.role === "facilitator" ? (conn?.awareness ?? null) : null);
+  const title = workshop?.meta.title || "Workshop";
+  // The timer belongs to the activity it was started for: not shown once people are elsewhere.
+  const timer = timerFor(workshop?.control.timer ?? null, activity?.id);
+
+  const board = (
+    <>
+      {workshop && activity?.kind === "scale" && doc ? (
+        <ScaleActivity
+          key={activity.id}
+          workshopId={session.workshopId}
+          workshop={workshop}
+          activity={activity}
+          session={session}
+          workshopDoc={doc}
+          readOnly={readOnly}
+        />
+      ) : null}
+      {workshop && activity && activity.kind !== "scale" && doc ? (
+        <ListActivity
+          workshopDoc={doc}
+          activity={activity}
+          chart={chart}
+          session={session}
+          readOnly={readOnly}
+        />
+      ) : null}
+    </>
+  );
 
   return (
     <div className="app">
       <header className="topbar">
         <div className="topbar-title">
-          <strong>{workshop?.meta.title || "Workshop"}</strong>
+          <strong>{title}</strong>
           {session.role === "participant" ? (
             <span className="badge">Your group: {session.groupName}</span>
           ) : (
             <span className="badge">{session.role === "facilitator" ? "Facilitator" : "Room screen"}</span>
           )}
         </div>
-        <Timer timer={workshop?.control.timer ?? null} />
+        <Timer timer={timer} />
         <LiveConnection onDismiss={() => dismissAllMessages()} />
         {workshop ? (
           <Presence
@@ -178,7 +205,7 @@ function WorkshopScreen({ session }: { session: Session }) {
       <div className="sr-only" aria-live="polite" data-testid="announcer">
         {announcement}
       </div>
-      <main className="page board">
+      <main className={session.role === "facilitator" ? "cockpit-page" : "page board"}>
         {fatal ? (
           <div className="panel">
             <p className="error" role="alert">
@@ -195,17 +222,6 @@ function WorkshopScreen({ session }: { session: Session }) {
             ) : null}
           </div>
         ) : null}
-        {session.role === "facilitator" && doc && workshop ? (
-          <Suspense fallback={<p role="status">Loading the facilitator's tools…</p>}>
-            <FacilitatorTools
-              doc={doc}
-              workshop={workshop}
-              session={session}
-              activity={activity ?? null}
-              chartDoc={chart?.doc ?? null}
-            />
-          </Suspense>
-        ) : null}
         {!hasContent && !fatal ? <p role="status">Loading the workshop…</p> : null}
         {session.role === "participant" && doc && workshop ? (
           <AgendaView
@@ -217,31 +233,21 @@ function WorkshopScreen({ session }: { session: Session }) {
             }
           />
         ) : null}
-        {workshop && activity?.kind === "scale" && doc ? (
-          <ScaleActivity
-            key={activity.id}
-            workshopId={session.workshopId}
-            workshop={workshop}
-            activity={activity}
-            session={session}
-            workshopDoc={doc}
-            readOnly={readOnly}
-          />
-        ) : null}
-        {workshop && activity && activity.kind !== "scale" && doc ? (
-          <ListActivity
-            workshopDoc={doc}
-            activity={activity}
-            chart={chart}
-            session={session}
-            readOnly={readOnly}
-          />
-        ) : null}
         {session.role === "facilitator" && doc && workshop ? (
-          <Suspense fallback={null}>
-            <FacilitatorAfterBoard doc={doc} session={session} activity={activity ?? null} />
+          <Suspense fallback={<p role="status">Loading the facilitator's tools…</p>}>
+            <Cockpit
+              doc={doc}
+              workshop={workshop}
+              session={session}
+              activity={activity ?? null}
+              chartDoc={chart?.doc ?? null}
+              people={people}
+              board={board}
+            />
           </Suspense>
-        ) : null}
+        ) : (
+          board
+        )}
       </main>
     </div>
   );

@@ -33,7 +33,10 @@ export function Join({ code: rawCode }: { code: string }) {
       (res) => {
         if (!live) return;
         setLookup(res);
-        setGroup((g) => (res.groups.some((x) => x.id === g) ? g : ""));
+        // With one group there is nothing to choose: it is chosen.
+        setGroup((g) =>
+          res.groups.some((x) => x.id === g) ? g : res.groups.length === 1 ? (res.groups[0]?.id ?? "") : "",
+        );
       },
       (err) => live && setError(failureMessage(err)),
     );
@@ -132,7 +135,17 @@ export function Join({ code: rawCode }: { code: string }) {
               </label>
             ))}
           </fieldset>
-          <button type="submit" className="btn primary" disabled={busy || !name.trim() || !group}>
+          {!busy && (!name.trim() || !group) ? (
+            <p className="hint" id="join-missing">
+              {!name.trim() ? "Type your name to join." : "Choose your group to join."}
+            </p>
+          ) : null}
+          <button
+            type="submit"
+            className="btn primary"
+            disabled={busy || !name.trim() || !group}
+            aria-describedby={!busy && (!name.trim() || !group) ? "join-missing" : undefined}
+          >
             {busy ? "Joining…" : "Join"}
           </button>
         </form>

@@ -8,7 +8,7 @@ import {
 } from "@continuum/protocol";
 import { type FormEvent, useState } from "react";
 import { api, failureMessage } from "../api.ts";
-import { saveSession } from "../session.ts";
+import { listFacilitated, type Session, saveSession } from "../session.ts";
 import { CodeField } from "./CodeField.tsx";
 import { navigate } from "./router.ts";
 
@@ -26,6 +26,13 @@ function openAsFacilitator(res: CreateWorkshopResponse): void {
     observerKey: res.observerKey,
   });
   navigate(`/w/${res.id}`);
+}
+
+/** Today on this device's calendar, as `YYYY-MM-DD` (the date input's format). */
+function today(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 const lines = (text: string) =>
@@ -56,6 +63,7 @@ export function Start() {
           </button>
         </form>
       </section>
+      <YourWorkshops />
       <CreateWorkshop />
       <ImportArchive />
     </main>
@@ -83,6 +91,7 @@ function CreateWorkshop() {
   const [title, setTitle] = useState(DEFAULT_TITLES.discretion ?? "");
   const [groups, setGroups] = useState(TEMPLATES.discretion.groups.join("\n"));
   const [aspects, setAspects] = useState((scaleAspects("discretion") ?? []).join("\n"));
+  const [date, setDate] = useState(today);
   const hasScale = scaleAspects(template) !== null;
   const choose = (next: WorkshopTemplate) => {
     // A new choice fills in that template's groups and aspects; a title the person typed is kept.
@@ -94,6 +103,13 @@ function CreateWorkshop() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // A disabled button says why, next to it.
+  const missing = !title.trim()
+    ? "Give the workshop a title to create it."
+    : template !== "blank" && lines(groups).length === 0
+      ? "Add at least one group (one per line) to create it."
+      : null;
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
@@ -102,6 +118,7 @@ function CreateWorkshop() {
       const res = await api.createWorkshop({
         title: title.trim(),
         template,
+        ...(date ? { date } : {}),
         groups: lines(groups),
         ...(hasScale ? { aspects: lines(aspects) } : {}),
       });
@@ -141,6 +158,10 @@ function CreateWorkshop() {
           <input value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={LIMITS.title} />
         </label>
         <label className="field">
+          <span>Meeting date</span>
+          <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+        </label>
+        <label className="field">
           <span>Groups (one per line)</span>
           <textarea value={groups} onChange={(e) => setGroups(e.target.value)} rows={3} />
         </label>
@@ -155,10 +176,16 @@ function CreateWorkshop() {
             {error}
           </p>
         ) : null}
+        {missing ? (
+          <p className="hint" id="create-missing">
+            {missing}
+          </p>
+        ) : null}
         <button
           type="submit"
           className="btn primary"
-          disabled={busy || !title.trim() || (template !== "blank" && lines(groups).length === 0)}
+          disabled={busy || missing !== null}
+          aria-describedby={missing ? "create-missing" : undefined}
         >
           {busy ? "Creating…" : "Create the workshop"}
         </button>
@@ -207,6 +234,71 @@ function ImportArchive() {
           {error}
         </p>
       ) : null}
+    </section>
+  );
+}
+
+const STATUS: Record<NonNullable<Session["summary"]>["status"], string> = {
+  running: "Running",
+  ended: "Meeting ended",
+  "open-between": "Open between meetings",
+  closed: "Closed",
+};
+
+/**
+ * The workshops this browser facilitates (kept on this device with their private links): to come back to a
+ * board left open between meetings, to present it, or to download its results.
+ */
+function YourWorkshops() {
+  const [list] = useState(listFacilitated);
+  if (list.length === 0) return null;
+  return (
+    <section className="panel" aria-labelledby="yours-title">
+      <h2 id="yours-title">Your workshops</h2>
+      <p className="hint">
+        The workshops you facilitate from this browser. Only this device keeps this list.
+      </p>
+      <ul className="your-workshops">
+        {list.map((s) => {
+          const title = s.summary?.title || "Untitled workshop";
+          const closed = s.summary?.status === "closed";
+          return (
+            <li key={s.workshopId} className="your-workshop">
+              <div>
+                <strong>{title}</strong>
+                <span className="hint">
+                  {[
+                    s.summary?.date ? `Meeting ${s.summary.date}` : "No meeting date",
+                    STATUS[s.summary?.status ?? "running"],
+                    `${s.summary?.people ?? 0} ${(s.summary?.people ?? 0) === 1 ? "person" : "people"} seen`,
+                  ].join(" · ")}
+                </span>
+              </div>
+              <div className="actions">
+                <button
+                  type="button"
+                  className="btn primary"
+                  aria-label={`Continue: ${title}`}
+                  onClick={() => navigate(`/w/${s.workshopId}`)}
+                >
+                  Continue
+                </button>
+                {s.roomToken && !closed ? (
+                  <a
+                    className="btn"
+                    href={`/w/${s.workshopId}/present#token=${encodeURIComponent(s.roomToken)}${s.joinCode ? `&code=${s.joinCode}` : ""}`}
+                    target="_blank"
+                    rel="noopener"
+                    aria-label={`Present: ${title}`}
+                  >
+                    Present
+                  </a>
+                ) : null}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 /**
- * A tiny router: four routes do not justify a dependency. Paths are real URLs (the server falls back to
+ * A tiny router: five routes do not justify a dependency. Paths are real URLs (the server falls back to
  * index.html), so a join link from a QR code opens straight on the join page.
  */
 import { useSyncExternalStore } from "react";
@@ -33,6 +33,7 @@ export type Route =
   | { name: "start" }
   | { name: "join"; code: string }
   | { name: "board"; workshopId: string }
+  | { name: "present"; workshopId: string }
   | { name: "notFound" };
 
 export function matchRoute(path: string): Route {
@@ -41,6 +42,8 @@ export function matchRoute(path: string): Route {
   if (join) return { name: "join", code: decodeURIComponent(join[1] ?? "") };
   const board = /^\/w\/([A-Za-z0-9_-]{1,64})\/?$/.exec(path);
   if (board?.[1]) return { name: "board", workshopId: board[1] };
+  const present = /^\/w\/([A-Za-z0-9_-]{1,64})\/present\/?$/.exec(path);
+  if (present?.[1]) return { name: "present", workshopId: present[1] };
   return { name: "notFound" };
 }
 
@@ -50,4 +53,7 @@ export const links = {
   board: (origin: string, workshopId: string) => `${origin}/w/${workshopId}`,
   withKey: (origin: string, workshopId: string, key: string, code?: string | null) =>
     `${origin}/w/${workshopId}#key=${encodeURIComponent(key)}${code ? `&code=${code}` : ""}`,
+  /** The room's screen: a read-only observer token (never a key), and the code to show. */
+  present: (origin: string, workshopId: string, roomToken: string, code?: string | null) =>
+    `${origin}/w/${workshopId}/present#token=${encodeURIComponent(roomToken)}${code ? `&code=${code}` : ""}`,
 };

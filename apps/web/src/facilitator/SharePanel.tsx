@@ -1,7 +1,9 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { api, failureMessage } from "../api.ts";
 import { links } from "../app/router.ts";
-import { type Session, saveSession } from "../session.ts";
+import { type Session, saveSession, saveSummary } from "../session.ts";
+import { useQrCode } from "../ui/qr.ts";
+import type { ShareInfo } from "./useShare.ts";
 
 function CopyLink({ label, url, secret }: { label: string; url: string; secret?: boolean }) {
   const [copied, setCopied] = useState(false);
@@ -34,77 +36,66 @@ function CopyLink({ label, url, secret }: { label: string; url: string; secret?:
   );
 }
 
-/** How people get in: the code in large type, a QR code for the room, and links to send. */
-export function SharePanel({ session }: { session: Session }) {
+/**
+ * How people get in, from any device with the private link (`useShare` asks the server for the code and a
+ * room-screen token): the code in large type, a QR code, the link for remote members, the room-screen
+ * link (read-only, never a key), the facilitator's own link, and taking links back or closing.
+ */
+export function SharePanel({ session, share }: { session: Session; share: ShareInfo }) {
   const origin = location.origin;
-  const code = session.joinCode;
+  const code = share.joinCode;
   const joinUrl = code ? links.join(origin, code) : null;
-  const [qr, setQr] = useState<string | null>(null);
-  const [open, setOpen] = useState(true);
-
-  useEffect(() => {
-    if (!joinUrl) return;
-    let live = true;
-    import("qrcode")
-      .then((QR) => QR.toDataURL(joinUrl, { margin: 1, width: 480, errorCorrectionLevel: "M" }))
-      .then((url) => live && setQr(url))
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [joinUrl]);
-
+  const qr = useQrCode(joinUrl);
   const facilitatorUrl = session.facilitatorKey
-    ? `${links.withKey(origin, session.workshopId, session.facilitatorKey, code)}${session.observerKey ? `&observer=${encodeURIComponent(session.observerKey)}` : ""}`
+    ? links.withKey(origin, session.workshopId, session.facilitatorKey, code)
     : null;
-  const observerUrl = session.observerKey
-    ? links.withKey(origin, session.workshopId, session.observerKey)
-    : null;
+  const roomUrl = share.roomToken ? links.present(origin, session.workshopId, share.roomToken, code) : null;
 
   return (
-    <section className="panel share" aria-labelledby="share-title">
-      <div className="share-head">
-        <h2 id="share-title">How people join</h2>
-        <button type="button" className="btn" aria-expanded={open} onClick={() => setOpen(!open)}>
-          {open ? "Hide" : "Show"}
-        </button>
-      </div>
-      {open ? (
-        <div className="share-body">
-          <div className="join-code-box">
-            {code ? (
-              <>
-                <p>Go to {origin.replace(/^https?:\/\//, "")} and enter the code</p>
-                <p className="join-code">
-                  <span className="sr-only">Workshop code: {code.split("").join(" ")}</span>
-                  <span aria-hidden="true">{code}</span>
-                </p>
-                {qr ? (
-                  <img className="qr" src={qr} alt={`QR code that opens the join page: ${joinUrl}`} />
-                ) : (
-                  <p className="hint">Making the QR code…</p>
-                )}
-              </>
-            ) : (
-              <p>The join code is on the device that created this workshop.</p>
-            )}
-          </div>
-          <div className="links">
-            {joinUrl ? <CopyLink label="Link for remote members" url={joinUrl} /> : null}
-            {observerUrl ? <CopyLink label="Link for the room's big screen" url={observerUrl} /> : null}
-            {facilitatorUrl ? (
-              <>
-                <CopyLink label="Your facilitator link" url={facilitatorUrl} secret />
-                <p className="hint">
-                  Keep your facilitator link private: anyone with it can run this workshop. Never send it to
-                  participants.
-                </p>
-              </>
-            ) : null}
-            <LinkSafety session={session} />
-          </div>
+    <section className="share" aria-labelledby="share-title">
+      <h3 id="share-title">How people join</h3>
+      <div className="share-body">
+        <div className="join-code-box">
+          {code ? (
+            <>
+              <p>Go to {origin.replace(/^https?:\/\//, "")} and enter the code</p>
+              <p className="join-code">
+                <span className="sr-only">Workshop code: {code.split("").join(" ")}</span>
+                <span aria-hidden="true">{code}</span>
+              </p>
+              {qr ? (
+                <img className="qr" src={qr} alt={`QR code that opens the join page: ${joinUrl}`} />
+              ) : (
+                <p className="hint">Making the QR code…</p>
+              )}
+            </>
+          ) : (
+            <p role="status">{share.error ?? "Getting the join code…"}</p>
+          )}
         </div>
-      ) : null}
+        <div className="links">
+          {joinUrl ? <CopyLink label="Link for remote members" url={joinUrl} /> : null}
+          {roomUrl ? (
+            <>
+              <CopyLink label="Link for the room's big screen" url={roomUrl} />
+              <p className="hint">
+                The room-screen link only shows the workshop: open it on the computer connected to the
+                projector. It follows you as you run the meeting.
+              </p>
+            </>
+          ) : null}
+          {facilitatorUrl ? (
+            <>
+              <CopyLink label="Your facilitator link" url={facilitatorUrl} secret />
+              <p className="hint">
+                Keep your facilitator link private: anyone with it can run this workshop. Open it on the
+                laptop you run the meeting from. Never send it to participants.
+              </p>
+            </>
+          ) : null}
+          <LinkSafety session={session} />
+        </div>
+      </div>
     </section>
   );
 }
@@ -121,8 +112,10 @@ function LinkSafety({ session }: { session: Session }) {
     try {
       if (action === "revoke") {
         const fresh = await api.revoke(session.workshopId, session.token);
+        // The old room token stops working too: forget it, the new one is asked for after the reload.
+        const { roomToken: _old, ...rest } = session;
         saveSession({
-          ...session,
+          ...rest,
           token: fresh.token,
           facilitatorKey: fresh.facilitatorKey,
           observerKey: fresh.observerKey,
@@ -132,6 +125,7 @@ function LinkSafety({ session }: { session: Session }) {
         location.reload();
       } else {
         await api.close(session.workshopId, session.token);
+        saveSummary(session.workshopId, { status: "closed" });
         setMessage("The workshop is closed. You can still download the exports.");
       }
     } catch (err) {
@@ -153,7 +147,7 @@ function LinkSafety({ session }: { session: Session }) {
         <div className="actions">
           <p>
             {confirming === "revoke"
-              ? "Your facilitator link and the big-screen link will stop working. Participants stay in."
+              ? "Your facilitator link and the room-screen link will stop working. Participants stay in."
               : "Everyone will be disconnected and the code will stop working. This cannot be undone."}
           </p>
           <button type="button" className="btn primary" onClick={() => void run(confirming)}>

@@ -77,14 +77,14 @@ describe("AgendaEditor", () => {
     ]);
   });
 
-  it("marks the current activity, locks it, runs its timer, and chooses the groups taking part", async () => {
+  it("locks an activity, runs its timer, and chooses the groups taking part", async () => {
     const d = twoDevices("discretion");
     render(<AgendaEditor workshopDoc={d.w1} now={() => 1_000} />);
     const user = userEvent.setup();
     const [scale, chart] = listActivities(d.w1) as [ScaleActivity, { id: ActivityId; title: string }];
 
-    await user.click(screen.getByRole("button", { name: `Make current: ${chart.title}` }));
-    expect(readControl(d.w2).currentActivity).toBe(chart.id);
+    // Making an activity current is the cockpit's "Bring everyone to this activity", not the editor's.
+    expect(screen.queryByRole("button", { name: `Make current: ${chart.title}` })).toBeNull();
     await user.click(screen.getByRole("button", { name: `Lock ${chart.title}` }));
     expect(readControl(d.w2).locked).toEqual({ [chart.id]: true });
     expect(screen.getByRole("button", { name: `Lock ${chart.title}` }).getAttribute("aria-pressed")).toBe(
@@ -105,6 +105,7 @@ describe("AgendaEditor", () => {
       durationMs: 40 * 60_000,
       startedAt: 1_000,
       remainingMs: 40 * 60_000,
+      activityId: scale.id,
     });
     expect(readControl(d.w2).currentActivity).toBe(scale.id);
     expect(screen.getByText("40:00")).toBeTruthy();
@@ -120,6 +121,7 @@ describe("AgendaEditor", () => {
       durationMs: 12 * 60_000,
       startedAt: 1_000,
       remainingMs: 12 * 60_000,
+      activityId: chart.id,
     });
     expect(getActivity(d.w2, chart.id)?.durationMs).toBe(12 * 60_000);
     expect(readControl(d.w2).currentActivity).toBe(chart.id);
@@ -152,7 +154,7 @@ describe("AgendaView", () => {
       />,
     );
     const user = userEvent.setup();
-    expect(screen.getByText(/Waiting for the facilitator/)).toBeTruthy();
+    expect(screen.getByText(/The facilitator has not started yet/)).toBeTruthy();
     remote(() => setCurrentActivity(d.w1, first.id));
     expect(screen.getByText(first.title)).toBeTruthy();
     await user.click(screen.getByRole("button", { name: `Look back at ${scale.title}` }));

@@ -1,0 +1,386 @@
+/**
+ * The cockpit's bar: what a facilitator does next with the activity on screen, one button per intent, and
+ * one line saying what the last action did, where the facilitator is looking. What the room's screen shows
+ * (`control.view`) follows the facilitator's own view of the current activity: pressing "Compare the
+ * groups" here compares on the projector too.
+ */
+import {
+  type Activity,
+  clearTimer,
+  openChartForAspect,
+  pauseTimer,
+  type RoomView,
+  resumeTimer,
+  setCurrentActivity,
+  setLocked,
+  setRevealed,
+  setRoomView,
+  setVoting,
+  startTimer,
+  timerFor,
+  timerRemainingMs,
+  type Workshop,
+} from "@continuum/model";
+import type { ActivityId, AspectId } from "@continuum/protocol";
+import { useEffect, useId, useState } from "react";
+import type * as Y from "yjs";
+import { useUi } from "../app/ui.ts";
+import { formatMs } from "../ui/time.ts";
+
+export function RunBar({
+  doc,
+  workshop,
+  activity,
+  now,
+}: {
+  doc: Y.Doc;
+  workshop: Workshop;
+  activity: Activity | null;
+  now: () => number;
+}) {
+  const [said, say] = useState("");
+  const setFacilitatorActivity = useUi((s) => s.setFacilitatorActivity);
+  const setView = useUi((s) => s.setView);
+  const control = workshop.control;
+  const isCurrent = activity !== null && control.currentActivity === activity.id;
+
+  // The bar's view buttons write the room's view (for the current activity) and this screen's; the document
+  // is the source of truth, so a reload or a second facilitator tab shows what the room shows.
+  const roomView = control.view;
+  useEffect(() => {
+    if (!isCurrent || activity?.kind !== "scale") return;
+    setView(roomView === "compare" ? "compare" : "lanes");
+  }, [isCurrent, activity?.kind, roomView, setView]);
+
+  if (!activity) {
+    return (
+      <section className="run-bar" aria-labelledby="run-title">
+        <h2 id="run-title">Run the activity</h2>
+        <p>Add an activity with “Edit the agenda and meeting”.</p>
+      </section>
+    );
+  }
+  const index = workshop.activities.findIndex((a) => a.id === activity.id);
+  const next = workshop.activities[index + 1];
+  const locked = control.locked[activity.id] === true;
+
+  const bringHere = (id: ActivityId, title: string) => {
+    setCurrentActivity(doc, id);
+    setFacilitatorActivity(id);
+    say(`Everyone is now on “${title}”.`);
+  };
+
+  return (
+    <section className="run-bar" aria-labelledby="run-title">
+      <h2 id="run-title" className="sr-only">
+        Run the activity
+      </h2>
+      <div className="bar-row">
+        <p className="bar-title">
+          <strong>{activity.title || "Untitled activity"}</strong>{" "}
+          <span className="hint">
+            {isCurrent ? "Everyone sees this." : "Only you see this: participants are elsewhere."}
+          </span>
+        </p>
+        <button
+          type="button"
+          className="btn primary small"
+          disabled={isCurrent}
+          onClick={() => bringHere(activity.id, activity.title)}
+        >
+          {isCurrent ? "Everyone is on this activity" : "Bring everyone to this activity"}
+        </button>
+        {isCurrent && next ? (
+          <button type="button" className="btn small" onClick={() => bringHere(next.id, next.title)}>
+            Next: {next.title}
+          </button>
+        ) : null}
+        <button
+          type="button"
+          className="btn small"
+          aria-pressed={locked}
+          onClick={() => {
+            setLocked(doc, activity.id, !locked);
+            say(locked ? "Unlocked: groups can change it again." : "Locked: nobody can change it now.");
+          }}
+        >
+          {locked ? "Unlock: let groups change it again" : "Lock: stop all changes"}
+        </button>
+        <TimerBar doc={doc} workshop={workshop} activity={activity} now={now} say={say} />
+      </div>
+      <div className="bar-row">
+        {activity.kind === "scale" ? (
+          <ScaleLevers
+            doc={doc}
+            workshop={workshop}
+            activity={activity}
+            isCurrent={isCurrent}
+            say={say}
+            onChart={(id, text) => {
+              setCurrentActivity(doc, id);
+              setFacilitatorActivity(id);
+              say(`Everyone is now on the chart about “${text}”.`);
+            }}
+          />
+        ) : (
+          <ResultsLever doc={doc} activity={activity} isCurrent={isCurrent} roomView={roomView} say={say} />
+        )}
+      </div>
+      <p className="bar-status" role="status">
+        {said}
+      </p>
+    </section>
+  );
+}
+
+function ScaleLevers({
+  doc,
+  workshop,
+  activity,
+  isCurrent,
+  say,
+  onChart,
+}: {
+  doc: Y.Doc;
+  workshop: Workshop;
+  activity: Extract<Activity, { kind: "scale" }>;
+  isCurrent: boolean;
+  say(text: string): void;
+  onChart(chartId: ActivityId, text: string): void;
+}) {
+  const view = useUi((s) => s.view);
+  const setView = useUi((s) => s.setView);
+  const revealed = new Set<string>(workshop.control.revealed[activity.id] ?? []);
+  const [aspect, setAspect] = useState<string>("");
+  const aspectId = useId();
+  const chosen = activity.aspects.find((a) => a.id === aspect) ?? activity.aspects[0];
+  const screen = isCurrent ? " The room's screen shows it too." : "";
+  return (
+    <>
+      <fieldset className="bar-group">
+        <legend>Show each group's lane to everyone</legend>
+        {workshop.groups.map((g) => {
+          const on = revealed.has(g.id);
+          return (
+            <button
+              key={g.id}
+              type="button"
+              className="btn small"
+              aria-pressed={on}
+              onClick={() => {
+                setRevealed(doc, activity.id, g.id, !on);
+                say(on ? `${g.name}'s lane is hidden again.` : `${g.name}'s lane is shown to everyone.`);
+              }}
+            >
+              {on ? `Hide ${g.name}` : `Show ${g.name}`}
+            </button>
+          );
+        })}
+        <button
+          type="button"
+          className="btn small"
+          onClick={() => {
+            doc.transact(() => {
+              for (const g of workshop.groups) setRevealed(doc, activity.id, g.id, true);
+            });
+            say("Every group's lane is shown to everyone.");
+          }}
+        >
+          Show all groups
+        </button>
+      </fieldset>
+      <fieldset className="bar-group">
+        <legend>What you{isCurrent ? " and the room" : ""} see</legend>
+        <button
+          type="button"
+          className="btn small"
+          aria-pressed={view !== "compare"}
+          onClick={() => {
+            setView("lanes");
+            if (isCurrent) setRoomView(doc, activity.id, "board");
+            say(`Showing the groups' scales.${screen}`);
+          }}
+        >
+          The groups' scales
+        </button>
+        <button
+          type="button"
+          className="btn small"
+          aria-pressed={view === "compare"}
+          onClick={() => {
+            setView("compare");
+            if (isCurrent) setRoomView(doc, activity.id, "compare");
+            say(`Showing the comparison.${screen}`);
+          }}
+        >
+          Compare the groups
+        </button>
+      </fieldset>
+      {activity.aspects.length > 0 ? (
+        <div className="bar-group bar-chart">
+          <label htmlFor={aspectId}>Chart pros and cons of</label>
+          <select id={aspectId} value={chosen?.id ?? ""} onChange={(e) => setAspect(e.target.value)}>
+            {activity.aspects.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.text}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            className="btn small"
+            onClick={() => {
+              if (!chosen) return;
+              try {
+                onChart(openChartForAspect(doc, activity.id, chosen.id as AspectId), chosen.text);
+              } catch {
+                say("That aspect is no longer on the scale, so no chart could be opened.");
+              }
+            }}
+          >
+            Chart it with everyone
+          </button>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+/** A chart or board: what the room's screen shows of it, the notes or the vote results. */
+function ResultsLever({
+  doc,
+  activity,
+  isCurrent,
+  roomView,
+  say,
+}: {
+  doc: Y.Doc;
+  activity: Exclude<Activity, { kind: "scale" }>;
+  isCurrent: boolean;
+  roomView: RoomView;
+  say(text: string): void;
+}) {
+  const showingResults = isCurrent && roomView === "results";
+  const what = activity.kind === "chart" ? "chart" : "board";
+  return (
+    <fieldset className="bar-group">
+      <legend>The room's screen shows</legend>
+      <button
+        type="button"
+        className="btn small"
+        aria-pressed={isCurrent && !showingResults}
+        disabled={!isCurrent}
+        onClick={() => {
+          setRoomView(doc, activity.id, "board");
+          say(`The room's screen shows the ${what}.`);
+        }}
+      >
+        The {what}
+      </button>
+      <button
+        type="button"
+        className="btn small"
+        aria-pressed={showingResults}
+        disabled={!isCurrent}
+        onClick={() => {
+          doc.transact(() => {
+            // The results are the counts: showing them on the big screen shows them to everyone.
+            setVoting(doc, activity.id, { revealed: true });
+            setRoomView(doc, activity.id, "results");
+          });
+          say("The room's screen shows the vote results, and everyone sees the counts.");
+        }}
+      >
+        Show the vote results
+      </button>
+      {!isCurrent ? (
+        <span className="hint">Bring everyone here first: the room's screen follows everyone.</span>
+      ) : null}
+    </fieldset>
+  );
+}
+
+function TimerBar({
+  doc,
+  workshop,
+  activity,
+  now,
+  say,
+}: {
+  doc: Y.Doc;
+  workshop: Workshop;
+  activity: Activity;
+  now: () => number;
+  say(text: string): void;
+}) {
+  const timer = timerFor(workshop.control.timer, activity.id);
+  const planned = activity.durationMs ? Math.round(activity.durationMs / 60_000) : 10;
+  const [minutes, setMinutes] = useState(String(planned));
+  const minutesId = useId();
+  const [, tick] = useState(0);
+  useEffect(() => setMinutes(String(planned)), [planned]);
+  useEffect(() => {
+    if (!timer || timer.startedAt === null) return;
+    const t = setInterval(() => tick((n) => n + 1), 1000);
+    return () => clearInterval(t);
+  }, [timer]);
+  const typed = Number.parseFloat(minutes);
+  const ms = Number.isFinite(typed) && typed > 0 ? Math.round(typed * 60_000) : null;
+  if (!timer) {
+    return (
+      <div className="bar-group bar-timer">
+        <label htmlFor={minutesId}>Minutes</label>
+        <input
+          id={minutesId}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          value={minutes}
+          onChange={(e) => setMinutes(e.target.value)}
+        />
+        <button
+          type="button"
+          className="btn small"
+          onClick={() => {
+            if (!ms) {
+              say("Type how many minutes the timer should run for first.");
+              return;
+            }
+            startTimer(doc, ms, now(), activity.id);
+            say(`Timer started: ${formatMs(ms)} for “${activity.title}”.`);
+          }}
+        >
+          Start timer
+        </button>
+      </div>
+    );
+  }
+  const left = timerRemainingMs(timer, now());
+  return (
+    <div className="bar-group bar-timer">
+      <span>
+        Timer: <strong>{formatMs(left)}</strong>
+        {timer.startedAt === null ? " (paused)" : ""}
+      </span>
+      {timer.startedAt === null ? (
+        <button type="button" className="btn small" onClick={() => resumeTimer(doc, now())}>
+          Resume timer
+        </button>
+      ) : (
+        <button type="button" className="btn small" onClick={() => pauseTimer(doc, now())}>
+          Pause timer
+        </button>
+      )}
+      <button
+        type="button"
+        className="btn small"
+        onClick={() => {
+          clearTimer(doc);
+          say("Timer stopped.");
+        }}
+      >
+        Stop timer
+      </button>
+    </div>
+  );
+}
