@@ -230,7 +230,7 @@ describe("the February 2023 scale on the devices people bring", () => {
       await addOwnNote(page, "Knowing who to call when things change", PPI);
       await checkAxe(page, `the ${kind}`);
       expectReadable(await boxes(page, PPI), kind);
-      await page.evaluate(() => window.scrollTo(0, 0));
+      await lane(page, PPI).evaluate((el) => el.scrollIntoView({ block: "start" }));
       await shoot(page, `readable-${kind}`);
     }
   });
@@ -253,7 +253,7 @@ describe("the February 2023 scale on the devices people bring", () => {
     await addOwnNote(page, "How long the support lasts");
     await checkAxe(page, "the laptop at 200% zoom");
     expectReadable(await boxes(page, LW), "laptop at 200%");
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await lane(page, LW).evaluate((el) => el.scrollIntoView({ block: "start" }));
     await shoot(page, "readable-laptop-200");
   });
 
