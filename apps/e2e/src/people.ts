@@ -24,11 +24,11 @@ export async function createWorkshopThroughStartPage(page: Page, title?: string)
   const create = page.getByRole("region", { name: "Start a new workshop" });
   if (title) await create.getByRole("textbox", { name: "Workshop title" }).fill(title);
   await create.getByRole("button", { name: "Create the workshop" }).click();
-  await page.getByRole("heading", { name: "How people join" }).waitFor();
+  await page.getByRole("heading", { name: "Run the activity" }).waitFor();
   return joinCodeShown(page);
 }
 
-/** The join code as the facilitator's share panel announces it ("Workshop code: A B C 2 3 4"). */
+/** The join code as the cockpit's rail (or the room screen) announces it ("Workshop code: A B C 2 3 4"). */
 export async function joinCodeShown(page: Page): Promise<string> {
   const spoken = page.getByText(/^Workshop code: /);
   await spoken.waitFor();

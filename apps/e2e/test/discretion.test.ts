@@ -18,6 +18,7 @@ import {
   trayCard,
   until,
 } from "../src/people.ts";
+import { readWorkshopAs } from "../src/seed.ts";
 
 const h = useHarness();
 
@@ -30,9 +31,15 @@ describe("the discretion workshop on tablets", () => {
     const facilitator = await h.person("desktop");
     const code = await createWorkshopThroughStartPage(facilitator.page);
     expect(code).toMatch(/^[A-Z0-9]{6}$/);
-    const activityId = await facilitator.page
-      .getByRole("combobox", { name: "Activity you are looking at" })
-      .inputValue();
+    // The scale's id, read as the facilitator's device reads the workshop (with its token).
+    const facToken = await facilitator.page.evaluate(() => {
+      const key = Object.keys(localStorage).find((k) => k.startsWith("continuum.session.")) ?? "";
+      return (JSON.parse(localStorage.getItem(key) ?? "{}") as { token?: string }).token ?? "";
+    });
+    const activityId =
+      (await readWorkshopAs(h.url, workshopIdOf(facilitator.page.url()), facToken)).activities.find(
+        (a) => a.kind === "scale",
+      )?.id ?? "";
 
     const anna = await h.person("tablet-portrait");
     const pat = await h.person("tablet-landscape");

@@ -34,6 +34,7 @@ describe("the facilitator's downloads", () => {
     ]);
     const { page } = await h.person("desktop");
     await openFacilitatorLink(page, workshop);
+    await page.getByRole("button", { name: "Download the results" }).click();
     await page.getByRole("heading", { name: "Download the results" }).waitFor();
 
     const notes = await download(page, "Notes (CSV)");

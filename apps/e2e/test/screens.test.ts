@@ -66,10 +66,16 @@ describe("the main screens", () => {
 
   it("facilitator view, with the code and QR code", async () => {
     code = await createWorkshopThroughStartPage(facilitator);
-    await facilitator.getByRole("img", { name: /^QR code that opens the join page/ }).waitFor();
     await lane(facilitator, LW).waitFor();
     await check(facilitator, "facilitator view");
     await shoot(facilitator, "facilitator");
+    // Sharing is a dialog of the cockpit: the code, the QR code and the links.
+    await facilitator.getByRole("button", { name: "Share and links" }).click();
+    const share = facilitator.getByRole("dialog", { name: "Share and present" });
+    await share.getByRole("img", { name: /^QR code that opens the join page/ }).waitFor();
+    await check(facilitator, "facilitator's sharing dialog");
+    await shoot(facilitator, "share");
+    await share.getByRole("button", { name: "Close", exact: true }).click();
   });
 
   it("join page on a tablet", async () => {

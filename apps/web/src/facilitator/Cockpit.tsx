@@ -19,6 +19,7 @@ import { useUi } from "../app/ui.ts";
 import { type Session, saveSummary } from "../session.ts";
 import { serverNow, syncClock } from "../sync/clock.ts";
 import type { Person } from "../sync/presence.ts";
+import { useScreenTitle } from "../ui/useScreenTitle.ts";
 import { AgendaRail } from "./AgendaRail.tsx";
 import { Dialog } from "./Dialog.tsx";
 import { RunBar } from "./RunBar.tsx";
@@ -60,13 +61,8 @@ export default function Cockpit({ doc, workshop, session, activity, chartDoc, pe
     if (activityId) boardRef.current?.scrollTo?.({ top: 0 });
   }, [activityId]);
 
-  // The cockpit names its screen first. Set here, the board's parent, so it runs after the board's own title
-  // effect (children's effects run first), again whenever the activity changes.
-  const screenTitle = `Run: ${workshop.meta.title || "Workshop"} – Continuum`;
-  const titleKey = `${screenTitle}|${activityId ?? ""}`;
-  useEffect(() => {
-    document.title = titleKey.slice(0, titleKey.lastIndexOf("|"));
-  }, [titleKey]);
+  // The cockpit names its screen first, whatever board it shows.
+  useScreenTitle(`Run: ${workshop.meta.title || "Workshop"} – Continuum`);
 
   const participantsHere = people.filter((p) => p.here && p.role === "participant").length;
   const { title, date } = workshop.meta;

@@ -24,6 +24,7 @@ import { loadPresentSession, type PresentSession, type Session, savePresentSessi
 import { useConnectionState, useDoc, useDocConnection } from "../sync/hooks.ts";
 import { usePresence, usePublishPresence } from "../sync/presence.ts";
 import { useWorkshop } from "../sync/useDocStore.ts";
+import { useScreenTitle } from "../ui/useScreenTitle.ts";
 import { JoinInvite } from "./JoinInvite.tsx";
 import { VoteResults } from "./VoteResults.tsx";
 import "./present.css";
@@ -146,11 +147,7 @@ function PresentScreen({ present }: { present: PresentSession }) {
   });
   const people = usePresence(conn?.awareness ?? null);
   const title = workshop?.meta.title || "Workshop";
-  // Re-run when the activity or view changes, after the boards' own title effects (children's run first).
-  const titleKey = `Present: ${title} – Continuum|${workshop?.control.currentActivity ?? ""}:${workshop?.control.view ?? ""}`;
-  useEffect(() => {
-    document.title = titleKey.slice(0, titleKey.lastIndexOf("|"));
-  }, [titleKey]);
+  useScreenTitle(`Present: ${title} – Continuum`);
   useEffect(() => {
     document.documentElement.classList.add("presenting");
     return () => document.documentElement.classList.remove("presenting");
