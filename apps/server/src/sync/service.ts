@@ -474,6 +474,13 @@ export class SyncService {
       const clientId = decoding.readVarUint(decoder);
       const clock = decoding.readVarUint(decoder);
       const state = decoding.readVarString(decoder);
+      // Not news (the same or an older clock, as y-protocols judges it): every y-websocket client sends the
+      // states it receives straight back. Such an echo must not claim the id, or a client could take the
+      // place of someone whose connection is on another server node.
+      const known = room.awareness.meta.get(clientId)?.clock ?? 0;
+      const news =
+        known < clock || (known === clock && state === "null" && room.awareness.states.has(clientId));
+      if (!news) continue;
       if (!this.mayClaim(conn, presence, clientId, now)) continue;
       if (state.length > this.limits.maxAwarenessStateBytes) continue;
       kept.push({ clientId, clock, state: this.stampIdentity(conn, state) });
