@@ -58,6 +58,10 @@ async function startNode(node: Node): Promise<void> {
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  // Never left running if this file's process ends without its afterAll (a timeout, say).
+  const orphaned = () => child.kill("SIGKILL");
+  process.once("exit", orphaned);
+  child.once("exit", () => process.off("exit", orphaned));
   let output = "";
   child.stdout?.on("data", (d) => {
     output += d;
@@ -75,7 +79,7 @@ async function startNode(node: Node): Promise<void> {
 async function kill(node: Node, signal: NodeJS.Signals = "SIGKILL"): Promise<void> {
   const child = node.child;
   node.child = null;
-  if (!child || child.exitCode !== null) return;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((r) => child.once("exit", r));
   child.kill(signal);
   await exited;
@@ -312,6 +316,33 @@ describe.skipIf(!postgres.available)(
       }, 30_000);
       expect((await stored()).size).toBe(written);
     }, 120_000);
+
+    it("a drag shown on node 0 ends there when the dragger's node is killed and they move to another", async () => {
+      const { created, a, laneOf } = await setup();
+      const [watcherJoin, moverJoin] = await Promise.all([
+        joinAs(nodes[0]?.url ?? "", created.joinCode, "Wendy", a.id),
+        joinAs(nodes[1]?.url ?? "", created.joinCode, "Mo", a.id),
+      ]);
+      const watcher = open(0, laneOf(a.id), watcherJoin.token);
+      const mover = open(1, laneOf(a.id), moverJoin.token);
+      // Someone on node 2 too, so the mover arrives on a node that already shows them (from node 1).
+      const third = open(2, laneOf(a.id), watcherJoin.token);
+      await Promise.all([synced(watcher), synced(mover), synced(third)]);
+      const dragOf = () =>
+        [...watcher.provider.awareness.getStates().values()].find(
+          (s) => (s as { user?: { name?: string } }).user?.name === "Mo",
+        )?.dragging;
+      mover.provider.awareness.setLocalStateField("dragging", { noteId: "n1", x: 55 });
+      await eventually(() => expect(dragOf()).toEqual({ noteId: "n1", x: 55 }));
+      const victim = nodes[1] as Node;
+      // The finger lifts as the node dies: the message goes into a dying socket, and the client says it
+      // again once it is on another node.
+      const killed = kill(victim);
+      mover.provider.awareness.setLocalStateField("dragging", null);
+      await killed;
+      await eventually(() => expect(dragOf()).toBeNull(), 10_000);
+      await startNode(victim);
+    }, 60_000);
 
     // Last: it leaves this address over its free failures for ten minutes.
     it("guessing spread over the nodes is slowed as on one node: the counts are shared", async () => {

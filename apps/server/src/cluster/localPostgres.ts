@@ -114,6 +114,12 @@ export async function startLocalPostgres(
   child.stdout?.on("data", collect);
   child.stderr?.on("data", collect);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  // If whoever started it dies without stopping it (a test runner timing out), it must not live on.
+  const orphaned = () => {
+    if (child.exitCode === null) child.kill("SIGQUIT");
+    rmSync(dir, { recursive: true, force: true });
+  };
+  process.once("exit", orphaned);
   const url = `postgres://continuum@127.0.0.1:${port}/postgres`;
 
   const deadline = Date.now() + 30_000;
@@ -151,6 +157,7 @@ export async function startLocalPostgres(
         const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
         await exited;
         clearTimeout(timer);
+        process.off("exit", orphaned);
         rmSync(dir, { recursive: true, force: true });
       })();
       return stopping;
