@@ -49,7 +49,7 @@ type Open = "share" | "agenda" | "downloads" | null;
 export default function Cockpit({ doc, workshop, session, activity, chartDoc, people, board }: CockpitProps) {
   const share = useShare(session);
   const [open, setOpen] = useState<Open>(null);
-  const boardRef = useRef<HTMLDivElement>(null);
+  const boardRef = useRef<HTMLElement>(null);
   const setFacilitatorActivity = useUi((s) => s.setFacilitatorActivity);
   // Timers are started on the server's clock, so measure it before the facilitator can start one.
   useEffect(() => {
@@ -130,9 +130,11 @@ export default function Cockpit({ doc, workshop, session, activity, chartDoc, pe
       </AgendaRail>
       <div className="cockpit-main">
         <RunBar doc={doc} workshop={workshop} activity={activity} now={serverNow} />
-        <div className="cockpit-board" ref={boardRef}>
+        {/* It scrolls on its own, so it takes keyboard focus to scroll with the arrow keys (WCAG 2.1.1). */}
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard */}
+        <section className="cockpit-board" ref={boardRef} tabIndex={0} aria-label="The live board">
           {board}
-        </div>
+        </section>
       </div>
       <Dialog title="Share and present" open={open === "share"} onClose={() => setOpen(null)} wide>
         <SharePanel session={session} share={share} />
