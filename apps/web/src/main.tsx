@@ -5,6 +5,7 @@ import { App } from "./app/App.tsx";
 import "./ui/base.css";
 import "./app/topbar/topbar.css";
 import "./activities/scale/scale.css";
+import "./activities/scale/tray.css";
 import "./activities/scale/compare.css";
 import "./facilitator/facilitator.css";
 import "./app/start.css";
