@@ -7,6 +7,7 @@
  * - `notes` Y.Map<NoteId, Y.Map{ text, colour, columnId, order, author, groupId, createdAt, updatedAt }>
  * - `votes` Y.Map<`${noteId}:${voterId}`, number of dots>
  */
+import type { ParticipantId } from "@continuum/protocol";
 import * as Y from "yjs";
 import type { Column } from "./activities.ts";
 import { type Colour, DEFAULT_COLOUR, readColour } from "./colours.ts";
@@ -55,6 +56,11 @@ export interface ChartNote {
   readonly createdAt: number;
   /** Last change (ms); 0 if unknown. */
   readonly updatedAt: number;
+  /**
+   * Who wrote it, as the server stamped it (OWN-1): they may change or remove it. Null for notes from before
+   * participant ids, and the facilitator's.
+   */
+  readonly participantId: ParticipantId | null;
 }
 
 /** What a chart or board document says about itself. */
@@ -113,6 +119,7 @@ function readChartNote(id: NoteId, value: unknown): ChartNote | null {
     groupId: readId<GroupId>(m.get("groupId")),
     createdAt: readTime(m.get("createdAt")),
     updatedAt: readTime(m.get("updatedAt")),
+    participantId: readId<ParticipantId>(m.get("participantId")),
   };
 }
 

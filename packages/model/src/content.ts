@@ -48,7 +48,7 @@ import {
 import { type Group, readWorkshop, type WorkshopMeta } from "./workshop.ts";
 
 /** A chart or board note with the dots on it, counted as `voteCounts` counts them (at most the budget per voter). */
-export interface ChartNoteContent extends ChartNote {
+export interface ChartNoteContent extends Omit<ChartNote, "participantId"> {
   readonly votes: number;
 }
 
@@ -120,7 +120,8 @@ function chartNotes(doc: Y.Doc | undefined, budget: number, ballots: readonly Y.
   const votes = voteCounts(doc, budget);
   for (const [noteId, n] of sumBallots(ballots.map(ballotDots), budget).counts)
     votes.set(noteId, (votes.get(noteId) ?? 0) + n);
-  return listChartNotes(doc).map((n) => ({ ...n, votes: votes.get(n.id) ?? 0 }));
+  // Who may change a note (its participant id) is a live permission, not part of what the workshop said.
+  return listChartNotes(doc).map(({ participantId: _, ...n }) => ({ ...n, votes: votes.get(n.id) ?? 0 }));
 }
 
 /**

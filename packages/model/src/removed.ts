@@ -51,3 +51,23 @@ export function restoreNote(doc: Y.Doc, id: NoteId): boolean {
   });
   return true;
 }
+
+/** Everything a note has, to put it back after an undo (`putNoteBack`); null if there is no such note. */
+export function noteFields(doc: Y.Doc, id: NoteId): Record<string, unknown> | null {
+  const m = notesMap(doc).get(id);
+  return m instanceof Y.Map ? (m.toJSON() as Record<string, unknown>) : null;
+}
+
+/**
+ * Undoes its author's removal of a note: adds it again with the same id and fields (the server allows adding
+ * a note id that does not exist, and stamps it as theirs again, OWN-1). Returns false if it is already back.
+ */
+export function putNoteBack(doc: Y.Doc, id: NoteId, fields: Record<string, unknown>): boolean {
+  if (notesMap(doc).has(id)) return false;
+  doc.transact(() => {
+    const note = new Y.Map<unknown>();
+    for (const [key, value] of Object.entries(fields)) note.set(key, value);
+    notesMap(doc).set(id, note);
+  });
+  return true;
+}

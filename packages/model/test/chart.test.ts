@@ -66,6 +66,8 @@ describe("chart", () => {
       groupId: LW,
       createdAt: NOW,
       updatedAt: NOW,
+      // Stamped by the server (OWN-1), never by the client that adds it.
+      participantId: null,
     });
   });
 
