@@ -9,6 +9,8 @@ import type {
   JoinRequest,
   JoinResponse,
   LookupResponse,
+  ParticipantsResponse,
+  RejoinRequest,
   RevokeResponse,
   SessionRequest,
   SessionResponse,
@@ -82,6 +84,24 @@ export const api = {
   lookup: (code: string) => call<LookupResponse>("GET", `/api/lookup/${encodeURIComponent(code)}`),
   join: (req: JoinRequest) => call<JoinResponse>("POST", "/api/join", req),
   session: (req: SessionRequest) => call<SessionResponse>("POST", "/api/session", req),
+  /** The same participant again, with the key they got when they joined (a new token, same person). */
+  rejoin: (req: RejoinRequest) => call<JoinResponse>("POST", "/api/rejoin", req),
+  /** Facilitator: everyone who joined, with their devices and whether they are connected now. */
+  participants: (workshopId: string, token: string) =>
+    call<ParticipantsResponse>(
+      "GET",
+      `/api/workshops/${encodeURIComponent(workshopId)}/participants`,
+      undefined,
+      token,
+    ),
+  /** Facilitator: removes a person (their devices are disconnected, their token stops working) or lets them back. */
+  setRemoved: (workshopId: string, token: string, participantId: string, removed: boolean) =>
+    call<{ participantId: string; removed: boolean }>(
+      "POST",
+      `/api/workshops/${encodeURIComponent(workshopId)}/participants/${encodeURIComponent(participantId)}/${removed ? "remove" : "restore"}`,
+      undefined,
+      token,
+    ),
   /** A new workshop from a JSON archive's text (sent as it is: the server reads and checks it). */
   importWorkshop: (archiveText: string) =>
     callRaw<CreateWorkshopResponse>("/api/workshops/import", archiveText),

@@ -4,7 +4,14 @@
  *   tablet that sleeps comes straight back to the board;
  * - the last name and group a person joined with, so rejoining pre-fills them.
  */
-import { type GroupId, isId, type Role, randomId, type WorkshopId } from "@continuum/protocol";
+import {
+  type GroupId,
+  isId,
+  type JoinResponse,
+  type Role,
+  randomId,
+  type WorkshopId,
+} from "@continuum/protocol";
 
 export interface Session {
   workshopId: WorkshopId;
@@ -16,6 +23,13 @@ export interface Session {
   groupName: string | null;
   /** The join code, when this device knows it (participants, and the facilitator who created it). */
   joinCode: string | null;
+  /**
+   * Participants: who they are to the server (PEOPLE-1) and the secret that brings the same person back
+   * (`POST /api/rejoin`) when the token is refused or lost, or on their phone through "continue on another
+   * device". Absent for sessions saved before the server issued participant ids.
+   */
+  participantId?: string;
+  participantKey?: string;
   /** Facilitator only: the secrets needed to show the facilitator's own link and the observer link. */
   facilitatorKey?: string;
   observerKey?: string;
@@ -54,6 +68,7 @@ export interface LastJoin {
 const SESSION_PREFIX = "continuum.session.";
 const LAST_JOIN = "continuum.lastJoin";
 const VOTER_PREFIX = "continuum.voter.";
+const DEVICE = "continuum.device";
 
 function storage(): Storage | null {
   try {
@@ -84,6 +99,28 @@ function writeJson(key: string, value: unknown): void {
 export function loadSession(workshopId: string): Session | null {
   const s = readJson<Session>(SESSION_PREFIX + workshopId);
   return s && typeof s.token === "string" && typeof s.role === "string" ? s : null;
+}
+
+/** A participant's session from the answer to joining or rejoining. */
+export function participantSession(res: JoinResponse, joinCode: string | null): Session {
+  return {
+    workshopId: res.workshopId,
+    token: res.token,
+    role: "participant",
+    name: res.name,
+    group: res.group,
+    groupName: res.groupName,
+    joinCode,
+    participantId: res.participantId,
+    participantKey: res.participantKey,
+  };
+}
+
+/** True when a participant's session can bring the same person back without the code (`POST /api/rejoin`). */
+export function canRejoin(
+  s: Session | null,
+): s is Session & { participantId: string; participantKey: string } {
+  return s?.role === "participant" && !!s.participantId && !!s.participantKey;
 }
 
 export function saveSession(session: Session): void {
@@ -175,4 +212,30 @@ export function voterIdFor(workshopId: string): string {
     // Storage refused: the id lasts for this page only.
   }
   return id;
+}
+
+let deviceId: string | null = null;
+
+/**
+ * A random label for this device, the same for every workshop, sent when joining so the facilitator sees
+ * how many devices a person uses. Not a secret and not an identity: it proves nothing and opens nothing.
+ */
+export function deviceLabel(): string {
+  if (deviceId) return deviceId;
+  try {
+    const stored = storage()?.getItem(DEVICE);
+    if (isId(stored)) {
+      deviceId = stored;
+      return stored;
+    }
+  } catch {
+    // fall through: a fresh label for this visit
+  }
+  deviceId = randomId();
+  try {
+    storage()?.setItem(DEVICE, deviceId);
+  } catch {
+    // Storage refused: the label lasts for this page only.
+  }
+  return deviceId;
 }

@@ -1,12 +1,19 @@
 import { type Activity, timerFor } from "@continuum/model";
 import { CloseCode, type WorkshopId } from "@continuum/protocol";
-import { lazy, Suspense, useEffect, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { ListActivity, useListActivityDoc } from "../activities/ListActivity.tsx";
 import { useActivityMe } from "../activities/me.ts";
 import { ScaleActivity } from "../activities/scale/ScaleActivity.tsx";
 import { AgendaView } from "../agenda/AgendaView.tsx";
-import { api, failureMessage } from "../api.ts";
-import { loadSession, type Session, saveSession } from "../session.ts";
+import { ApiFailure, api, failureMessage } from "../api.ts";
+import {
+  canRejoin,
+  deviceLabel,
+  loadSession,
+  participantSession,
+  type Session,
+  saveSession,
+} from "../session.ts";
 import { dismissAllMessages } from "../sync/connection.ts";
 import { useAllConnectionStates, useConnectionState, useDoc, useDocConnection } from "../sync/hooks.ts";
 import { usePresence, usePublishPresence } from "../sync/presence.ts";
@@ -15,26 +22,73 @@ import { navigate } from "./router.ts";
 import { ConnectionBanner, combineStates } from "./topbar/ConnectionBanner.tsx";
 import { Presence } from "./topbar/Presence.tsx";
 import { Timer } from "./topbar/Timer.tsx";
+import { YouMenu } from "./topbar/YouMenu.tsx";
 import { useUi } from "./ui.ts";
 
 // Facilitators are few: their cockpit (and the QR code library) loads only for them.
 const Cockpit = lazy(() => import("../facilitator/Cockpit.tsx"));
 
+/** What a link's fragment brings: a key (facilitator or room screen) or a participant's own link. */
+type Fragment =
+  | { kind: "key"; key: string; code: string | null; observer: string | null }
+  | { kind: "participant"; participantId: string; key: string; code: string | null };
+
+function readFragment(): Fragment | null {
+  const params = new URLSearchParams(location.hash.replace(/^#/, ""));
+  const participantId = params.get("participant");
+  const participantKey = params.get("pkey");
+  if (participantId && participantKey) {
+    return { kind: "participant", participantId, key: participantKey, code: params.get("code") };
+  }
+  const key = params.get("key");
+  return key ? { kind: "key", key, code: params.get("code"), observer: params.get("observer") } : null;
+}
+
+/** A saved participant session without a token (lost or cleared) that its key can bring back. */
+const needsRejoin = (s: Session | null): boolean => canRejoin(s) && !s.token;
+
 /**
  * Works out who this device is for this workshop: a key in the link's fragment (facilitator or room screen)
- * is exchanged for a token; otherwise the session saved when this device joined.
+ * is exchanged for a token; a participant's "continue on another device" link (`#participant=…&pkey=…`)
+ * brings that same person here (`POST /api/rejoin`); otherwise the session saved when this device joined,
+ * renewed with the participant's key when its token is missing or refused.
  */
 function useSessionFor(workshopId: WorkshopId) {
-  const [session, setSession] = useState<Session | null>(() => (readKey() ? null : loadSession(workshopId)));
+  const [session, setSession] = useState<Session | null>(() => {
+    const saved = readFragment() ? null : loadSession(workshopId);
+    return needsRejoin(saved) ? null : saved;
+  });
   const [error, setError] = useState<string | null>(null);
+  const [rejoining, setRejoining] = useState(false);
+  // Once per page: a token refused again right after a rejoin is not something another rejoin can mend.
+  const renewed = useRef(false);
+
+  const rejoin = useCallback(
+    async (participantId: string, key: string, joinCode: string | null): Promise<Session> => {
+      const res = await api.rejoin({ workshopId, participantId, key, device: deviceLabel() });
+      const s = participantSession(res, joinCode);
+      saveSession(s);
+      return s;
+    },
+    [workshopId],
+  );
+
   useEffect(() => {
-    const key = readKey();
-    if (!key) return;
+    const fragment = readFragment();
+    const saved = loadSession(workshopId);
     let live = true;
-    api.session({ workshopId, key: key.key }).then(
-      (res) => {
+    const fail = (err: unknown) => live && setError(failureMessage(err));
+    if (fragment?.kind === "participant") {
+      // The secret has done its job as soon as it is read: out of the address bar, whatever the answer, so
+      // it is not left in the history, a bookmark or a screenshot.
+      history.replaceState(null, "", location.pathname);
+      rejoin(fragment.participantId, fragment.key, fragment.code ?? saved?.joinCode ?? null).then(
+        (s) => live && setSession(s),
+        fail,
+      );
+    } else if (fragment?.kind === "key") {
+      api.session({ workshopId, key: fragment.key }).then((res) => {
         if (!live) return;
-        const previous = loadSession(workshopId);
         const s: Session = {
           workshopId: res.workshopId,
           token: res.token,
@@ -42,12 +96,12 @@ function useSessionFor(workshopId: WorkshopId) {
           name: res.role === "facilitator" ? "Facilitator" : "Room screen",
           group: null,
           groupName: null,
-          joinCode: key.code ?? previous?.joinCode ?? null,
+          joinCode: fragment.code ?? saved?.joinCode ?? null,
           ...(res.role === "facilitator"
             ? {
-                facilitatorKey: key.key,
-                ...((key.observer ?? previous?.observerKey)
-                  ? { observerKey: key.observer ?? previous?.observerKey }
+                facilitatorKey: fragment.key,
+                ...((fragment.observer ?? saved?.observerKey)
+                  ? { observerKey: fragment.observer ?? saved?.observerKey }
                   : {}),
               }
             : {}),
@@ -57,24 +111,43 @@ function useSessionFor(workshopId: WorkshopId) {
         // copied along with the page address.
         history.replaceState(null, "", location.pathname);
         setSession(s);
-      },
-      (err) => live && setError(failureMessage(err)),
-    );
+      }, fail);
+    } else if (canRejoin(saved) && !saved.token) {
+      renewed.current = true;
+      rejoin(saved.participantId, saved.participantKey, saved.joinCode).then(
+        (s) => live && setSession(s),
+        fail,
+      );
+    }
     return () => {
       live = false;
     };
-  }, [workshopId]);
-  return { session, error };
-}
+  }, [workshopId, rejoin]);
 
-function readKey(): { key: string; code: string | null; observer: string | null } | null {
-  const params = new URLSearchParams(location.hash.replace(/^#/, ""));
-  const key = params.get("key");
-  return key ? { key, code: params.get("code"), observer: params.get("observer") } : null;
+  /** The server refused this participant's token (4401): come back as the same person with the key. */
+  const renew = useCallback(() => {
+    const saved = loadSession(workshopId);
+    if (renewed.current || !canRejoin(saved)) return;
+    renewed.current = true;
+    setRejoining(true);
+    rejoin(saved.participantId, saved.participantKey, saved.joinCode).then(
+      (s) => {
+        setRejoining(false);
+        setSession(s);
+      },
+      (err) => {
+        setRejoining(false);
+        // Removed, or the key no longer works: say so. Unreachable: the refusal on screen says enough.
+        if (err instanceof ApiFailure && err.status === 403) setError(failureMessage(err));
+      },
+    );
+  }, [workshopId, rejoin]);
+
+  return { session, error, rejoining, renew };
 }
 
 export function Board({ workshopId }: { workshopId: WorkshopId }) {
-  const { session, error } = useSessionFor(workshopId);
+  const { session, error, rejoining, renew } = useSessionFor(workshopId);
   if (error) {
     return (
       <main className="page">
@@ -89,7 +162,7 @@ export function Board({ workshopId }: { workshopId: WorkshopId }) {
     );
   }
   if (!session) {
-    if (readKey())
+    if (readFragment() || needsRejoin(loadSession(workshopId)))
       return (
         <main className="page" role="status">
           Opening the workshop…
@@ -105,10 +178,20 @@ export function Board({ workshopId }: { workshopId: WorkshopId }) {
       </main>
     );
   }
-  return <WorkshopScreen key={session.token} session={session} />;
+  return (
+    <WorkshopScreen key={session.token} session={session} rejoining={rejoining} onTokenRefused={renew} />
+  );
 }
 
-function WorkshopScreen({ session }: { session: Session }) {
+function WorkshopScreen({
+  session,
+  rejoining,
+  onTokenRefused,
+}: {
+  session: Session;
+  rejoining: boolean;
+  onTokenRefused(): void;
+}) {
   const conn = useDocConnection(session.workshopId, session.token, session.role);
   const doc = useDoc(conn);
   const workshop = useWorkshop(doc);
@@ -126,6 +209,14 @@ function WorkshopScreen({ session }: { session: Session }) {
   });
 
   const fatal = state.status === "closed" ? state : null;
+  const fatalCode = fatal?.closeCode ?? null;
+  // A participant whose token is refused comes back as the same person, if this device has their key.
+  const mayRejoin = session.role === "participant" && canRejoin(session);
+  useEffect(() => {
+    if (fatalCode === CloseCode.Unauthorized && mayRejoin) onTokenRefused();
+  }, [fatalCode, mayRejoin, onTokenRefused]);
+  // Removed by the facilitator: the sentence says what happened; nothing to reconnect, nothing to work on.
+  const removed = fatalCode === CloseCode.Removed;
   const activities = workshop?.activities ?? [];
   const current = workshop?.control.currentActivity ?? null;
   // Participants and the room screen follow the facilitator; the facilitator may look elsewhere, and a
@@ -191,22 +282,43 @@ function WorkshopScreen({ session }: { session: Session }) {
             <span className="badge">{session.role === "facilitator" ? "Facilitator" : "Room screen"}</span>
           )}
         </div>
-        <Timer timer={timer} />
-        <LiveConnection onDismiss={() => dismissAllMessages()} />
-        {workshop ? (
-          <Presence
-            awareness={conn?.awareness ?? null}
-            groups={workshop.groups}
-            selfName={session.name}
-            anonymous={workshop.meta.anonymous}
-          />
-        ) : null}
+        {/* Removed: the page says so once, below; no connection line, people or phone link to offer. */}
+        {removed ? null : (
+          <>
+            <Timer timer={timer} />
+            <LiveConnection onDismiss={() => dismissAllMessages()} />
+            {workshop ? (
+              <Presence
+                awareness={conn?.awareness ?? null}
+                groups={workshop.groups}
+                selfName={session.name}
+                anonymous={workshop.meta.anonymous}
+              />
+            ) : null}
+            {session.role === "participant" ? <YouMenu session={session} /> : null}
+          </>
+        )}
       </header>
       <div className="sr-only" aria-live="polite" data-testid="announcer">
         {announcement}
       </div>
       <main className={session.role === "facilitator" ? "cockpit-page" : "page board"}>
-        {fatal ? (
+        {removed ? (
+          <div className="panel removed">
+            <h1>You are no longer in this workshop</h1>
+            <p className="error" role="alert">
+              {fatal?.message}
+            </p>
+            <p>
+              If you think this is a mistake, speak to the facilitator. If they let you back in, reload this
+              page.
+            </p>
+          </div>
+        ) : null}
+        {fatal && fatalCode === CloseCode.Unauthorized && mayRejoin && rejoining ? (
+          <p role="status">Signing you back in…</p>
+        ) : null}
+        {fatal && !removed && !(fatalCode === CloseCode.Unauthorized && mayRejoin && rejoining) ? (
           <div className="panel">
             <p className="error" role="alert">
               {fatal.message}
@@ -223,7 +335,7 @@ function WorkshopScreen({ session }: { session: Session }) {
           </div>
         ) : null}
         {!hasContent && !fatal ? <p role="status">Loading the workshop…</p> : null}
-        {session.role === "participant" && doc && workshop ? (
+        {session.role === "participant" && doc && workshop && !removed ? (
           <AgendaView
             workshopDoc={doc}
             me={me}
@@ -245,7 +357,7 @@ function WorkshopScreen({ session }: { session: Session }) {
               board={board}
             />
           </Suspense>
-        ) : (
+        ) : removed ? null : (
           board
         )}
       </main>

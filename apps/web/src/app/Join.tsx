@@ -2,7 +2,7 @@ import type { LookupResponse } from "@continuum/protocol";
 import { isJoinCode, LIMITS, normalizeJoinCode } from "@continuum/protocol";
 import { type FormEvent, useEffect, useState } from "react";
 import { api, failureMessage } from "../api.ts";
-import { loadLastJoin, saveLastJoin, saveSession } from "../session.ts";
+import { deviceLabel, loadLastJoin, participantSession, saveLastJoin, saveSession } from "../session.ts";
 import { CodeField } from "./CodeField.tsx";
 import { navigate } from "./router.ts";
 
@@ -51,17 +51,10 @@ export function Join({ code: rawCode }: { code: string }) {
     setBusy(true);
     setError(null);
     try {
-      const res = await api.join({ code, name: name.trim(), group });
+      const res = await api.join({ code, name: name.trim(), group, device: deviceLabel() });
       saveLastJoin(code, res.name, res.group);
-      saveSession({
-        workshopId: res.workshopId,
-        token: res.token,
-        role: "participant",
-        name: res.name,
-        group: res.group,
-        groupName: res.groupName,
-        joinCode: code,
-      });
+      // With the participant key, so this device can come back as the same person if its token is lost.
+      saveSession(participantSession(res, code));
       navigate(`/w/${res.workshopId}`);
     } catch (err) {
       setError(failureMessage(err));

@@ -53,6 +53,18 @@ export const links = {
   board: (origin: string, workshopId: string) => `${origin}/w/${workshopId}`,
   withKey: (origin: string, workshopId: string, key: string, code?: string | null) =>
     `${origin}/w/${workshopId}#key=${encodeURIComponent(key)}${code ? `&code=${code}` : ""}`,
+  /**
+   * A participant's own link, to carry on as the same person on their phone: their id and key in the
+   * fragment (never sent to a server, so never in its logs), read once and removed from the address bar.
+   */
+  continueAs: (
+    origin: string,
+    workshopId: string,
+    participantId: string,
+    key: string,
+    code?: string | null,
+  ) =>
+    `${origin}/w/${workshopId}#participant=${encodeURIComponent(participantId)}&pkey=${encodeURIComponent(key)}${code ? `&code=${code}` : ""}`,
   /** The room's screen: a read-only observer token (never a key), and the code to show. */
   present: (origin: string, workshopId: string, roomToken: string, code?: string | null) =>
     `${origin}/w/${workshopId}/present#token=${encodeURIComponent(roomToken)}${code ? `&code=${code}` : ""}`,

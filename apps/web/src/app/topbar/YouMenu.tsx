@@ -1,0 +1,116 @@
+import { useEffect, useRef, useState } from "react";
+import { canRejoin, type Session } from "../../session.ts";
+import { useQrCode } from "../../ui/qr.ts";
+import { links } from "../router.ts";
+
+/**
+ * A participant's own corner of the top bar: who this device is in the workshop, and "Use this on your phone
+ * too": a QR code and link that open the same board as the same person on another device (their id and key
+ * in the link's fragment; see `links.continueAs`). The code is shown only when asked for, because anyone who
+ * scans it can write as this person, and a tablet's screen is seen by the whole table.
+ */
+export function YouMenu({ session }: { session: Session }) {
+  const ref = useRef<HTMLDetailsElement>(null);
+  const [showing, setShowing] = useState(false);
+  const [copied, setCopied] = useState(false);
+  const url = canRejoin(session)
+    ? links.continueAs(
+        location.origin,
+        session.workshopId,
+        session.participantId,
+        session.participantKey,
+        session.joinCode,
+      )
+    : null;
+  const qr = useQrCode(showing ? url : null, 320);
+
+  // Closing the menu hides the code again, and a tap outside or Escape closes it, as menus do.
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    const onToggle = () => {
+      if (!d.open) {
+        setShowing(false);
+        setCopied(false);
+      }
+    };
+    const onPointer = (e: PointerEvent) => {
+      if (d.open && !d.contains(e.target as Node)) d.open = false;
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape" && d.open) {
+        d.open = false;
+        d.querySelector("summary")?.focus();
+      }
+    };
+    d.addEventListener("toggle", onToggle);
+    document.addEventListener("pointerdown", onPointer);
+    document.addEventListener("keydown", onKey);
+    return () => {
+      d.removeEventListener("toggle", onToggle);
+      document.removeEventListener("pointerdown", onPointer);
+      document.removeEventListener("keydown", onKey);
+    };
+  }, []);
+
+  const copy = async () => {
+    if (!url) return;
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied(true);
+    } catch {
+      // Clipboard refused (not https, an old browser): the code is still there to scan.
+      setShowing(true);
+    }
+  };
+
+  return (
+    <details className="you-menu" ref={ref}>
+      <summary>
+        You<span className="sr-only">: {session.name}</span>
+      </summary>
+      <div className="you-panel">
+        <p className="you-who">
+          <strong>{session.name}</strong>
+          {session.groupName ? <span>{session.groupName}</span> : null}
+        </p>
+        <p className="you-heading">Use this on your phone too</p>
+        {url ? (
+          <>
+            <p>Open your board on your phone as the same person. Your notes and dots stay yours.</p>
+            {showing ? (
+              <>
+                {qr ? (
+                  <img className="you-qr" src={qr} alt="QR code that opens your board on another device" />
+                ) : (
+                  <p className="hint">Making the code…</p>
+                )}
+                <p className="hint">
+                  Scan it with your phone's camera. Anyone who scans it can write as you, so keep it to
+                  yourself.
+                </p>
+              </>
+            ) : null}
+            <div className="actions">
+              {!showing ? (
+                <button type="button" className="btn primary" onClick={() => setShowing(true)}>
+                  Show the code to scan
+                </button>
+              ) : null}
+              <button type="button" className="btn" onClick={() => void copy()}>
+                {copied ? "Link copied" : "Copy the link"}
+              </button>
+            </div>
+            {copied ? (
+              <p className="hint" role="status">
+                Send it only to yourself: anyone with it can write as you.
+              </p>
+            ) : null}
+          </>
+        ) : (
+          <p>To use this, join again with the workshop code on this device first.</p>
+        )}
+      </div>
+    </details>
+  );
+}
