@@ -6,7 +6,7 @@
  *   group's progress;
  * - the live board in the middle (the participants' board with every group's lane), scrolled to its top
  *   whenever the activity changes, so opening a chart is seen where the facilitator looks;
- * - sharing, the agenda editor and the downloads in dialogs, out of the way of running the meeting.
+ * - sharing, the people (`PeoplePanel.tsx`), the agenda editor and the downloads in dialogs, out of the way of running the meeting.
  * Loaded lazily, with the QR code library and the exports, so participants' tablets never download them.
  */
 import type { Activity, Workshop } from "@continuum/model";
@@ -22,6 +22,7 @@ import type { Person } from "../sync/presence.ts";
 import { useScreenTitle } from "../ui/useScreenTitle.ts";
 import { AgendaRail } from "./AgendaRail.tsx";
 import { Dialog } from "./Dialog.tsx";
+import { PeoplePanel } from "./PeoplePanel.tsx";
 import { RunBar } from "./RunBar.tsx";
 import { SharePanel } from "./SharePanel.tsx";
 import { useShare } from "./useShare.ts";
@@ -44,7 +45,7 @@ export interface CockpitProps {
   board: ReactNode;
 }
 
-type Open = "share" | "agenda" | "downloads" | null;
+type Open = "share" | "people" | "agenda" | "downloads" | null;
 
 export default function Cockpit({ doc, workshop, session, activity, chartDoc, people, board }: CockpitProps) {
   const share = useShare(session);
@@ -116,6 +117,9 @@ export default function Cockpit({ doc, workshop, session, activity, chartDoc, pe
             <button type="button" className="btn" onClick={() => setOpen("share")}>
               Share and links
             </button>
+            <button type="button" className="btn" onClick={() => setOpen("people")}>
+              People
+            </button>
             <button type="button" className="btn" onClick={() => setOpen("agenda")}>
               Edit the agenda and meeting
             </button>
@@ -138,6 +142,9 @@ export default function Cockpit({ doc, workshop, session, activity, chartDoc, pe
       </div>
       <Dialog title="Share and present" open={open === "share"} onClose={() => setOpen(null)} wide>
         <SharePanel session={session} share={share} />
+      </Dialog>
+      <Dialog title="People" open={open === "people"} onClose={() => setOpen(null)} wide>
+        <PeoplePanel session={session} />
       </Dialog>
       <Dialog title="Edit the agenda and meeting" open={open === "agenda"} onClose={() => setOpen(null)} wide>
         <AgendaEditor workshopDoc={doc} now={serverNow} />

@@ -1,4 +1,4 @@
-import { type ReactNode, useState } from "react";
+import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 
 export interface ConfirmButtonProps {
   /** The first button's words ("Remove"). */
@@ -13,6 +13,8 @@ export interface ConfirmButtonProps {
   keepLabel?: string;
   small?: boolean;
   disabled?: boolean;
+  /** What will happen, shown (and given as the second button's description) while asking. */
+  explain?: ReactNode;
   /** Back to the first button after doing it (for actions that leave the button on screen). */
   resetOnConfirm?: boolean;
   onConfirm(): void;
@@ -29,9 +31,17 @@ export function ConfirmButton({
   small = false,
   disabled,
   resetOnConfirm = false,
+  explain,
   onConfirm,
 }: ConfirmButtonProps) {
   const [asking, setAsking] = useState(false);
+  const explainId = useId();
+  const keepRef = useRef<HTMLButtonElement>(null);
+  // The first button is gone once asking: focus goes to "Keep" rather than being lost to the page (and not
+  // to the destructive answer, which a repeated key press would then choose).
+  useEffect(() => {
+    if (asking) keepRef.current?.focus();
+  }, [asking]);
   const btn = small ? "btn small" : "btn";
   if (!asking) {
     return (
@@ -48,10 +58,16 @@ export function ConfirmButton({
   }
   return (
     <>
+      {explain ? (
+        <p className="confirm-explain" id={explainId}>
+          {explain}
+        </p>
+      ) : null}
       <button
         type="button"
         className={`${btn} danger`}
         aria-label={confirmLabel}
+        aria-describedby={explain ? explainId : undefined}
         onClick={() => {
           onConfirm();
           if (resetOnConfirm) setAsking(false);
@@ -59,7 +75,13 @@ export function ConfirmButton({
       >
         {confirm}
       </button>
-      <button type="button" className={btn} aria-label={keepLabel} onClick={() => setAsking(false)}>
+      <button
+        type="button"
+        className={btn}
+        aria-label={keepLabel}
+        ref={keepRef}
+        onClick={() => setAsking(false)}
+      >
         {keep}
       </button>
     </>
