@@ -148,6 +148,12 @@ describe("people in the workshop", () => {
     expect(participantIn((await storedSession(page)).token)).toBe(joined.participantId);
     // Still one person in the facilitator's list, not one per token.
     await dialog.getByRole("heading", { name: /1 person/ }).waitFor();
+    // The start page's list counts the people who joined, from the server.
+    await fac.goto("/");
+    await fac
+      .getByRole("region", { name: "Your workshops" })
+      .getByText(/· 1 person joined/)
+      .waitFor();
     console.log(`removed screen shown ${removedIn} ms after "Remove Anna now"`);
   });
 

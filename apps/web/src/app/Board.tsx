@@ -82,6 +82,12 @@ function useSessionFor(workshopId: WorkshopId) {
       // The secret has done its job as soon as it is read: out of the address bar, whatever the answer, so
       // it is not left in the history, a bookmark or a screenshot.
       history.replaceState(null, "", location.pathname);
+      // The facilitator's own browser stays the facilitator's: a participant's link opened there (to try
+      // it) must not replace the only copy of the private link this device keeps.
+      if (saved && saved.role !== "participant") {
+        setSession(saved);
+        return;
+      }
       rejoin(fragment.participantId, fragment.key, fragment.code ?? saved?.joinCode ?? null).then(
         (s) => live && setSession(s),
         fail,

@@ -6,7 +6,7 @@ import {
   WORKSHOP_TEMPLATES,
   type WorkshopTemplate,
 } from "@continuum/protocol";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { api, failureMessage } from "../api.ts";
 import { listFacilitated, type Session, saveSession } from "../session.ts";
 import { CodeField } from "./CodeField.tsx";
@@ -245,12 +245,45 @@ const STATUS: Record<NonNullable<Session["summary"]>["status"], string> = {
   closed: "Closed",
 };
 
+/** The server's count of people who joined, or (offline, a link taken back) the most this device saw at once. */
+function peopleText(joined: number | undefined, seen: number): string {
+  if (joined !== undefined) return `${joined} ${joined === 1 ? "person" : "people"} joined`;
+  return `${seen} ${seen === 1 ? "person" : "people"} seen`;
+}
+
+/**
+ * How many people joined each workshop (not removed), asked of the server with the facilitator's token this
+ * device keeps (`GET /api/workshops/<id>/participants`): the real number, not only who this device saw.
+ */
+function useJoinedCounts(list: readonly Session[]): Map<string, number> {
+  const [counts, setCounts] = useState<Map<string, number>>(() => new Map());
+  useEffect(() => {
+    let live = true;
+    for (const s of list) {
+      if (s.summary?.status === "closed") continue;
+      api.participants(s.workshopId, s.token).then(
+        (res) => {
+          if (!live) return;
+          const n = res.participants.filter((p) => p.removedAt === null).length;
+          setCounts((m) => new Map(m).set(s.workshopId, n));
+        },
+        () => undefined, // offline or a token taken back: the count this device saw stays
+      );
+    }
+    return () => {
+      live = false;
+    };
+  }, [list]);
+  return counts;
+}
+
 /**
  * The workshops this browser facilitates (kept on this device with their private links): to come back to a
  * board left open between meetings, to present it, or to download its results.
  */
 function YourWorkshops() {
   const [list] = useState(listFacilitated);
+  const joined = useJoinedCounts(list);
   if (list.length === 0) return null;
   return (
     <section className="panel" aria-labelledby="yours-title">
@@ -270,7 +303,7 @@ function YourWorkshops() {
                   {[
                     s.summary?.date ? `Meeting ${s.summary.date}` : "No meeting date",
                     STATUS[s.summary?.status ?? "running"],
-                    `${s.summary?.people ?? 0} ${(s.summary?.people ?? 0) === 1 ? "person" : "people"} seen`,
+                    peopleText(joined.get(s.workshopId), s.summary?.people ?? 0),
                   ].join(" · ")}
                 </span>
               </div>
