@@ -109,7 +109,7 @@ export function PeoplePanel({ session }: { session: Session }) {
               <th scope="col">Name</th>
               <th scope="col">Group</th>
               <th scope="col">Devices</th>
-              <th scope="col">Here</th>
+              <th scope="col">Status</th>
               <th scope="col">
                 <span className="sr-only">Actions</span>
               </th>
@@ -123,7 +123,7 @@ export function PeoplePanel({ session }: { session: Session }) {
                 </th>
                 <td data-label="Group">{p.groupName}</td>
                 <td data-label="Devices">{p.devices}</td>
-                <td data-label="Here" className={p.connections > 0 ? "people-here" : "people-away"}>
+                <td data-label="Status" className={p.connections > 0 ? "people-here" : "people-away"}>
                   {hereText(p, now)}
                 </td>
                 <td className="people-action">
