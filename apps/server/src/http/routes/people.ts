@@ -18,7 +18,9 @@ import {
   workshopDocName,
 } from "@continuum/protocol";
 import type * as Y from "yjs";
+import type { Participant } from "../../auth/participants.ts";
 import { keyMatches } from "../../auth/tokens.ts";
+import type { WorkshopRecord } from "../../store/types.ts";
 import { readBody } from "../body.ts";
 import type { Handler, HttpDeps } from "../context.ts";
 import { HttpError } from "../errors.ts";
@@ -48,6 +50,45 @@ export function peopleRoutes(deps: HttpDeps) {
       );
     }
     return workshop;
+  }
+
+  /** A workshop by the id a link carries: 404 when there is none, 410 when it was closed. */
+  async function openWorkshopById(raw: string): Promise<WorkshopRecord> {
+    const workshop = isId(raw) ? await store.getWorkshop(raw as WorkshopId) : null;
+    if (!workshop) throw new HttpError(404, "unknown_workshop", "There is no workshop at this link.");
+    if (workshop.closedAt !== null)
+      throw new HttpError(410, "workshop_closed", "This workshop has been closed.");
+    return workshop;
+  }
+
+  /** A participant's token and the answer that carries it: the same for joining and for coming back. */
+  function participantAnswer(
+    workshop: WorkshopRecord,
+    person: Pick<Participant, "id" | "name" | "group">,
+    groupName: string,
+    key: string,
+  ): { status: number; body: JoinResponse } {
+    const token = tokens.sign(
+      {
+        workshopId: workshop.id,
+        role: "participant",
+        group: person.group,
+        name: person.name,
+        participant: person.id,
+      },
+      workshop.tokenVersion,
+    );
+    const body: JoinResponse = {
+      workshopId: workshop.id,
+      token,
+      role: "participant",
+      group: person.group,
+      groupName,
+      name: person.name,
+      participantId: person.id,
+      participantKey: key,
+    };
+    return { status: 200, body };
   }
 
   const lookup: Handler = ({ req, params }) =>
@@ -85,27 +126,7 @@ export function peopleRoutes(deps: HttpDeps) {
         group: group.id,
         device: input.device || null,
       });
-      const token = tokens.sign(
-        {
-          workshopId: workshop.id,
-          role: "participant",
-          group: group.id,
-          name: input.name,
-          participant: participant.id,
-        },
-        workshop.tokenVersion,
-      );
-      const body: JoinResponse = {
-        workshopId: workshop.id,
-        token,
-        role: "participant",
-        group: group.id,
-        groupName: group.name,
-        name: input.name,
-        participantId: participant.id,
-        participantKey: key,
-      };
-      return { status: 200, body };
+      return participantAnswer(workshop, participant, group.name, key);
     });
   };
 
@@ -118,12 +139,7 @@ export function peopleRoutes(deps: HttpDeps) {
     return guarded(
       req,
       async () => {
-        const workshop = isId(input.workshopId)
-          ? await store.getWorkshop(input.workshopId as WorkshopId)
-          : null;
-        if (!workshop) throw new HttpError(404, "unknown_workshop", "There is no workshop at this link.");
-        if (workshop.closedAt !== null)
-          throw new HttpError(410, "workshop_closed", "This workshop has been closed.");
+        const workshop = await openWorkshopById(input.workshopId);
         const participant = await deps.participants.rejoin(
           workshop.id,
           input.participantId,
@@ -137,28 +153,8 @@ export function peopleRoutes(deps: HttpDeps) {
           throw new HttpError(403, "removed", "The facilitator has removed you from this workshop.");
         }
         const groups = await withWorkshopDoc(workshop.id, (doc) => listGroups(doc));
-        const group = groups.find((g) => g.id === participant.group);
-        const token = tokens.sign(
-          {
-            workshopId: workshop.id,
-            role: "participant",
-            group: participant.group,
-            name: participant.name,
-            participant: participant.id,
-          },
-          workshop.tokenVersion,
-        );
-        const body: JoinResponse = {
-          workshopId: workshop.id,
-          token,
-          role: "participant",
-          group: participant.group,
-          groupName: group?.name ?? "",
-          name: participant.name,
-          participantId: participant.id,
-          participantKey: input.key,
-        };
-        return { status: 200, body };
+        const groupName = groups.find((g) => g.id === participant.group)?.name ?? "";
+        return participantAnswer(workshop, participant, groupName, input.key);
       },
       input.workshopId,
     );
@@ -169,12 +165,7 @@ export function peopleRoutes(deps: HttpDeps) {
     return guarded(
       req,
       async () => {
-        const workshop = isId(input.workshopId)
-          ? await store.getWorkshop(input.workshopId as WorkshopId)
-          : null;
-        if (!workshop) throw new HttpError(404, "unknown_workshop", "There is no workshop at this link.");
-        if (workshop.closedAt !== null)
-          throw new HttpError(410, "workshop_closed", "This workshop has been closed.");
+        const workshop = await openWorkshopById(input.workshopId);
         const role = keyMatches(input.key, workshop.facilitatorKeyHash)
           ? "facilitator"
           : keyMatches(input.key, workshop.observerKeyHash)
