@@ -84,6 +84,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
       rooms,
       tokens,
       limiter,
+      lockedHoldMs: config.rateLimit.lockedHoldMs,
       creations,
       exportPool,
       participants,

@@ -6,7 +6,7 @@ import type { ApiError, CreateWorkshopResponse, JoinResponse } from "@continuum/
 import { describe, expect, it } from "vitest";
 import { api, createWorkshop, removeDir, testServer } from "./helpers.ts";
 
-const fast = { windowMs: 60_000, free: 2, hardLimit: 5, maxDelayMs: 20 };
+const fast = { windowMs: 60_000, free: 2, hardLimit: 5, maxDelayMs: 20, lockedHoldMs: 20 };
 
 async function withServer(
   overrides: Parameters<typeof testServer>[0],

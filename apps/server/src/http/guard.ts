@@ -7,9 +7,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /**
  * Attempts of one address that may be in flight at once (being checked, or a wrong one being held back).
  * A room joining at once is a few requests a second, each checked in a millisecond; a guesser running
- * hundreds in parallel is held to this many, each wrong one held for its delay.
+ * hundreds in parallel is held to this many, each wrong one held for its delay. With wrong attempts held
+ * 90 s past the hard limit, that is at most 16 wrong answers a minute per address.
  */
-const MAX_IN_FLIGHT = 8;
+const MAX_IN_FLIGHT = 24;
 
 const isWrongGuess = (err: unknown) => err instanceof HttpError && (err.status === 404 || err.status === 403);
 
@@ -30,7 +31,11 @@ const tooMany = (retryAfter: number) =>
  * one person mistyped the code thirty times still joins with the right one. Only while someone at that
  * address has a flood of guesses in flight can a right code be asked to try again a few seconds later.
  */
-export function createGuard(limiter: FailureLimiter, addressOf: (req: IncomingMessage) => string) {
+export function createGuard(
+  limiter: FailureLimiter,
+  addressOf: (req: IncomingMessage) => string,
+  lockedHoldMs = 90_000,
+) {
   const inFlight = new Map<string, number>();
 
   return async function guarded<T>(
@@ -48,8 +53,10 @@ export function createGuard(limiter: FailureLimiter, addressOf: (req: IncomingMe
       if (!isWrongGuess(err)) throw err;
       const delay = limiter.fail(address);
       const scoped = workshop ? limiter.fail(`workshop:${workshop}`) : 0;
-      await sleep(Math.max(delay, scoped));
+      // Past the hard limit a wrong attempt keeps its place in flight for long: a guesser running them in
+      // parallel learns a few a minute, while a right code from the same address still passes at once.
       const retryAfter = limiter.retryAfterSeconds(address);
+      await sleep(retryAfter > 0 ? lockedHoldMs : Math.max(delay, scoped));
       throw retryAfter > 0 ? tooMany(retryAfter) : err;
     } finally {
       const left = (inFlight.get(address) ?? 1) - 1;

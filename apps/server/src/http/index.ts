@@ -25,6 +25,8 @@ export { HttpError } from "./errors.ts";
 
 export interface HttpOptions extends Omit<HttpDeps, "guarded" | "addressOf"> {
   limiter: FailureLimiter;
+  /** How long a wrong attempt is held once its address is past the hard limit. */
+  lockedHoldMs?: number | undefined;
   webDir: string;
   /** Proxies whose X-Forwarded-For is believed (see ServerConfig.trustProxy). */
   trustProxy: string;
@@ -54,7 +56,11 @@ export function createHttpHandler(options: HttpOptions) {
       .filter(Boolean),
   );
   const addressOf = (req: IncomingMessage): string => proxyaddr(req, trusted);
-  const deps: HttpDeps = { ...options, addressOf, guarded: createGuard(options.limiter, addressOf) };
+  const deps: HttpDeps = {
+    ...options,
+    addressOf,
+    guarded: createGuard(options.limiter, addressOf, options.lockedHoldMs),
+  };
   const { log } = deps;
   const workshops = workshopRoutes(deps);
   const people = peopleRoutes(deps);
