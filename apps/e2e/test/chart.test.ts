@@ -44,6 +44,12 @@ const notesIn = (p: Page, title: string): Locator =>
 const noteIn = (p: Page, title: string, text: string): Locator =>
   notesIn(p, title).getByRole("listitem").filter({ hasText: text });
 
+/** A note's face, which selects it: its actions (Move, Edit, Remove, dots) show only on the selected note. */
+const face = (p: Page, text: string): Locator =>
+  board(p)
+    .locator(".chart-note-body")
+    .filter({ has: p.getByText(text, { exact: true }) });
+
 /** The notes of a column, top to bottom, as the texts of `known` they contain. */
 async function order(p: Page, title: string, known: readonly string[]): Promise<string[]> {
   const items = await notesIn(p, title).getByRole("listitem").allTextContents();
@@ -140,8 +146,15 @@ describe("the chart of one aspect, filled by a mixed group and voted on", () => 
     await noteIn(fp, "Implications", A2).getByText(`Anna, ${LW}`).waitFor({ timeout: PATIENCE });
     await noteIn(fp, "Pros", P3).getByText(`Pat, ${PPI}`).waitFor({ timeout: PATIENCE });
 
-    // Pat sees that P3 is a con: he moves it to the next column with the keyboard (focus its Move button, arrow
-    // right). Focus stays on the note, the move is announced, and Anna's tablet shows it under Cons.
+    // Pat sees that P3 is a con: he moves it to the next column with the keyboard (focus the note, which shows
+    // its actions, then its Move button, arrow right). Focus stays on the note, the move is announced, and
+    // Anna's tablet shows it under Cons.
+    await expect(
+      noteIn(pp, "Pros", P3)
+        .getByRole("button", { name: `Move note: ${P3}`, exact: true })
+        .count(),
+    ).resolves.toBe(0);
+    await face(pp, P3).focus();
     await noteIn(pp, "Pros", P3)
       .getByRole("button", { name: `Move note: ${P3}`, exact: true })
       .focus();
@@ -181,20 +194,27 @@ describe("the chart of one aspect, filled by a mixed group and voted on", () => 
       noteIn(p, column, text).getByText(/^Your dots here: \d+$/);
 
     // Anna: one dot on P1, one on A1; a third is refused; she takes the one on A1 back and puts it on P3.
+    // Each time she first taps the note, which shows its dot buttons.
+    await face(ap, P1).tap();
     await dot(ap, P1).tap();
     await poll(() => mine(ap, "Pros", P1).textContent()).toBe("Your dots here: 1");
+    await face(ap, A1).tap();
     await dot(ap, A1).tap();
     await board(ap).getByText("You have 0 of 2 dots left.", { exact: false }).waitFor();
+    await face(ap, P2).tap();
     await dot(ap, P2).tap();
     await board(ap).getByText("You have used all 2 of your dots. Take one back to move it.").waitFor();
     await poll(() => mine(ap, "Cons", P2).textContent()).toBe("Your dots here: 0");
+    await face(ap, A1).tap();
     await undot(ap, A1).tap();
     await board(ap).getByText("You have 1 of 2 dots left.", { exact: false }).waitFor();
     await poll(() => mine(ap, "Pros", A1).textContent()).toBe("Your dots here: 0");
+    await face(ap, P3).tap();
     await dot(ap, P3).tap();
     await poll(() => mine(ap, "Cons", P3).textContent()).toBe("Your dots here: 1");
 
     // Pat: both dots on P1.
+    await face(pp, P1).click();
     await dot(pp, P1).click();
     await dot(pp, P1).click();
     await poll(() => mine(pp, "Pros", P1).textContent()).toBe("Your dots here: 2");

@@ -151,6 +151,11 @@ describe("the main screens", () => {
     await check(facilitator, "chart (facilitator)");
 
     await facilitator.getByRole("button", { name: "Open voting" }).click();
+    // A note's actions show once it is selected.
+    await board(tablet)
+      .locator(".chart-note-body")
+      .filter({ hasText: "People can ask for help sooner" })
+      .click({ timeout: 15_000 });
     const dot = board(tablet).getByRole("button", { name: "Add a dot to: People can ask for help sooner" });
     await dot.click({ timeout: 15_000 });
     await facilitator.getByRole("button", { name: "Show counts" }).click();

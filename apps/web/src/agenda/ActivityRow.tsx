@@ -2,6 +2,8 @@
 import {
   type Activity,
   type Group,
+  isPrivateFirst,
+  isWordsShared,
   LIMITS,
   moveActivity,
   removeActivity,
@@ -9,13 +11,15 @@ import {
   setLocked,
   setOpenBetweenMeetings,
   setPlannedDuration,
+  setPrivateFirst,
   setTakingPart,
   startTimer,
   updateActivity,
 } from "@continuum/model";
-import type { GroupId } from "@continuum/protocol";
+import type { ActivityId, GroupId } from "@continuum/protocol";
 import { memo, useEffect, useId, useState } from "react";
 import type * as Y from "yjs";
+import { useWorkshopValue } from "../sync/useDocStore.ts";
 import { ConfirmButton } from "../ui/ConfirmButton.tsx";
 import { kindLabel, useGroups } from "./agenda.ts";
 
@@ -167,6 +171,7 @@ export const ActivityRow = memo(function ActivityRow({
           />
           Keep open between meetings
         </label>
+        {a.kind === "board" && <PrivateFirst workshopDoc={workshopDoc} activityId={a.id} />}
       </div>
       <TakingPart workshopDoc={workshopDoc} activity={a} groups={groups} name={name} />
     </li>
@@ -203,5 +208,25 @@ function TakingPart({
         </label>
       ))}
     </fieldset>
+  );
+}
+
+/**
+ * A prompt board can collect each person's words privately (ACC-12) until the facilitator shares them, so
+ * the first word in the room does not steer the rest. Once shared, the choice is history: it cannot be undone.
+ */
+function PrivateFirst({ workshopDoc, activityId }: { workshopDoc: Y.Doc; activityId: ActivityId }) {
+  const on = useWorkshopValue(workshopDoc, (_w, d) => isPrivateFirst(d, activityId));
+  const shared = useWorkshopValue(workshopDoc, (_w, d) => isWordsShared(d, activityId));
+  return (
+    <label className="check">
+      <input
+        type="checkbox"
+        checked={on}
+        disabled={shared}
+        onChange={(e) => setPrivateFirst(workshopDoc, activityId, e.target.checked)}
+      />
+      Collect each person's words privately{shared ? " (shared)" : ""}
+    </label>
   );
 }

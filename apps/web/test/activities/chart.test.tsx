@@ -30,6 +30,20 @@ function notesIn(container: HTMLElement, title: string): string[] {
     (n) => n.textContent ?? "",
   );
 }
+/** A note's face: pressing it selects the note, which shows its actions. */
+function noteFace(text: string): HTMLElement {
+  const face = screen
+    .getAllByRole("button")
+    .find(
+      (b) =>
+        b.classList.contains("chart-note-body") && b.querySelector(".chart-note-text")?.textContent === text,
+    );
+  if (!face) throw new Error(`no note "${text}"`);
+  return face;
+}
+/** Marks a note as written by a participant, as the server stamps it (OWN-1). */
+const stamp = (doc: Y.Doc, id: NoteId, participantId: string) =>
+  remote(() => (doc.getMap("notes").get(id) as Y.Map<unknown>).set("participantId", participantId));
 const columnsOf = (doc: Y.Doc, activityId: Parameters<typeof getActivity>[1]) => {
   const a = getActivity(doc, activityId);
   if (!a || a.kind === "scale") throw new Error("not a chart");
@@ -70,6 +84,11 @@ describe("ChartBoard", () => {
     const view = render(<ChartBoard {...d.on2} me={participant("Ann", lw, "ann1")} />);
     const user = userEvent.setup();
     const handle = () => screen.getByRole("button", { name: "Move note: b" });
+    // Actions show only once a note is selected (here by focusing it, as Tab does).
+    expect(screen.queryByRole("button", { name: "Move note: b" })).toBeNull();
+    remote(() => noteFace("b").focus());
+    expect(noteFace("b").getAttribute("aria-expanded")).toBe("true");
+    expect(screen.queryByRole("button", { name: "Move note: a" })).toBeNull();
     handle().focus();
     await user.keyboard("{ArrowUp}");
     expect(notesIn(view.container, "Pros")).toEqual(["b", "a"]);
@@ -94,21 +113,76 @@ describe("ChartBoard", () => {
     const d = twoDevices();
     const [lw] = d.groups;
     const [pros] = columnsOf(d.w1, d.activityId) as unknown as [{ id: ColumnId }];
-    remote(() =>
-      addChartNote(d.c1, { columnId: pros.id, text: "Waiting lists", author: "Ann", groupId: lw.id }),
-    );
-    render(<ChartBoard {...d.on2} me={participant("Ann", lw, "a1")} />);
+    let id = "" as NoteId;
+    let other = "" as NoteId;
+    remote(() => {
+      id = addChartNote(d.c1, { columnId: pros.id, text: "Waiting lists", author: "Ann", groupId: lw.id });
+      other = addChartNote(d.c1, { columnId: pros.id, text: "Bob's", author: "Bob", groupId: lw.id });
+    });
+    stamp(d.c1, id, "p-ann");
+    stamp(d.c1, other, "p-bob");
+    render(<ChartBoard {...d.on2} me={participant("Ann", lw, "a1", "p-ann")} />);
     const user = userEvent.setup();
+    // Someone else's note: Ann may move it, not change or remove it (OWN-2).
+    await user.click(noteFace("Bob's"));
+    expect(screen.getByRole("button", { name: "Move note: Bob's" })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Edit note: Bob's" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Remove note: Bob's" })).toBeNull();
+    await user.click(noteFace("Waiting lists"));
+    expect(screen.queryByRole("button", { name: "Move note: Bob's" })).toBeNull();
     await user.click(screen.getByRole("button", { name: "Edit note: Waiting lists" }));
     const box = screen.getByLabelText("Edit note");
     await user.clear(box);
     await user.type(box, "Longer waiting lists");
     await user.click(screen.getByRole("button", { name: "Save" }));
-    expect(listChartNotes(d.c1).map((n) => n.text)).toEqual(["Longer waiting lists"]);
+    expect(listChartNotes(d.c1).map((n) => n.text)).toEqual(["Longer waiting lists", "Bob's"]);
+    await user.click(noteFace("Longer waiting lists"));
     await user.click(screen.getByRole("button", { name: "Remove note: Longer waiting lists" }));
-    expect(listChartNotes(d.c1)).toHaveLength(1);
+    expect(listChartNotes(d.c1)).toHaveLength(2);
     await user.click(screen.getByRole("button", { name: "Remove it: note Longer waiting lists" }));
-    expect(listChartNotes(d.c1)).toHaveLength(0);
+    expect(listChartNotes(d.c1).map((n) => n.text)).toEqual(["Bob's"]);
+    // Undo is where the note was, and has the focus: it puts the note back with its id and author.
+    const undo = screen.getByRole("button", { name: "Undo removing note: Longer waiting lists" });
+    expect(document.activeElement).toBe(undo);
+    await user.click(undo);
+    expect(listChartNotes(d.c1).map((n) => [n.id, n.text, n.participantId])).toEqual([
+      [id, "Longer waiting lists", "p-ann"],
+      [other, "Bob's", "p-bob"],
+    ]);
+    expect(screen.queryByRole("button", { name: /Undo/ })).toBeNull();
+    expect(document.activeElement).toBe(
+      screen.getByRole("button", { name: "Move note: Longer waiting lists" }),
+    );
+  });
+
+  it("the facilitator changes any note, and puts back a note a participant removed", async () => {
+    const d = twoDevices();
+    const [lw] = d.groups;
+    const [pros] = columnsOf(d.w1, d.activityId) as unknown as [{ id: ColumnId }];
+    let id = "" as NoteId;
+    remote(() => {
+      id = addChartNote(d.c1, { columnId: pros.id, text: "Kept", author: "Ann", groupId: lw.id });
+      addChartNote(d.c1, { columnId: pros.id, text: "Gone", author: "Ann", groupId: lw.id });
+    });
+    stamp(d.c1, id, "p-ann");
+    render(<ChartBoard {...d.on2} me={facilitatorMe} />);
+    const user = userEvent.setup();
+    await user.click(noteFace("Kept"));
+    expect(screen.getByRole("button", { name: "Edit note: Kept" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Remove note: Kept" })).toBeTruthy();
+    expect(screen.queryByText(/Removed notes/)).toBeNull();
+    // What the server does when Ann removes her own note (OWN-3): it keeps a copy in `removed`.
+    remote(() =>
+      d.c1.transact(() => {
+        const fields = (d.c1.getMap("notes").get(id) as Y.Map<unknown>).toJSON();
+        d.c1.getMap("notes").delete(id);
+        d.c1.getMap("removed").set(id, { ...fields, removedAt: 1, removedBy: "p-ann" });
+      }),
+    );
+    await user.click(screen.getByText("Removed notes (1)"));
+    await user.click(screen.getByRole("button", { name: "Put back: Kept" }));
+    expect(listChartNotes(d.c1).map((n) => n.text)).toEqual(["Kept", "Gone"]);
+    expect(screen.queryByText(/Removed notes/)).toBeNull();
   });
 
   it("dot voting: the budget holds, counts stay hidden until revealed, then notes sort by dots", async () => {
@@ -132,6 +206,7 @@ describe("ChartBoard", () => {
     await user.click(facPanel.getByRole("button", { name: "Open voting" }));
     expect(annBoard.getByText(/You have 2 of 2 dots left/)).toBeTruthy();
 
+    await user.click(noteFace("b"));
     const addDotB = annBoard.getByRole("button", { name: "Add a dot to: b" });
     await user.click(addDotB);
     await user.click(addDotB);
@@ -145,11 +220,17 @@ describe("ChartBoard", () => {
 
     // Taking a dot back frees it.
     await user.click(annBoard.getByRole("button", { name: "Take back a dot from: b" }));
+    await user.click(noteFace("a"));
     await user.click(annBoard.getByRole("button", { name: "Add a dot to: a" }));
-    await user.click(addDotB);
+    await user.click(noteFace("b"));
+    await user.click(annBoard.getByRole("button", { name: "Add a dot to: b" }));
     expect(dotsUsed(d.c1, "ann1")).toBe(2);
+    // b is selected (its bar says "Your dots here: 1"); a, not selected, says it on its face.
+    expect(annBoard.getAllByText("1 of your dots")).toHaveLength(1);
+    await user.click(noteFace("a"));
     await user.click(annBoard.getByRole("button", { name: "Take back a dot from: a" }));
-    await user.click(addDotB);
+    await user.click(noteFace("b"));
+    await user.click(annBoard.getByRole("button", { name: "Add a dot to: b" }));
 
     await user.click(facPanel.getByRole("button", { name: "Show counts" }));
     expect(annBoard.getByText("2 dots")).toBeTruthy();

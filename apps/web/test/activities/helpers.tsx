@@ -6,7 +6,7 @@ import {
   listActivities,
   listGroups,
 } from "@continuum/model";
-import type { ActivityId, WorkshopId, WorkshopTemplate } from "@continuum/protocol";
+import type { ActivityId, ParticipantId, WorkshopId, WorkshopTemplate } from "@continuum/protocol";
 import { act } from "@testing-library/react";
 import * as Y from "yjs";
 import type { ActivityMe } from "../../src/activities/me.ts";
@@ -64,8 +64,15 @@ export const facilitatorMe: ActivityMe = {
   voterId: "fac1",
 };
 
-export function participant(name: string, group: Group, voterId: string): ActivityMe {
-  return { name, groupId: group.id, role: "participant", voterId };
+/** A participant; with `participantId`, as the server knows them (their own notes are the ones they may change). */
+export function participant(name: string, group: Group, voterId: string, participantId?: string): ActivityMe {
+  return {
+    name,
+    groupId: group.id,
+    role: "participant",
+    voterId,
+    ...(participantId ? { participantId: participantId as ParticipantId } : {}),
+  };
 }
 
 /** A model change made outside React (by another person), flushed into the rendered components. */

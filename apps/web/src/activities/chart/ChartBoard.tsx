@@ -8,19 +8,30 @@
  * Pure React over the Y.Docs passed in: no routing, no providers needed around it. The columns are in
  * `Column.tsx`, the note cards in `NoteCard.tsx`, where a moved note goes in `reorder.ts`.
  */
-import { moveChartNote, type NoteId } from "@continuum/model";
-import { type ActivityId, ballotDocName, isId, type WorkshopId } from "@continuum/protocol";
+import { moveChartNote, type NoteId, wordsArePrivate } from "@continuum/model";
+import { type ActivityId, ballotDocName, isId, type WorkshopId, wordsDocName } from "@continuum/protocol";
 import { DndContext, type DragEndEvent } from "@dnd-kit/core";
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import type * as Y from "yjs";
+import { createStore } from "zustand/vanilla";
 import { useDoc, useDocConnection } from "../../sync/hooks.ts";
 import { useWorkshopValue } from "../../sync/useDocStore.ts";
+import { ConfirmButton } from "../../ui/ConfirmButton.tsx";
 import { useBoardSensors } from "../../ui/sensors.ts";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
 import type { ActivityMe } from "../me.ts";
+import { shareWords } from "../prompt/shareWords.ts";
 import { ColumnView, OrphanNotes } from "./Column.tsx";
-import { type BoardContext, BoardCtx, mayWrite, useBoard } from "./context.ts";
+import {
+  type BoardContext,
+  BoardCtx,
+  mayWrite,
+  type RemovedByMe,
+  type Selection,
+  useBoard,
+} from "./context.ts";
 import { AddColumn } from "./forms.tsx";
+import { RemovedNotes } from "./RemovedNotes.tsx";
 import { byColumnOf, type DropTarget, dropIndex, keyboardMove } from "./reorder.ts";
 import { attachBallot, chartStore, useVotes } from "./store.ts";
 import "./chart.css";
@@ -42,7 +53,7 @@ export function ChartBoard(props: ChartBoardProps) {
 /** A chart or, with `kind="board"`, a prompt board (`prompt/PromptBoard.tsx`). */
 export function NotesBoard({
   workshopDoc,
-  chartDoc,
+  chartDoc: sharedDoc,
   activityId,
   me,
   readOnly = false,
@@ -56,12 +67,27 @@ export function NotesBoard({
   const workshopTitle = useWorkshopValue(workshopDoc, (w) => w.meta.title);
   usePageTitle(activity?.title, workshopTitle);
   const groups = useWorkshopValue(workshopDoc, (w) => w.groups);
+  // Private first (ACC-12): until the facilitator shares the words, a participant writes and sees only their
+  // own words document; the shared board fills when the facilitator shares them.
+  const privateWords = useWorkshopValue(
+    workshopDoc,
+    (_w, d) => kind === "board" && wordsArePrivate(d, activityId),
+  );
+  const wordsName =
+    privateWords && me.role === "participant" && me.participantId && me.workshopId
+      ? wordsDocName(me.workshopId as WorkshopId, activityId, me.participantId)
+      : null;
+  const wordsDoc = useDoc(useDocConnection(wordsName, me.token ?? "", me.role));
+  const chartDoc = (wordsName ? wordsDoc : sharedDoc) ?? sharedDoc;
+  const waitingForWords = !!wordsName && !wordsDoc;
   const chart = chartStore(chartDoc);
   const [announcement, setAnnouncement] = useState("");
   const [sortByDots, setSortByDots] = useState(false);
   const moveHintId = useId();
   const focusRequest = useRef<NoteId | null>(null);
   const sensors = useBoardSensors();
+  const [selection] = useState(() => createStore<Selection>(() => ({ id: null })));
+  const [removed] = useState(() => createStore<RemovedByMe>(() => ({ last: null })));
 
   const editable = writable && !readOnly;
   const voting = activity?.voting;
@@ -73,7 +99,8 @@ export function NotesBoard({
       : null;
   const ballot = useDoc(useDocConnection(ballotName, me.token ?? "", me.role, true));
   useEffect(() => attachBallot(chart, ballot), [chart, ballot]);
-  const canVote = !!voting?.open && editable && isId(me.voterId) && (!me.participantId || ballot !== null);
+  const canVote =
+    !!voting?.open && editable && !privateWords && isId(me.voterId) && (!me.participantId || ballot !== null);
   const columns = activity?.columns;
 
   const onKeyboardMove = useCallback(
@@ -85,13 +112,15 @@ export function NotesBoard({
         setAnnouncement(move.edge === "top" ? "Already at the top." : "Already at the bottom.");
       if (move.kind !== "move") return;
       focusRequest.current = id;
+      // Its actions stay showing while it moves, so its Move button keeps the focus.
+      selection.setState({ id });
       moveChartNote(chartDoc, id, move.column.id, move.index);
       const list = byColumnOf(chart.notes.getState().all).get(move.column.id) ?? [];
       setAnnouncement(
         `Moved “${note.text || "note"}” to ${move.column.title}, ${list.indexOf(id) + 1} of ${list.length}.`,
       );
     },
-    [columns, chart, chartDoc],
+    [columns, chart, chartDoc, selection],
   );
 
   const ctx = useMemo<BoardContext | null>(
@@ -113,6 +142,9 @@ export function NotesBoard({
             announce: setAnnouncement,
             keyboardMove: onKeyboardMove,
             focusRequest,
+            selection,
+            removed,
+            ownsAll: !!wordsName,
           }
         : null,
     [
@@ -129,9 +161,19 @@ export function NotesBoard({
       sortByDots,
       moveHintId,
       onKeyboardMove,
+      selection,
+      removed,
+      wordsName,
     ],
   );
 
+  if (waitingForWords) {
+    return (
+      <p className="hint" role="status">
+        Opening your words…
+      </p>
+    );
+  }
   if (!activity || !ctx || !columns || !voting) {
     return (
       <p className="hint" role="status">
@@ -168,6 +210,20 @@ export function NotesBoard({
             </p>
           )}
           {activity.prompt && <p className="hint">{activity.prompt}</p>}
+          {privateWords && (
+            <PrivateWordsNote
+              facilitator={isFacilitator}
+              share={() =>
+                shareWords({
+                  workshopDoc,
+                  boardDoc: sharedDoc,
+                  workshopId: me.workshopId ?? "",
+                  activityId,
+                  token: me.token ?? "",
+                })
+              }
+            />
+          )}
           {!editable && (
             <p className="activity-readonly" role="note">
               {readOnly ? "Looking back: read only." : "You can look at this, but not change it now."}
@@ -186,6 +242,7 @@ export function NotesBoard({
             <OrphanNotes />
           </div>
         </DndContext>
+        {isFacilitator && <RemovedNotes />}
         {isFacilitator && (
           <AddColumn activityId={activity.id} workshopDoc={workshopDoc} kind={activity.kind} />
         )}
@@ -206,6 +263,48 @@ export function NotesBoard({
         </p>
       </section>
     </BoardCtx.Provider>
+  );
+}
+
+/**
+ * While a board's words are private: who sees what, and for the facilitator "Share the words" (asked twice:
+ * sharing cannot be taken back).
+ */
+function PrivateWordsNote({ facilitator, share }: { facilitator: boolean; share(): Promise<number> }) {
+  const [state, setState] = useState<"idle" | "sharing" | "failed">("idle");
+  if (!facilitator) {
+    return (
+      <p className="private-words" role="note">
+        Your words are private for now: only you and the facilitator see them, until the facilitator shares
+        everyone's words.
+      </p>
+    );
+  }
+  return (
+    <section className="private-words" aria-label="Private words">
+      <p>Each person's words are private until you share them. Then everyone sees all the words here.</p>
+      <div className="actions">
+        <ConfirmButton
+          confirm="Share them now"
+          keep="Keep them private"
+          disabled={state === "sharing"}
+          onConfirm={() => {
+            setState("sharing");
+            share().then(
+              () => setState("idle"),
+              () => setState("failed"),
+            );
+          }}
+        >
+          {state === "sharing" ? "Sharing the words…" : "Share the words"}
+        </ConfirmButton>
+      </div>
+      {state === "failed" && (
+        <p className="error" role="alert">
+          The words could not be shared: the server could not be reached. Try again.
+        </p>
+      )}
+    </section>
   );
 }
 

@@ -1,7 +1,16 @@
 /** A column of a chart or prompt board: its heading (with the facilitator's controls) and its notes. */
-import { type Column, type ColumnId, LIMITS, moveColumn, removeColumn, renameColumn } from "@continuum/model";
+import {
+  type Column,
+  type ColumnId,
+  LIMITS,
+  moveColumn,
+  putNoteBack,
+  removeColumn,
+  renameColumn,
+} from "@continuum/model";
 import { useDroppable } from "@dnd-kit/core";
-import { type FormEvent, useId, useMemo, useState } from "react";
+import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from "react";
+import { useStoreValue } from "../../sync/useDocStore.ts";
 import { ConfirmButton } from "../../ui/ConfirmButton.tsx";
 import { useBoard } from "./context.ts";
 import { AddNote } from "./forms.tsx";
@@ -44,6 +53,7 @@ export function ColumnView({
         ))}
         {shown.length === 0 && <li className="chart-empty">No notes yet.</li>}
       </ol>
+      <UndoRemove where={(c) => c === column.id} />
       {editable && <AddNote column={column} />}
     </section>
   );
@@ -150,6 +160,7 @@ export function OrphanNotes() {
           <OrphanColumn key={c} columnId={c as ColumnId} />
         ))}
       </ol>
+      <UndoRemove where={(c) => !columns.some((col) => col.id === c)} />
     </section>
   );
 }
@@ -163,5 +174,45 @@ function OrphanColumn({ columnId }: { columnId: ColumnId }) {
         <NoteCard key={id} id={id} columnId={columnId} />
       ))}
     </>
+  );
+}
+
+/**
+ * "Removed: …  Undo", where the note was, after this person removed a note: Undo adds it again with the same
+ * id and everything it had (its author may; OWN-1 stamps it as theirs again). Focus goes to Undo, so a
+ * keyboard user is one key press from putting it back; it stays until they remove another note.
+ */
+function UndoRemove({ where }: { where: (columnId: string) => boolean }) {
+  const { chart, removed, selection, focusRequest, announce, editable } = useBoard();
+  const last = useStoreValue(removed, (s) => s.last);
+  const undo = useRef<HTMLButtonElement | null>(null);
+  const here = !!last && editable && where(last.columnId);
+  useEffect(() => {
+    if (!here || !last) return;
+    undo.current?.focus();
+    announce(`Removed “${last.text}”. Undo puts it back.`);
+  }, [here, last, announce]);
+  if (!here || !last) return null;
+  return (
+    <p className="undo-remove">
+      <span>
+        Removed: <q>{last.text}</q>
+      </span>
+      <button
+        type="button"
+        ref={undo}
+        className="btn small"
+        aria-label={`Undo removing note: ${last.text}`}
+        onClick={() => {
+          removed.setState({ last: null });
+          if (!putNoteBack(chart.doc, last.id, last.fields)) return;
+          focusRequest.current = last.id;
+          selection.setState({ id: last.id });
+          announce(`Put back “${last.text}”.`);
+        }}
+      >
+        Undo
+      </button>
+    </p>
   );
 }

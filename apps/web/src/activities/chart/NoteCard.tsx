@@ -1,10 +1,21 @@
-/** One note of a chart or prompt board: its words, who wrote it, its dots, and moving, editing and removing it. */
+/**
+ * One note of a chart or prompt board. At rest it shows what a wall of notes needs: its words, who wrote it
+ * (their group, and their name unless the workshop is anonymous) and its dots. Its actions (Move, Edit,
+ * Remove, Add a dot, Take back a dot) appear in an action bar under it once it is selected: tapped, clicked
+ * or focused. One note is selected at a time, so a chart of twenty comments is not a wall of buttons.
+ *
+ * The note itself is picked up by touch (press and hold), pen or mouse; the Move button in its bar is the
+ * keyboard's way (arrow keys) and a second handle. The dots come first in the bar and Remove last, after
+ * Move and Edit, so the destructive action never sits next to the frequent one; Remove asks twice and can be
+ * undone (the board's "Undo").
+ */
 import {
   attribute,
   type ColumnId,
   editChartNote,
   LIMITS,
   type NoteId,
+  noteFields,
   placeBallotDot,
   placeDot,
   removeChartNote,
@@ -12,7 +23,8 @@ import {
   takeBackDot,
 } from "@continuum/model";
 import { useDraggable, useDroppable } from "@dnd-kit/core";
-import { type FormEvent, type KeyboardEvent, memo, useEffect, useRef, useState } from "react";
+import { type FormEvent, type KeyboardEvent, memo, useEffect, useId, useRef, useState } from "react";
+import { useStoreValue } from "../../sync/useDocStore.ts";
 import { ConfirmButton } from "../../ui/ConfirmButton.tsx";
 import { useBoard } from "./context.ts";
 import { MOVE_KEYS } from "./reorder.ts";
@@ -33,12 +45,18 @@ export const NoteCard = memo(function NoteCard({ id, columnId }: { id: NoteId; c
     keyboardMove,
     focusRequest,
     announce,
+    selection,
+    removed,
+    ownsAll,
   } = useBoard();
   const note = useChartNote(chart, id);
   const dots = useNoteDots(chart, id, me.voterId, voting.budget);
+  const selected = useStoreValue(selection, (s) => s.id === id);
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState("");
   const handle = useRef<HTMLButtonElement | null>(null);
+  const body = useRef<HTMLButtonElement | null>(null);
+  const barId = useId();
   const drag = useDraggable({ id: `note:${id}`, data: { noteId: id }, disabled: !editable || editing });
   const drop = useDroppable({ id: `on:${id}`, data: { columnId, noteId: id } });
 
@@ -52,11 +70,22 @@ export const NoteCard = memo(function NoteCard({ id, columnId }: { id: NoteId; c
   if (!note) return null;
   const who = attribute(note, groups, anonymous);
   const label = note.text || "Empty note";
+  // Only the author changes or removes their note (OWN-2); the facilitator may change any.
+  const mine =
+    ownsAll || me.role === "facilitator" || (!!me.participantId && note.participantId === me.participantId);
+  const select = () => {
+    if (selection.getState().id !== id) selection.setState({ id });
+  };
 
   const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>) => {
     if (!isMoveKey(e.key)) return;
     e.preventDefault();
     keyboardMove(id, e.key);
+  };
+  const onNoteKeyDown = (e: KeyboardEvent<HTMLLIElement>) => {
+    if (e.key !== "Escape" || !selected || editing) return;
+    selection.setState({ id: null });
+    body.current?.focus();
   };
   const save = (e: FormEvent) => {
     e.preventDefault();
@@ -64,12 +93,45 @@ export const NoteCard = memo(function NoteCard({ id, columnId }: { id: NoteId; c
     setEditing(false);
     announce("Note saved.");
   };
-  const setRefs = (el: HTMLLIElement | null) => drop.setNodeRef(el);
+  const remove = () => {
+    const fields = noteFields(chart.doc, id);
+    if (!removeChartNote(chart.doc, id)) return;
+    selection.setState({ id: null });
+    if (fields) removed.setState({ last: { id, text: label, fields, columnId } });
+  };
+  const setRefs = (el: HTMLLIElement | null) => {
+    drop.setNodeRef(el);
+    drag.setNodeRef(el);
+  };
+  const hasActions = editable || canVote;
+  const face = (
+    <>
+      <span className="chart-note-text">{label}</span>
+      <span className="chart-note-by">
+        <span className="sr-only">From </span>
+        {who.byline}
+      </span>
+      {voting.revealed && (
+        <span className="chart-note-dots">
+          {dots.total} {dots.total === 1 ? "dot" : "dots"}
+        </span>
+      )}
+      {/* On the selected note its action bar says it ("Your dots here"). */}
+      {canVote && dots.mine > 0 && !selected && (
+        <span className="chart-note-mine">
+          {dots.mine === 1 ? "1 of your dots" : `${dots.mine} of your dots`}
+        </span>
+      )}
+    </>
+  );
 
   return (
     <li
       ref={setRefs}
-      className={`chart-note colour-${note.colour}${drag.isDragging ? " is-dragging" : ""}${drop.isOver ? " is-over" : ""}`}
+      className={`chart-note colour-${note.colour}${selected ? " is-selected" : ""}${drag.isDragging ? " is-dragging" : ""}${drop.isOver ? " is-over" : ""}`}
+      onFocus={select}
+      onKeyDown={onNoteKeyDown}
+      data-note-id={id}
     >
       {editing ? (
         <form onSubmit={save} className="inline-form">
@@ -86,91 +148,103 @@ export const NoteCard = memo(function NoteCard({ id, columnId }: { id: NoteId; c
             </button>
           </div>
         </form>
+      ) : hasActions ? (
+        // The note's face: one control that selects it (and that fingers, pens and mice pick it up by).
+        <button
+          type="button"
+          ref={body}
+          className="chart-note-body"
+          aria-expanded={selected}
+          aria-controls={selected ? barId : undefined}
+          onClick={select}
+          {...(editable ? drag.listeners : {})}
+        >
+          {face}
+        </button>
       ) : (
-        <p className="chart-note-text">{label}</p>
+        // Nothing to do with it here (the room screen, looking back, voting closed): just the note.
+        <div className="chart-note-body">{face}</div>
       )}
-      <p className="chart-note-by">
-        <span className="sr-only">From </span>
-        {who.byline}
-      </p>
-      {voting.revealed && (
-        <p className="chart-note-dots">
-          {dots.total} {dots.total === 1 ? "dot" : "dots"}
-        </p>
+      {selected && !editing && hasActions && (
+        <div className="note-actions" id={barId}>
+          {canVote && (
+            <div className="note-actions-row">
+              <button
+                type="button"
+                className="btn small primary"
+                aria-label={`Add a dot to: ${label}`}
+                onClick={() => {
+                  const placed = chart.ballot
+                    ? placeBallotDot(chart.ballot, id, voting.budget)
+                    : placeDot(chart.doc, id, me.voterId, voting.budget);
+                  if (!placed)
+                    announce(`You have used all ${voting.budget} of your dots. Take one back to move it.`);
+                }}
+              >
+                Add a dot
+              </button>
+              <button
+                type="button"
+                className="btn small"
+                aria-label={`Take back a dot from: ${label}`}
+                disabled={dots.mine === 0}
+                onClick={() =>
+                  chart.ballot ? takeBackBallotDot(chart.ballot, id) : takeBackDot(chart.doc, id, me.voterId)
+                }
+              >
+                Take back a dot
+              </button>
+              <span className="my-dots">
+                Your dots here: <strong>{dots.mine}</strong>
+              </span>
+            </div>
+          )}
+          {editable && (
+            <div className="note-actions-row">
+              <button
+                type="button"
+                ref={(el) => {
+                  handle.current = el;
+                }}
+                {...drag.attributes}
+                {...drag.listeners}
+                className="btn small move-handle"
+                aria-label={`Move note: ${label}`}
+                aria-describedby={moveHintId}
+                onKeyDown={onKeyDown}
+              >
+                Move
+              </button>
+              {mine && (
+                <>
+                  <button
+                    type="button"
+                    className="btn small"
+                    aria-label={`Edit note: ${label}`}
+                    onClick={() => {
+                      setText(note.text);
+                      setEditing(true);
+                    }}
+                  >
+                    Edit
+                  </button>
+                  <span className="note-actions-gap">
+                    <ConfirmButton
+                      small
+                      label={`Remove note: ${label}`}
+                      confirm="Remove it"
+                      confirmLabel={`Remove it: note ${label}`}
+                      onConfirm={remove}
+                    >
+                      Remove
+                    </ConfirmButton>
+                  </span>
+                </>
+              )}
+            </div>
+          )}
+        </div>
       )}
-      <div className="actions">
-        {editable && !editing && (
-          <>
-            <button
-              type="button"
-              ref={(el) => {
-                handle.current = el;
-                drag.setNodeRef(el);
-              }}
-              {...drag.attributes}
-              {...drag.listeners}
-              className="btn small move-handle"
-              aria-label={`Move note: ${label}`}
-              aria-describedby={moveHintId}
-              onKeyDown={onKeyDown}
-            >
-              Move
-            </button>
-            <button
-              type="button"
-              className="btn small"
-              aria-label={`Edit note: ${label}`}
-              onClick={() => {
-                setText(note.text);
-                setEditing(true);
-              }}
-            >
-              Edit
-            </button>
-            <ConfirmButton
-              small
-              label={`Remove note: ${label}`}
-              confirm="Remove it"
-              confirmLabel={`Remove it: note ${label}`}
-              onConfirm={() => removeChartNote(chart.doc, id)}
-            >
-              Remove
-            </ConfirmButton>
-          </>
-        )}
-        {canVote && (
-          <>
-            <button
-              type="button"
-              className="btn small"
-              aria-label={`Add a dot to: ${label}`}
-              onClick={() => {
-                const placed = chart.ballot
-                  ? placeBallotDot(chart.ballot, id, voting.budget)
-                  : placeDot(chart.doc, id, me.voterId, voting.budget);
-                if (!placed)
-                  announce(`You have used all ${voting.budget} of your dots. Take one back to move it.`);
-              }}
-            >
-              Add a dot
-            </button>
-            <button
-              type="button"
-              className="btn small"
-              aria-label={`Take back a dot from: ${label}`}
-              disabled={dots.mine === 0}
-              onClick={() =>
-                chart.ballot ? takeBackBallotDot(chart.ballot, id) : takeBackDot(chart.doc, id, me.voterId)
-              }
-            >
-              Take back a dot
-            </button>
-            <span className="my-dots">
-              Your dots here: <strong>{dots.mine}</strong>
-            </span>
-          </>
-        )}
-      </div>
     </li>
   );
 });

@@ -11,8 +11,24 @@ import {
 import { type ActivityId, type DocName, decideAccess, type WorkshopId } from "@continuum/protocol";
 import { createContext, useContext } from "react";
 import type * as Y from "yjs";
+import type { StoreApi } from "zustand/vanilla";
 import type { ActivityMe } from "../me.ts";
 import type { ChartStore } from "./store.ts";
+
+/** The note whose actions are showing: one at a time, so the board does not become a wall of buttons. */
+export interface Selection {
+  readonly id: NoteId | null;
+}
+
+/** The note this person removed last, kept so they can undo it: everything it had, and where it was. */
+export interface RemovedByMe {
+  readonly last: {
+    readonly id: NoteId;
+    readonly text: string;
+    readonly fields: Record<string, unknown>;
+    readonly columnId: string;
+  } | null;
+}
 
 export type ListActivityModel = ChartActivity | BoardActivity;
 
@@ -34,6 +50,10 @@ export interface BoardContext {
   /** Moves a note with the keyboard and announces where it went. */
   keyboardMove(id: NoteId, key: string): void;
   focusRequest: { current: NoteId | null };
+  selection: StoreApi<Selection>;
+  removed: StoreApi<RemovedByMe>;
+  /** The notes are this person's own (their private words, ACC-12): they may change every one. */
+  ownsAll: boolean;
 }
 
 export const BoardCtx = createContext<BoardContext | null>(null);
