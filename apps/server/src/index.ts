@@ -1,3 +1,4 @@
+export { freePort, type LocalPostgres, startLocalPostgres } from "./cluster/localPostgres.ts";
 export { defaultConfig, loadConfig, type ServerConfig } from "./config.ts";
 export { type RunningServer, startServer } from "./server.ts";
 export { MemoryStore } from "./store/memory.ts";
