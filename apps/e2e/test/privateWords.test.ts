@@ -129,4 +129,53 @@ describe("a prompt board that collects each person's words privately first", () 
     shared.close();
     fac.close();
   });
+
+  it("shows the material people respond to above the questions, and each question's instructions under it", async () => {
+    const created = await h.createWorkshop("discretion");
+    const fac = await openDoc(h.url, created.id, created.token);
+    const boardId = addBoardActivity(fac.doc, {
+      title: "Vignette: Mrs A",
+      prompts: ["What stands out to you?", "What would a link worker do?"],
+    });
+    const ann = (await h.person("tablet-landscape")).page;
+    await joinWithCode(ann, created.joinCode, "Ann", "Link workers");
+    setCurrentActivity(fac.doc, boardId);
+
+    // The facilitator writes the vignette and one question's instructions on the board in the cockpit.
+    const fp = (await h.person("desktop")).page;
+    await openFacilitatorLink(fp, created);
+    const fb = fp.getByRole("region", { name: "Prompt board: Vignette: Mrs A" });
+    await fb.getByRole("button", { name: "Add material to respond to" }).click({ timeout: 15_000 });
+    const vignette =
+      "Mrs A is 78 and lives alone since her husband died. She rarely goes out, and her GP thinks she is lonely. She says she does not want to be a bother.";
+    await fb.getByRole("textbox", { name: /What people respond to/ }).fill(vignette);
+    await fb.getByRole("button", { name: "Save the material" }).click();
+    await fb.getByRole("button", { name: "Add instructions for What stands out to you?" }).click();
+    await fb
+      .getByRole("textbox", { name: "Instructions for What stands out to you?" })
+      .fill("One thing per note, in your own words.");
+    await fb.getByRole("button", { name: "Save instructions" }).click();
+
+    const ab = ann.getByRole("region", { name: "Prompt board: Vignette: Mrs A" });
+    await ab.getByRole("heading", { name: "Read this first" }).waitFor({ timeout: 15_000 });
+    await ab.getByText(vignette).waitFor();
+    await ab
+      .getByRole("region", { name: "What stands out to you?" })
+      .getByText("One thing per note, in your own words.")
+      .waitFor({ timeout: 15_000 });
+    expect(await ab.getByRole("button", { name: /material|instructions/i }).count()).toBe(0);
+    expect(await seriousViolations(ann, axeSource)).toEqual([]);
+    expect(await seriousViolations(fp, axeSource)).toEqual([]);
+
+    const dir = process.env.NOTE_SHOTS;
+    if (dir) {
+      await ab.getByRole("heading", { name: "Vignette: Mrs A" }).scrollIntoViewIfNeeded();
+      await ann.screenshot({ path: path.join(dir, "material-1024x768.png") });
+      await ann.setViewportSize({ width: 390, height: 844 });
+      await ab.getByRole("heading", { name: "Read this first" }).scrollIntoViewIfNeeded();
+      await ann.screenshot({ path: path.join(dir, "material-390x844.png") });
+      await fp.screenshot({ path: path.join(dir, "material-facilitator.png") });
+    }
+    fac.close();
+  });
 });

@@ -6,6 +6,7 @@
 export * from "./activities.ts";
 export * from "./attribution.ts";
 export * from "./ballot.ts";
+export * from "./boardMaterial.ts";
 export * from "./chart.ts";
 export * from "./colours.ts";
 export * from "./content.ts";

@@ -318,4 +318,29 @@ describe("PromptBoard", () => {
       "Anything else?",
     ]);
   });
+
+  it("holds the material people respond to and each question's instructions, edited by the facilitator", async () => {
+    const d = twoDevices("between-meetings");
+    const fac = render(<PromptBoard {...d.on1} me={facilitatorMe} />);
+    const ann = render(<PromptBoard {...d.on2} me={participant("Ann", d.groups[0], "ann1")} />);
+    const user = userEvent.setup();
+    const facBoard = within(fac.container);
+    const annBoard = within(ann.container);
+    expect(annBoard.queryByRole("heading", { name: "Read this first" })).toBeNull();
+
+    await user.click(facBoard.getByRole("button", { name: "Add material to respond to" }));
+    await user.type(facBoard.getByLabelText(/What people respond to/), "Mrs A is 78 and lives alone.");
+    await user.click(facBoard.getByRole("button", { name: "Save the material" }));
+    await user.click(facBoard.getByRole("button", { name: "Add instructions for Ways to improve" }));
+    await user.type(facBoard.getByLabelText("Instructions for Ways to improve"), "One idea per note.");
+    await user.click(facBoard.getByRole("button", { name: "Save instructions" }));
+
+    // Ann reads both, under the right question, and cannot change them.
+    expect(annBoard.getByRole("heading", { name: "Read this first" })).toBeTruthy();
+    expect(annBoard.getByText("Mrs A is 78 and lives alone.")).toBeTruthy();
+    const ways = annBoard.getByRole("region", { name: "Ways to improve" });
+    expect(within(ways).getByText("One idea per note.")).toBeTruthy();
+    expect(annBoard.queryByRole("button", { name: /material|instructions/i })).toBeNull();
+    expect(facBoard.getByRole("button", { name: "Change instructions for Ways to improve" })).toBeTruthy();
+  });
 });

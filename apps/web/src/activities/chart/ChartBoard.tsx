@@ -20,6 +20,7 @@ import { ConfirmButton } from "../../ui/ConfirmButton.tsx";
 import { useBoardSensors } from "../../ui/sensors.ts";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
 import type { ActivityMe } from "../me.ts";
+import { BoardMaterial } from "../prompt/Material.tsx";
 import { shareWords } from "../prompt/shareWords.ts";
 import { ColumnView, OrphanNotes } from "./Column.tsx";
 import {
@@ -210,6 +211,9 @@ export function NotesBoard({
             </p>
           )}
           {activity.prompt && <p className="hint">{activity.prompt}</p>}
+          {activity.kind === "board" && (
+            <BoardMaterial workshopDoc={workshopDoc} activityId={activity.id} manage={isFacilitator} />
+          )}
           {privateWords && (
             <PrivateWordsNote
               facilitator={isFacilitator}

@@ -12,6 +12,7 @@ import { useDroppable } from "@dnd-kit/core";
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from "react";
 import { useStoreValue } from "../../sync/useDocStore.ts";
 import { ConfirmButton } from "../../ui/ConfirmButton.tsx";
+import { ColumnInstructions } from "../prompt/Material.tsx";
 import { useBoard } from "./context.ts";
 import { AddNote } from "./forms.tsx";
 import { NoteCard } from "./NoteCard.tsx";
@@ -28,7 +29,7 @@ export function ColumnView({
   count: number;
   manage: boolean;
 }) {
-  const { chart, editable, sortByDots, voting, me } = useBoard();
+  const { chart, editable, sortByDots, voting, me, activity, workshopDoc } = useBoard();
   const ids = useColumnNoteIds(chart, column.id);
   const votes = useVotes(chart, me.voterId, voting.budget);
   const shown = useMemo(() => {
@@ -47,6 +48,15 @@ export function ColumnView({
       data-column-id={column.id}
     >
       <ColumnHeading column={column} headingId={headingId} index={index} count={count} manage={manage} />
+      {activity.kind === "board" && (
+        <ColumnInstructions
+          workshopDoc={workshopDoc}
+          activityId={activity.id}
+          columnId={column.id}
+          columnTitle={column.title}
+          manage={manage}
+        />
+      )}
       <ol ref={setNodeRef} className="chart-notes" aria-label={`Notes in ${column.title}`}>
         {shown.map((id) => (
           <NoteCard key={id} id={id} columnId={column.id} />
