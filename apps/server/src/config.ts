@@ -40,14 +40,7 @@ export interface ServerConfig extends SyncLimits {
   exportTimeoutMs: number;
   exportHeapMb: number;
   /** Guessing protection for join codes and keys (see FailureLimiter). */
-  rateLimit: {
-    windowMs: number;
-    free: number;
-    hardLimit: number;
-    maxDelayMs: number;
-    /** How long a wrong attempt is held once its address is past the hard limit (see http/guard.ts). */
-    lockedHoldMs?: number;
-  };
+  rateLimit: { windowMs: number; free: number; hardLimit: number; maxDelayMs: number };
   /** Where logs go (standard output by default); tests capture them to check that no secret is written. */
   logStream?: NodeJS.WritableStream;
 }
@@ -77,7 +70,7 @@ export const defaultConfig = (): ServerConfig => ({
   presenceBurst: DEFAULT_LIMITS.presenceBurst,
   presencePerSecond: DEFAULT_LIMITS.presencePerSecond,
   pingIntervalMs: 30_000,
-  rateLimit: { windowMs: 10 * 60_000, free: 5, hardLimit: 30, maxDelayMs: 4000, lockedHoldMs: 90_000 },
+  rateLimit: { windowMs: 10 * 60_000, free: 5, hardLimit: 30, maxDelayMs: 4000 },
   trustProxy: "",
   createLimit: 30,
   createWindowMs: 10 * 60_000,

@@ -84,7 +84,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
       rooms,
       tokens,
       limiter,
-      lockedHoldMs: config.rateLimit.lockedHoldMs,
+      freeFailures: config.rateLimit.free,
       creations,
       exportPool,
       participants,

@@ -4,9 +4,7 @@ import { api, createWorkshop, removeDir, testServer } from "./helpers.ts";
 
 let server: Awaited<ReturnType<typeof testServer>>;
 beforeAll(async () => {
-  server = await testServer({
-    rateLimit: { windowMs: 60_000, free: 2, hardLimit: 8, maxDelayMs: 1000, lockedHoldMs: 1000 },
-  });
+  server = await testServer({ rateLimit: { windowMs: 60_000, free: 2, hardLimit: 8, maxDelayMs: 1000 } });
 });
 afterAll(async () => {
   await server.close();

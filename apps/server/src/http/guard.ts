@@ -4,14 +4,6 @@ import { HttpError } from "./errors.ts";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/**
- * Attempts of one address that may be in flight at once (being checked, or a wrong one being held back).
- * A room joining at once is a few requests a second, each checked in a millisecond; a guesser running
- * hundreds in parallel is held to this many, each wrong one held for its delay. With wrong attempts held
- * 90 s past the hard limit, that is at most 16 wrong answers a minute per address.
- */
-const MAX_IN_FLIGHT = 24;
-
 const isWrongGuess = (err: unknown) => err instanceof HttpError && (err.status === 404 || err.status === 403);
 
 const tooMany = (retryAfter: number) =>
@@ -19,22 +11,35 @@ const tooMany = (retryAfter: number) =>
     "retry-after": String(Math.max(1, retryAfter)),
   });
 
+/** Turned away without being checked: it says nothing about the code, only to come back in a moment. */
+const slowDown = () =>
+  new HttpError(
+    429,
+    "slow_down",
+    "Someone on your network is trying many codes at once. Wait a few seconds and try again.",
+    { "retry-after": "4" },
+  );
+
 /**
  * Guards an endpoint that takes a guessable secret (a join code, a key).
  *
  * A wrong guess is answered more slowly each time, counted per address and, where the request names a
  * workshop, per workshop too (so guessing one workshop's key from many addresses is slowed as well); past
- * the hard limit its answer is 429. An address has at most `MAX_IN_FLIGHT` attempts in flight: more are
- * answered 429 at once without being checked, so running guesses in parallel gains nothing.
+ * the hard limit its answer is 429. How many attempts an address may have in flight at once shrinks with
+ * its wrong guesses: as many as its free failures left, and one once they are used up. More are answered
+ * 429 at once without being checked, so running guesses in parallel gains nothing: a guesser learns at most
+ * one wrong code per delay (15 a minute at the 4 s delay).
  *
  * A right answer is never slowed, and past mistakes never refuse it: a room behind one venue address where
- * one person mistyped the code thirty times still joins with the right one. Only while someone at that
- * address has a flood of guesses in flight can a right code be asked to try again a few seconds later.
+ * one person mistyped the code thirty times still joins with the right one. Only while a wrong guess from
+ * that address is being held back (a few seconds at most) is a right code asked to try again (`slow_down`).
+ * Against someone flooding guesses from the same address nothing can tell their right code from the
+ * room's without checking it, which is what would let the flood through; so during a flood the room waits.
  */
 export function createGuard(
   limiter: FailureLimiter,
   addressOf: (req: IncomingMessage) => string,
-  lockedHoldMs = 90_000,
+  free: number,
 ) {
   const inFlight = new Map<string, number>();
 
@@ -45,7 +50,7 @@ export function createGuard(
   ): Promise<T> {
     const address = addressOf(req);
     const busy = inFlight.get(address) ?? 0;
-    if (busy >= MAX_IN_FLIGHT) throw tooMany(4);
+    if (busy >= Math.max(1, free - limiter.count(address))) throw slowDown();
     inFlight.set(address, busy + 1);
     try {
       return await attempt();
@@ -53,10 +58,8 @@ export function createGuard(
       if (!isWrongGuess(err)) throw err;
       const delay = limiter.fail(address);
       const scoped = workshop ? limiter.fail(`workshop:${workshop}`) : 0;
-      // Past the hard limit a wrong attempt keeps its place in flight for long: a guesser running them in
-      // parallel learns a few a minute, while a right code from the same address still passes at once.
+      await sleep(Math.max(delay, scoped));
       const retryAfter = limiter.retryAfterSeconds(address);
-      await sleep(retryAfter > 0 ? lockedHoldMs : Math.max(delay, scoped));
       throw retryAfter > 0 ? tooMany(retryAfter) : err;
     } finally {
       const left = (inFlight.get(address) ?? 1) - 1;

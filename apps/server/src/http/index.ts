@@ -25,8 +25,8 @@ export { HttpError } from "./errors.ts";
 
 export interface HttpOptions extends Omit<HttpDeps, "guarded" | "addressOf"> {
   limiter: FailureLimiter;
-  /** How long a wrong attempt is held once its address is past the hard limit. */
-  lockedHoldMs?: number | undefined;
+  /** Wrong guesses an address may make before they are slowed (see http/guard.ts). */
+  freeFailures: number;
   webDir: string;
   /** Proxies whose X-Forwarded-For is believed (see ServerConfig.trustProxy). */
   trustProxy: string;
@@ -59,7 +59,7 @@ export function createHttpHandler(options: HttpOptions) {
   const deps: HttpDeps = {
     ...options,
     addressOf,
-    guarded: createGuard(options.limiter, addressOf, options.lockedHoldMs),
+    guarded: createGuard(options.limiter, addressOf, options.freeFailures),
   };
   const { log } = deps;
   const workshops = workshopRoutes(deps);
