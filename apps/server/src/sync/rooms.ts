@@ -51,6 +51,8 @@ export class Room {
     private readonly store: Store,
     private readonly log: Logger,
     private readonly compactEvery: number,
+    /** How long an append that fails is tried again before the update is given up (not forwarded). */
+    private readonly storeRetryMs = 30_000,
   ) {
     // The server is not a participant: it has no presence of its own to broadcast.
     this.awareness.setLocalState(null);
@@ -106,12 +108,18 @@ export class Room {
       return;
     }
     this.persistChain = this.persistChain
-      .then(() => this.append(update))
+      .then(() => this.appendPatiently(update))
       .then(
         () => {
           for (const listener of this.onStoredUpdate) listener(update, origin);
           this.appendedSinceCompact++;
-          if (this.appendedSinceCompact >= this.compactEvery) return this.compact();
+          if (this.appendedSinceCompact >= this.compactEvery) {
+            // A failed compaction leaves the log as it was; it must not reject the chain, which would
+            // skip the next update's append.
+            return this.compact().catch((err: unknown) => {
+              this.log.warn({ err, doc: this.name }, "could not compact the document; the log stays");
+            });
+          }
         },
         (err: unknown) => {
           // Not forwarding an update we could not store keeps the promise "what others saw is on disk".
@@ -120,6 +128,24 @@ export class Room {
         },
       );
     if (this.docName.kind === "workshop") for (const listener of this.onAccessChange) listener(this);
+  }
+
+  /**
+   * Appends, trying again for a while when the store fails (a PostgreSQL restart, a failover, a full disk
+   * being cleared): the updates behind it wait in order and are forwarded once stored, instead of being
+   * dropped and seen only by their senders until those reconnect.
+   */
+  private async appendPatiently(update: Uint8Array): Promise<void> {
+    for (let waited = 0, delay = 100; ; delay = Math.min(delay * 2, 2000)) {
+      try {
+        return await this.append(update);
+      } catch (err) {
+        if (waited >= this.storeRetryMs || this.doc.isDestroyed) throw err;
+        this.log.warn({ err, doc: this.name, waitedMs: waited }, "could not store an update; trying again");
+        await new Promise((r) => setTimeout(r, delay));
+        waited += delay;
+      }
+    }
   }
 
   private async append(update: Uint8Array): Promise<void> {
@@ -219,7 +245,7 @@ export class RoomManager {
   constructor(
     private readonly store: Store,
     private readonly log: Logger,
-    private readonly opts: { idleUnloadMs: number; compactEvery: number },
+    private readonly opts: { idleUnloadMs: number; compactEvery: number; storeRetryMs?: number },
   ) {}
 
   /** Loads (or shares) a room and holds it until `release`. */
@@ -269,7 +295,14 @@ export class RoomManager {
   }
 
   private async load(name: string, docName: DocName): Promise<Room> {
-    const room = new Room(name, docName, this.store, this.log, this.opts.compactEvery);
+    const room = new Room(
+      name,
+      docName,
+      this.store,
+      this.log,
+      this.opts.compactEvery,
+      this.opts.storeRetryMs,
+    );
     if (docName.kind !== "workshop") room.parent = await this.acquire(workshopDocName(docName.workshopId));
     try {
       await room.load();
