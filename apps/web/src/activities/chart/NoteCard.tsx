@@ -192,7 +192,8 @@ export const NoteCard = memo(function NoteCard({ id, columnId }: { id: NoteId; c
                   chart.ballot ? takeBackBallotDot(chart.ballot, id) : takeBackDot(chart.doc, id, me.voterId)
                 }
               >
-                Take back a dot
+                {/* Short enough to sit beside "Add a dot" in a narrow column; its name says the rest. */}
+                Take back
               </button>
               <span className="my-dots">
                 Your dots here: <strong>{dots.mine}</strong>
