@@ -77,13 +77,15 @@ describe("quotas", () => {
     // A small document limit, so that filling a board takes a few frames, not sixteen.
     await withServer({ maxDocumentBytes: 3 * 1024 * 1024 }, async (server) => {
       const { created, name, mallory } = await sharedChart(server);
+      const watcher = env.open(server.url, name, created.token);
+      await synced(watcher);
       for (let i = 0; i < 4; i++) {
         const ws = await rawSocket(server.url, name, mallory.token);
         const closed = closeCodeOf(ws);
         ws.send(bigWrite(900 * 1000, `part${i}`));
         if (i < 3) {
-          // Well within the quotas: wait until the server has it, then leave.
-          await new Promise((r) => setTimeout(r, 100));
+          // Well within the quotas: wait until the server has it (another client sees it), then leave.
+          await eventually(() => expect(watcher.doc.getMap("notes").has(`part${i}`)).toBe(true), 15_000);
           ws.close();
           await closed;
         } else {
@@ -100,9 +102,11 @@ describe("quotas", () => {
   it("QUOTA-3: a document larger than the slow-client limit still opens for a new client", async () => {
     await withServer({ maxBufferedBytes: 256 * 1024 }, async (server) => {
       const { created, name, mallory } = await sharedChart(server);
+      const watcher = env.open(server.url, name, created.token);
+      await synced(watcher);
       const ws = await rawSocket(server.url, name, mallory.token);
       ws.send(bigWrite(900 * 1000, "large"));
-      await new Promise((r) => setTimeout(r, 150));
+      await eventually(() => expect(watcher.doc.getMap("notes").has("large")).toBe(true), 15_000);
       ws.close();
       // 900 KB of state against a 256 KiB limit on unsent data: before, every new client was cut off (4408).
       const late = env.open(server.url, name, created.token);
