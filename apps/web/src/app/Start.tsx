@@ -6,11 +6,12 @@ import {
   WORKSHOP_TEMPLATES,
   type WorkshopTemplate,
 } from "@continuum/protocol";
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { api, failureMessage } from "../api.ts";
-import { listFacilitated, type Session, saveSession } from "../session.ts";
+import { saveSession } from "../session.ts";
 import { CodeField } from "./CodeField.tsx";
 import { navigate } from "./router.ts";
+import { YourWorkshops } from "./YourWorkshops.tsx";
 
 /** Keeps a new workshop's facilitator session on this device and opens its board. */
 function openAsFacilitator(res: CreateWorkshopResponse): void {
@@ -234,104 +235,6 @@ function ImportArchive() {
           {error}
         </p>
       ) : null}
-    </section>
-  );
-}
-
-const STATUS: Record<NonNullable<Session["summary"]>["status"], string> = {
-  running: "Running",
-  ended: "Meeting ended",
-  "open-between": "Open between meetings",
-  closed: "Closed",
-};
-
-/** The server's count of people who joined, or (offline, a link taken back) the most this device saw at once. */
-function peopleText(joined: number | undefined, seen: number): string {
-  if (joined !== undefined) return `${joined} ${joined === 1 ? "person" : "people"} joined`;
-  return `${seen} ${seen === 1 ? "person" : "people"} seen`;
-}
-
-/**
- * How many people joined each workshop (not removed), asked of the server with the facilitator's token this
- * device keeps (`GET /api/workshops/<id>/participants`): the real number, not only who this device saw.
- */
-function useJoinedCounts(list: readonly Session[]): Map<string, number> {
-  const [counts, setCounts] = useState<Map<string, number>>(() => new Map());
-  useEffect(() => {
-    let live = true;
-    for (const s of list) {
-      if (s.summary?.status === "closed") continue;
-      api.participants(s.workshopId, s.token).then(
-        (res) => {
-          if (!live) return;
-          const n = res.participants.filter((p) => p.removedAt === null).length;
-          setCounts((m) => new Map(m).set(s.workshopId, n));
-        },
-        () => undefined, // offline or a token taken back: the count this device saw stays
-      );
-    }
-    return () => {
-      live = false;
-    };
-  }, [list]);
-  return counts;
-}
-
-/**
- * The workshops this browser facilitates (kept on this device with their private links): to come back to a
- * board left open between meetings, to present it, or to download its results.
- */
-function YourWorkshops() {
-  const [list] = useState(listFacilitated);
-  const joined = useJoinedCounts(list);
-  if (list.length === 0) return null;
-  return (
-    <section className="panel" aria-labelledby="yours-title">
-      <h2 id="yours-title">Your workshops</h2>
-      <p className="hint">
-        The workshops you facilitate from this browser. Only this device keeps this list.
-      </p>
-      <ul className="your-workshops">
-        {list.map((s) => {
-          const title = s.summary?.title || "Untitled workshop";
-          const closed = s.summary?.status === "closed";
-          return (
-            <li key={s.workshopId} className="your-workshop">
-              <div>
-                <strong>{title}</strong>
-                <span className="hint">
-                  {[
-                    s.summary?.date ? `Meeting ${s.summary.date}` : "No meeting date",
-                    STATUS[s.summary?.status ?? "running"],
-                    peopleText(joined.get(s.workshopId), s.summary?.people ?? 0),
-                  ].join(" · ")}
-                </span>
-              </div>
-              <div className="actions">
-                <button
-                  type="button"
-                  className="btn primary"
-                  aria-label={`Continue: ${title}`}
-                  onClick={() => navigate(`/w/${s.workshopId}`)}
-                >
-                  Continue
-                </button>
-                {s.roomToken && !closed ? (
-                  <a
-                    className="btn"
-                    href={`/w/${s.workshopId}/present#token=${encodeURIComponent(s.roomToken)}${s.joinCode ? `&code=${s.joinCode}` : ""}`}
-                    target="_blank"
-                    rel="noopener"
-                    aria-label={`Present: ${title}`}
-                  >
-                    Present
-                  </a>
-                ) : null}
-              </div>
-            </li>
-          );
-        })}
-      </ul>
     </section>
   );
 }
