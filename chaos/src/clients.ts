@@ -256,16 +256,27 @@ export class RoundTripProbe {
   ) {
     this.writer = connect(base, docName, tokens[0]);
     this.reader = connect(base, docName, tokens[1]);
-    const map = this.reader.doc.getMap<number>("chaosProbe");
-    map.observe((event) => {
-      const now = performance.now();
-      for (const key of event.keysChanged) {
-        const seq = map.get(key);
-        if (seq === undefined) continue;
-        const sent = this.pending.get(seq);
-        if (sent === undefined) continue;
-        this.pending.delete(seq);
-        if (this.recording) this.samples.push(now - sent);
+    // The probe writes as a participant would: its own notes on the chart (a participant may change only
+    // their own notes there), each carrying the number of the write that last touched it.
+    const notes = this.reader.doc.getMap<Y.Map<unknown>>("notes");
+    const seen = (seq: unknown) => {
+      if (typeof seq !== "number") return;
+      const sent = this.pending.get(seq);
+      if (sent === undefined) return;
+      this.pending.delete(seq);
+      if (this.recording) this.samples.push(performance.now() - sent);
+    };
+    notes.observeDeep((events) => {
+      for (const event of events) {
+        if (!(event instanceof Y.YMapEvent)) continue;
+        if (event.target === notes) {
+          for (const key of event.keysChanged) {
+            const note = notes.get(key);
+            if (note instanceof Y.Map && key.startsWith("probe")) seen(note.get("seq"));
+          }
+        } else if (event.target instanceof Y.Map && event.keysChanged.has("seq")) {
+          seen(event.target.get("seq"));
+        }
       }
     });
   }
@@ -297,8 +308,17 @@ export class RoundTripProbe {
     }
     const seq = ++this.seq;
     this.pending.set(seq, now);
-    // A few hundred keys, overwritten in turn: the probe's writes do not grow the document for long runs.
-    this.writer.doc.getMap<number>("chaosProbe").set(String(seq % 256), seq);
+    // A few hundred notes, written in turn: the probe's writes do not grow the document for long runs.
+    const notes = this.writer.doc.getMap<Y.Map<unknown>>("notes");
+    const key = `probe${seq % 256}`;
+    const note = notes.get(key);
+    if (note instanceof Y.Map) note.set("seq", seq);
+    else {
+      const fresh = new Y.Map<unknown>();
+      fresh.set("text", "probe");
+      fresh.set("seq", seq);
+      notes.set(key, fresh);
+    }
   }
 
   /** Forgets what was measured so far (a warm-up, or a phase that is over). */
