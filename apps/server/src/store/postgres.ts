@@ -1,7 +1,13 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { WorkshopId } from "@continuum/protocol";
 import pg from "pg";
-import type { LogPosition, SharedStore, WorkshopRecord } from "./types.ts";
+import {
+  type LogPosition,
+  type SharedStore,
+  type WorkshopPatch,
+  type WorkshopRecord,
+  workshopPatchSql,
+} from "./types.ts";
 
 /** Channel on which every append is announced as `<node> <seq> <doc>` (see cluster/replicator.ts). */
 export const DOC_CHANNEL = "continuum_doc";
@@ -236,29 +242,13 @@ export class PostgresStore implements SharedStore {
     return rows[0] ? toRecord(rows[0]) : null;
   }
 
-  async updateWorkshop(
-    id: WorkshopId,
-    patch: Partial<
-      Pick<WorkshopRecord, "closedAt" | "tokenVersion" | "facilitatorKeyHash" | "observerKeyHash">
-    >,
-  ): Promise<void> {
-    const columns: Record<string, string> = {
-      closedAt: "closed_at",
-      tokenVersion: "token_version",
-      facilitatorKeyHash: "facilitator_key_hash",
-      observerKeyHash: "observer_key_hash",
-    };
-    const sets: string[] = [];
-    const values: unknown[] = [];
-    for (const [key, value] of Object.entries(patch)) {
-      const column = columns[key];
-      if (!column) continue;
-      values.push(value);
-      sets.push(`${column} = $${values.length}`);
-    }
-    if (sets.length === 0) return;
-    values.push(id);
-    await this.q(`UPDATE workshops SET ${sets.join(", ")} WHERE id = $${values.length}`, values);
+  async updateWorkshop(id: WorkshopId, patch: WorkshopPatch): Promise<void> {
+    const sql = workshopPatchSql(patch, (n) => `$${n}`);
+    if (!sql) return;
+    await this.q(`UPDATE workshops SET ${sql.sets} WHERE id = $${sql.values.length + 1}`, [
+      ...sql.values,
+      id,
+    ]);
   }
 
   /**

@@ -4,7 +4,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { WorkshopId } from "@continuum/protocol";
 import Database from "better-sqlite3";
-import type { Store, WorkshopRecord } from "./types.ts";
+import { type Store, type WorkshopPatch, type WorkshopRecord, workshopPatchSql } from "./types.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -181,28 +181,10 @@ export class SqliteStore implements Store {
     return row ? toRecord(row) : null;
   }
 
-  async updateWorkshop(
-    id: WorkshopId,
-    patch: Partial<
-      Pick<WorkshopRecord, "closedAt" | "tokenVersion" | "facilitatorKeyHash" | "observerKeyHash">
-    >,
-  ): Promise<void> {
-    const columns: Record<string, string> = {
-      closedAt: "closed_at",
-      tokenVersion: "token_version",
-      facilitatorKeyHash: "facilitator_key_hash",
-      observerKeyHash: "observer_key_hash",
-    };
-    const sets: string[] = [];
-    const values: unknown[] = [];
-    for (const [key, value] of Object.entries(patch)) {
-      const column = columns[key];
-      if (!column) continue;
-      sets.push(`${column} = ?`);
-      values.push(value);
-    }
-    if (sets.length === 0) return;
-    this.db.prepare(`UPDATE workshops SET ${sets.join(", ")} WHERE id = ?`).run(...values, id);
+  async updateWorkshop(id: WorkshopId, patch: WorkshopPatch): Promise<void> {
+    const sql = workshopPatchSql(patch, () => "?");
+    if (!sql) return;
+    this.db.prepare(`UPDATE workshops SET ${sql.sets} WHERE id = ?`).run(...sql.values, id);
   }
 
   async close(): Promise<void> {

@@ -41,14 +41,40 @@ export interface Store {
   createWorkshop(record: WorkshopRecord): Promise<void>;
   getWorkshop(id: WorkshopId): Promise<WorkshopRecord | null>;
   findWorkshopByCode(joinCode: string): Promise<WorkshopRecord | null>;
-  updateWorkshop(
-    id: WorkshopId,
-    patch: Partial<
-      Pick<WorkshopRecord, "closedAt" | "tokenVersion" | "facilitatorKeyHash" | "observerKeyHash">
-    >,
-  ): Promise<void>;
+  updateWorkshop(id: WorkshopId, patch: WorkshopPatch): Promise<void>;
 
   close(): Promise<void>;
+}
+
+/** What can change in a workshop's record after it is created. */
+export type WorkshopPatch = Partial<
+  Pick<WorkshopRecord, "closedAt" | "tokenVersion" | "facilitatorKeyHash" | "observerKeyHash">
+>;
+
+const WORKSHOP_COLUMNS: Record<keyof WorkshopPatch, string> = {
+  closedAt: "closed_at",
+  tokenVersion: "token_version",
+  facilitatorKeyHash: "facilitator_key_hash",
+  observerKeyHash: "observer_key_hash",
+};
+
+/**
+ * The SQL `SET` list of a patch and its values, for the SQL stores; `placeholder(n)` writes the n-th
+ * parameter (1-based) in the engine's syntax (`?` or `$n`). Null when there is nothing to set.
+ */
+export function workshopPatchSql(
+  patch: WorkshopPatch,
+  placeholder: (n: number) => string,
+): { sets: string; values: unknown[] } | null {
+  const sets: string[] = [];
+  const values: unknown[] = [];
+  for (const [key, value] of Object.entries(patch)) {
+    const column = WORKSHOP_COLUMNS[key as keyof WorkshopPatch];
+    if (!column) continue;
+    values.push(value);
+    sets.push(`${column} = ${placeholder(values.length)}`);
+  }
+  return sets.length === 0 ? null : { sets: sets.join(", "), values };
 }
 
 /** A place in a document's log (PostgreSQL's `seq`): everything at or before it has been read. */
