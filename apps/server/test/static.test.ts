@@ -67,8 +67,8 @@ describe("the web app's files", () => {
     const head = await get("/", {}, "HEAD");
     expect(head.status).toBe(200);
     expect(head.bytes).toBe(0);
-    const escape = await get("/..%2f..%2f..%2fetc%2fpasswd");
-    expect(escape.headers["content-type"] ?? "").not.toMatch(/octet-stream/);
-    expect(escape.bytes).toBeLessThan(200);
+    const traversal = await get("/..%2f..%2f..%2fetc%2fpasswd");
+    expect(traversal.headers["content-type"] ?? "").not.toMatch(/octet-stream/);
+    expect(traversal.bytes).toBeLessThan(200);
   });
 });
