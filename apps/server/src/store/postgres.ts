@@ -6,6 +6,8 @@ import {
   type SharedStore,
   type WorkshopPatch,
   type WorkshopRecord,
+  type WorkshopRow,
+  workshopFromRow,
   workshopPatchSql,
 } from "./types.ts";
 
@@ -43,26 +45,6 @@ const SCHEMA = `
     value BYTEA NOT NULL
   );
 `;
-
-interface WorkshopRow {
-  id: string;
-  join_code: string;
-  facilitator_key_hash: string;
-  observer_key_hash: string;
-  token_version: number;
-  created_at: string;
-  closed_at: string | null;
-}
-
-const toRecord = (r: WorkshopRow): WorkshopRecord => ({
-  id: r.id as WorkshopId,
-  joinCode: r.join_code,
-  facilitatorKeyHash: r.facilitator_key_hash,
-  observerKeyHash: r.observer_key_hash,
-  tokenVersion: r.token_version,
-  createdAt: Number(r.created_at),
-  closedAt: r.closed_at === null ? null : Number(r.closed_at),
-});
 
 const bytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 
@@ -231,7 +213,7 @@ export class PostgresStore implements SharedStore {
 
   async getWorkshop(id: WorkshopId): Promise<WorkshopRecord | null> {
     const rows = await this.q<WorkshopRow>("SELECT * FROM workshops WHERE id = $1", [id]);
-    return rows[0] ? toRecord(rows[0]) : null;
+    return rows[0] ? workshopFromRow(rows[0]) : null;
   }
 
   async findWorkshopByCode(joinCode: string): Promise<WorkshopRecord | null> {
@@ -239,7 +221,7 @@ export class PostgresStore implements SharedStore {
       "SELECT * FROM workshops WHERE join_code = $1 AND closed_at IS NULL",
       [joinCode],
     );
-    return rows[0] ? toRecord(rows[0]) : null;
+    return rows[0] ? workshopFromRow(rows[0]) : null;
   }
 
   async updateWorkshop(id: WorkshopId, patch: WorkshopPatch): Promise<void> {

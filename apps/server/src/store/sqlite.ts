@@ -4,7 +4,14 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { WorkshopId } from "@continuum/protocol";
 import Database from "better-sqlite3";
-import { type Store, type WorkshopPatch, type WorkshopRecord, workshopPatchSql } from "./types.ts";
+import {
+  type Store,
+  type WorkshopPatch,
+  type WorkshopRecord,
+  type WorkshopRow,
+  workshopFromRow,
+  workshopPatchSql,
+} from "./types.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -48,26 +55,6 @@ function stopCheckpointer(worker: Worker): Promise<void> {
     worker.postMessage("stop");
   });
 }
-
-interface WorkshopRow {
-  id: string;
-  join_code: string;
-  facilitator_key_hash: string;
-  observer_key_hash: string;
-  token_version: number;
-  created_at: number;
-  closed_at: number | null;
-}
-
-const toRecord = (r: WorkshopRow): WorkshopRecord => ({
-  id: r.id as WorkshopId,
-  joinCode: r.join_code,
-  facilitatorKeyHash: r.facilitator_key_hash,
-  observerKeyHash: r.observer_key_hash,
-  tokenVersion: r.token_version,
-  createdAt: r.created_at,
-  closedAt: r.closed_at,
-});
 
 /**
  * The embedded default: one SQLite file in the data directory, in WAL mode so that appends are cheap and
@@ -173,12 +160,12 @@ export class SqliteStore implements Store {
 
   async getWorkshop(id: WorkshopId): Promise<WorkshopRecord | null> {
     const row = this.stmt.getWorkshop.get(id);
-    return row ? toRecord(row) : null;
+    return row ? workshopFromRow(row) : null;
   }
 
   async findWorkshopByCode(joinCode: string): Promise<WorkshopRecord | null> {
     const row = this.stmt.byCode.get(joinCode);
-    return row ? toRecord(row) : null;
+    return row ? workshopFromRow(row) : null;
   }
 
   async updateWorkshop(id: WorkshopId, patch: WorkshopPatch): Promise<void> {

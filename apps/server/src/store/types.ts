@@ -58,6 +58,28 @@ const WORKSHOP_COLUMNS: Record<keyof WorkshopPatch, string> = {
   observerKeyHash: "observer_key_hash",
 };
 
+/** A row of the SQL stores' `workshops` table (PostgreSQL hands BIGINT columns back as strings). */
+export interface WorkshopRow {
+  id: string;
+  join_code: string;
+  facilitator_key_hash: string;
+  observer_key_hash: string;
+  token_version: number;
+  created_at: number | string;
+  closed_at: number | string | null;
+}
+
+/** The record of a `workshops` row, for both SQL stores. */
+export const workshopFromRow = (r: WorkshopRow): WorkshopRecord => ({
+  id: r.id as WorkshopId,
+  joinCode: r.join_code,
+  facilitatorKeyHash: r.facilitator_key_hash,
+  observerKeyHash: r.observer_key_hash,
+  tokenVersion: r.token_version,
+  createdAt: Number(r.created_at),
+  closedAt: r.closed_at === null ? null : Number(r.closed_at),
+});
+
 /**
  * The SQL `SET` list of a patch and its values, for the SQL stores; `placeholder(n)` writes the n-th
  * parameter (1-based) in the engine's syntax (`?` or `$n`). Null when there is nothing to set.
