@@ -18,6 +18,8 @@ export * from "./noteLayout.ts";
 export * from "./privateWords.ts";
 export * from "./removed.ts";
 export { MODEL_DOC_KINDS, type ModelDocKind, SCHEMA_VERSION } from "./schema.ts";
+export * from "./stats.ts";
+export * from "./statsSettings.ts";
 export * from "./templates.ts";
 // The limits are public so inputs can show them (maxLength). Of the parsing helpers in validate.ts, the
 // readers of plain values are public too, so that other formats of the same data (the JSON archive) read a
