@@ -27,12 +27,19 @@ export interface WorkshopView {
    * a view without it never shares them.
    */
   wordsShared?(activityId: ActivityId): boolean;
+  /**
+   * A scale activity's current round (ACC-13): "individual" while each person places the aspects on a scale
+   * of their own. Optional: a view without it has no individual round open.
+   */
+  round?(activityId: ActivityId): "individual" | "group" | "second";
+  /** Whether the facilitator has revealed a scale activity's individual round (ACC-13). Optional: never. */
+  soloRevealed?(activityId: ActivityId): boolean;
 }
 
 export type AccessDecision = { access: Access } | { access: "none"; reason: "not-found" | "forbidden" };
 
 const DOC_KIND_FOR_ACTIVITY: Record<
-  Exclude<DocName["kind"], "workshop" | "ballot" | "words">,
+  Exclude<DocName["kind"], "workshop" | "ballot" | "words" | "solo">,
   ActivityKind
 > = {
   lane: "scale",
@@ -55,6 +62,7 @@ export function decideAccess(doc: DocName, who: Principal, view: WorkshopView): 
 
   if (doc.kind === "ballot") return decideBallot(doc, who, view);
   if (doc.kind === "words") return decideWords(doc, who, view);
+  if (doc.kind === "solo") return decideSolo(doc, who, view);
 
   // ACC-3: a document for an activity (or group) that the workshop does not have does not exist.
   if (view.activityKind(doc.activityId) !== DOC_KIND_FOR_ACTIVITY[doc.kind]) {
@@ -134,6 +142,34 @@ function decideWords(
     return { access: closedFor(who, doc.activityId, view) ? "read" : "write" };
   }
   return view.wordsShared?.(doc.activityId) === true
+    ? { access: "read" }
+    : { access: "none", reason: "forbidden" };
+}
+
+/**
+ * ACC-13: in a scale activity's individual round each person places the aspects on a scale of their own
+ * (`solo`, laid out as a lane). That person (by the participant id signed into their token) writes it while
+ * the individual round is the activity's current round and the activity is open to them, and reads it
+ * otherwise; the facilitator reads and writes every one (ACC-4); nobody else, observers included, can open it
+ * until the facilitator reveals the individual round, and then they read it.
+ */
+function decideSolo(
+  doc: Extract<DocName, { kind: "solo" }>,
+  who: Principal,
+  view: WorkshopView,
+): AccessDecision {
+  if (view.activityKind(doc.activityId) !== "scale") return { access: "none", reason: "not-found" };
+  if (who.role === "facilitator") return { access: "write" };
+  if (
+    who.role === "participant" &&
+    who.group !== null &&
+    who.participant &&
+    who.participant === doc.participantId
+  ) {
+    const open = view.round?.(doc.activityId) === "individual" && !closedFor(who, doc.activityId, view);
+    return { access: open ? "write" : "read" };
+  }
+  return view.soloRevealed?.(doc.activityId) === true
     ? { access: "read" }
     : { access: "none", reason: "forbidden" };
 }

@@ -12,6 +12,8 @@ import { type ActivityId, type GroupId, isId, type ParticipantId, type WorkshopI
  *   they and the facilitator can open (ACC-11); the server publishes the totals into the chart on reveal.
  * - `<workshopId>/words/<activityId>/<participantId>`: one person's words on a prompt board that collects
  *   privately first; others open it only once the facilitator shares the board's words (ACC-12).
+ * - `<workshopId>/solo/<activityId>/<participantId>`: one person's own scale in a scale activity's individual
+ *   round (laid out as a lane); others open it only once the facilitator reveals the individual round (ACC-13).
  */
 export type DocName =
   | { kind: "workshop"; workshopId: WorkshopId }
@@ -19,7 +21,8 @@ export type DocName =
   | { kind: "chart"; workshopId: WorkshopId; activityId: ActivityId }
   | { kind: "board"; workshopId: WorkshopId; activityId: ActivityId }
   | { kind: "ballot"; workshopId: WorkshopId; activityId: ActivityId; participantId: ParticipantId }
-  | { kind: "words"; workshopId: WorkshopId; activityId: ActivityId; participantId: ParticipantId };
+  | { kind: "words"; workshopId: WorkshopId; activityId: ActivityId; participantId: ParticipantId }
+  | { kind: "solo"; workshopId: WorkshopId; activityId: ActivityId; participantId: ParticipantId };
 
 export type DocKind = DocName["kind"];
 
@@ -43,6 +46,12 @@ export const wordsDocName = (
   participantId: ParticipantId,
 ): string => `${workshopId}/words/${activityId}/${participantId}`;
 
+export const soloDocName = (
+  workshopId: WorkshopId,
+  activityId: ActivityId,
+  participantId: ParticipantId,
+): string => `${workshopId}/solo/${activityId}/${participantId}`;
+
 export function formatDocName(name: DocName): string {
   switch (name.kind) {
     case "workshop":
@@ -57,6 +66,8 @@ export function formatDocName(name: DocName): string {
       return ballotDocName(name.workshopId, name.activityId, name.participantId);
     case "words":
       return wordsDocName(name.workshopId, name.activityId, name.participantId);
+    case "solo":
+      return soloDocName(name.workshopId, name.activityId, name.participantId);
   }
 }
 
@@ -73,7 +84,7 @@ export function parseDocName(raw: string): DocName | null {
   if (parts.length === 4 && kind === "lane") {
     return { kind: "lane", workshopId, activityId: a as ActivityId, groupId: g as GroupId };
   }
-  if (parts.length === 4 && (kind === "ballot" || kind === "words")) {
+  if (parts.length === 4 && (kind === "ballot" || kind === "words" || kind === "solo")) {
     return { kind, workshopId, activityId: a as ActivityId, participantId: g as ParticipantId };
   }
   return null;

@@ -214,3 +214,60 @@ describe("ACC-12: a prompt board's words, private first", () => {
     });
   });
 });
+
+describe("ACC-13: a scale activity's individual round", () => {
+  const P1 = "p1aaaaaaaaaa" as ParticipantId;
+  const P2 = "p2bbbbbbbbbb" as ParticipantId;
+  const ann: Principal = { ...inA, participant: P1 };
+  const bob: Principal = { ...inB, participant: P2 };
+  const annSolo = doc(`${W}/solo/${SCALE}/${P1}`);
+  const rounds = (
+    round: "individual" | "group" | "second",
+    revealed: boolean,
+    opts: Parameters<typeof view>[0] = {},
+  ): WorkshopView => ({ ...view(opts), round: () => round, soloRevealed: () => revealed });
+
+  it("names round-trip", () => {
+    expect(annSolo).toEqual({ kind: "solo", workshopId: W, activityId: SCALE, participantId: P1 });
+  });
+
+  it("only the person writes their own scale, during the individual round; nobody else opens it before the reveal", () => {
+    expect(decideAccess(annSolo, ann, rounds("individual", false))).toEqual({ access: "write" });
+    expect(decideAccess(annSolo, bob, rounds("individual", false))).toEqual({
+      access: "none",
+      reason: "forbidden",
+    });
+    // Someone in the same group is still someone else.
+    expect(
+      decideAccess(annSolo, { ...inA, name: "Ada", participant: P2 }, rounds("individual", false)),
+    ).toEqual({ access: "none", reason: "forbidden" });
+    expect(decideAccess(annSolo, observer, rounds("group", false))).toEqual({
+      access: "none",
+      reason: "forbidden",
+    });
+    expect(decideAccess(annSolo, inA, rounds("individual", false))).toEqual({
+      access: "none",
+      reason: "forbidden",
+    });
+    // A view that knows nothing of rounds has no individual round open and nothing revealed.
+    expect(decideAccess(annSolo, ann, view())).toEqual({ access: "read" });
+    expect(decideAccess(annSolo, bob, view())).toEqual({ access: "none", reason: "forbidden" });
+    expect(decideAccess(annSolo, facilitator, rounds("individual", false))).toEqual({ access: "write" });
+  });
+
+  it("closes for writing when the round moves on or the activity locks; once revealed everyone reads", () => {
+    expect(decideAccess(annSolo, ann, rounds("group", false))).toEqual({ access: "read" });
+    expect(decideAccess(annSolo, ann, rounds("individual", false, { locked: true }))).toEqual({
+      access: "read",
+    });
+    expect(decideAccess(annSolo, bob, rounds("second", true))).toEqual({ access: "read" });
+    expect(decideAccess(annSolo, observer, rounds("group", true))).toEqual({ access: "read" });
+  });
+
+  it("exists only for scale activities", () => {
+    expect(decideAccess(doc(`${W}/solo/${CHART}/${P1}`), ann, rounds("individual", false))).toEqual({
+      access: "none",
+      reason: "not-found",
+    });
+  });
+});
