@@ -19,8 +19,10 @@ import {
   type Colour,
   type ColumnId,
   type GroupId,
+  INSTRUCTIONS_MAX,
   importableVotes,
   LIMITS,
+  MATERIAL_MAX,
   type NoteId,
   readColour,
   readDate,
@@ -253,8 +255,25 @@ function readActivity(v: unknown, groupIds: ReadonlySet<string>, totals: Totals)
       };
       return { ...base, kind: "chart", about: chartAbout, columns: columns(), voting, notes: notes() };
     }
-    case "board":
-      return { ...base, kind: "board", columns: columns(), voting, notes: notes() };
+    case "board": {
+      // Material and instructions came in after the first archives: absent reads as none.
+      const cols = columns();
+      const known = new Set<string>(cols.map((c) => c.id));
+      const instructions: Record<string, string> = {};
+      for (const [columnId, value] of Object.entries(asObject(o.instructions) ?? {})) {
+        const t = text(value, INSTRUCTIONS_MAX, "a question's instructions");
+        if (t && known.has(columnId)) instructions[columnId] = t;
+      }
+      return {
+        ...base,
+        kind: "board",
+        columns: cols,
+        voting,
+        notes: notes(),
+        material: text(o.material, MATERIAL_MAX, "a board's material"),
+        instructions,
+      };
+    }
     default:
       return null;
   }

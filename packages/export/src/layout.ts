@@ -163,6 +163,13 @@ function header(shapes: Shape[], a: SnapshotActivity, width: number): number {
   });
   if (a.prompt)
     y = textBlock(shapes, wrapText(a.prompt, width - 2 * M, 14, false, 4), M, y + 6, 14, { fill: MUTED });
+  if (a.kind === "board" && a.material) {
+    // The vignette people read before answering: the report keeps it with what they wrote.
+    y = textBlock(shapes, ["What people read first:"], M, y + 10, 14, { bold: true });
+    y = textBlock(shapes, wrapText(a.material, width - 2 * M - 16, 13, false, 60), M + 16, y + 2, 13, {
+      fill: INK,
+    });
+  }
   if (a.kind === "chart" && a.about.text) {
     y = textBlock(shapes, wrapText(`About: ${a.about.text}`, width - 2 * M, 16, true, 3), M, y + 8, 16, {
       bold: true,
@@ -393,10 +400,11 @@ function layoutColumns(
   const known = new Set(a.columns.map((c) => c.id));
   const columns = a.columns.map((c) => ({
     title: c.title,
+    instructions: a.kind === "board" ? (a.instructions[c.id] ?? "") : "",
     notes: a.notes.filter((n) => n.columnId === c.id),
   }));
   const orphans = a.notes.filter((n) => !known.has(n.columnId));
-  if (orphans.length) columns.push({ title: "(removed column)", notes: orphans });
+  if (orphans.length) columns.push({ title: "(removed column)", instructions: "", notes: orphans });
   if (columns.length === 0) {
     const y = textBlock(first, ["This activity has no columns."], M, top, 14, { fill: MUTED });
     return [{ width, height: Math.ceil(y + M), title: a.title, shapes: first }];
@@ -404,7 +412,10 @@ function layoutColumns(
   const gap = 12;
   const colW = (width - 2 * M - gap * (columns.length - 1)) / columns.length;
   const titles = columns.map((col) => wrapText(col.title || "Untitled column", colW - 16, 15, true, 4));
-  const headH = Math.max(...titles.map((t) => t.length)) * 19.5 + 14;
+  const said = columns.map((col) =>
+    col.instructions ? wrapText(col.instructions, colW - 16, 12, false, 6) : [],
+  );
+  const headH = Math.max(...titles.map((t, i) => t.length * 19.5 + (said[i]?.length ?? 0) * 15.5)) + 14;
 
   // Pages after the first repeat a one-line title and the column headings.
   const pages: { shapes: Shape[]; bottom: number }[] = [];
@@ -427,7 +438,8 @@ function layoutColumns(
       columns.forEach((_, i) => {
         const x = M + i * (colW + gap);
         shapes.push({ type: "rect", x, y: y0, w: colW, h: headH, fill: "#e0e0e0", radius: 4 });
-        textBlock(shapes, titles[i] ?? [], x + 8, y0 + 6, 15, { bold: true });
+        const below = textBlock(shapes, titles[i] ?? [], x + 8, y0 + 6, 15, { bold: true });
+        textBlock(shapes, said[i] ?? [], x + 8, below, 12, { fill: MUTED, lineHeight: 15.5 });
       });
       pages.push({ shapes, bottom: y0 + headH + 8 });
     }

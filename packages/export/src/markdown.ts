@@ -62,8 +62,11 @@ function columnsSection(
 ) {
   const out: string[] = [];
   const known = new Set(a.columns.map((c) => c.id));
+  const instructions: Readonly<Record<string, string>> = a.kind === "board" ? a.instructions : {};
   for (const c of a.columns) {
     out.push(`${level} ${mdText(c.title) || "Untitled column"}`, "");
+    const said = instructions[c.id];
+    if (said) out.push(`_${mdText(said)}_`, "");
     const notes = a.notes.filter((n) => n.columnId === c.id);
     out.push(...(notes.length ? notes.map((n) => noteLine(s, n)) : ["Nothing was written here."]), "");
   }
@@ -139,6 +142,9 @@ function activitySection(s: WorkshopSnapshot, a: SnapshotActivity, index: number
         "",
       ];
     }
+  }
+  if (a.kind === "board" && a.material) {
+    out.push("What people read first:", "", ...a.material.split(/\r?\n/).map((l) => `> ${mdText(l)}`), "");
   }
   if (a.notes.length === 0) return [...out, "Nothing was written on this board.", ""];
   return [...out, ...columnsSection(s, a, "###")];

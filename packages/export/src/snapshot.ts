@@ -133,6 +133,10 @@ export interface SnapshotBoardActivity extends SnapshotActivityBase {
   readonly columns: readonly Column[];
   readonly voting: SnapshotVoting;
   readonly notes: readonly SnapshotChartNote[];
+  /** The text people responded to (a vignette); "" when there was none. */
+  readonly material: string;
+  /** The instructions shown under each question, by column id; a column without any is absent. */
+  readonly instructions: Readonly<Record<string, string>>;
 }
 
 export type SnapshotActivity = SnapshotScaleActivity | SnapshotChartActivity | SnapshotBoardActivity;
@@ -231,7 +235,15 @@ export function snapshotFromDocs(
     );
     const columns = a.columns.map((c) => ({ id: c.id, title: c.title }));
     if (a.kind === "chart") return { ...base, kind: "chart", about: { ...a.about }, columns, voting, notes };
-    return { ...base, kind: "board", columns, voting, notes };
+    return {
+      ...base,
+      kind: "board",
+      columns,
+      voting,
+      notes,
+      material: a.material,
+      instructions: { ...a.instructions },
+    };
   });
 
   return {

@@ -23,6 +23,8 @@ import {
   type NoteId,
   placeAspect,
   type ScaleActivity,
+  setBoardMaterial,
+  setColumnInstructions,
   setLocked,
   setMeetingEnded,
   setMeta,
@@ -103,6 +105,12 @@ export function buildFixture(options: { anonymous?: boolean } = {}): FixtureDocs
     "bsurp" as ColumnId,
   );
   addColumn(workshopDoc, BOARD, "Ways to improve", undefined, "bimpr" as ColumnId);
+  setBoardMaterial(
+    workshopDoc,
+    BOARD,
+    "Look back over the two meetings.\nWhat stayed with you, and what would you change?",
+  );
+  setColumnInstructions(workshopDoc, BOARD, SURPRISE, "Anything that surprised you, big or small.");
   setVoting(workshopDoc, CHART, { open: true, revealed: true, budget: 2 });
   setTakingPart(workshopDoc, BOARD, [PPI]);
   setOpenBetweenMeetings(workshopDoc, BOARD, true);

@@ -29,6 +29,7 @@ import {
   type ScaleActivity,
 } from "./activities.ts";
 import { ballotDots, sumBallots } from "./ballot.ts";
+import { INSTRUCTIONS_MAX, MATERIAL_MAX, readBoardMaterial } from "./boardMaterial.ts";
 import { type ChartNote, listChartNotes, voteCounts } from "./chart.ts";
 import { readColour } from "./colours.ts";
 import { setLocked, setRevealed } from "./control.ts";
@@ -77,6 +78,10 @@ export interface ChartContent extends ChartActivity, ActivityState {
 
 export interface BoardContent extends BoardActivity, ActivityState {
   readonly notes: readonly ChartNoteContent[];
+  /** What people respond to (a vignette's text); "" when there is none (`readBoardMaterial`). */
+  readonly material: string;
+  /** Instructions per column id, shown under each question; a column without any is absent. */
+  readonly instructions: Readonly<Record<string, string>>;
 }
 
 export type ActivityContent = ScaleContent | ChartContent | BoardContent;
@@ -151,7 +156,8 @@ export function readWorkshopContent(
       };
     }
     const notes = chartNotes(charts.get(a.id), a.voting.budget, ballots.get(a.id) ?? []);
-    return a.kind === "chart" ? { ...a, locked, notes } : { ...a, locked, notes };
+    if (a.kind === "chart") return { ...a, locked, notes };
+    return { ...a, locked, notes, ...readBoardMaterial(workshopDoc, a.id) };
   });
   const { schemaVersion: _, ...meta } = w.meta;
   return { meta, meetingEnded: w.control.meetingEnded, groups: w.groups, activities };
@@ -219,6 +225,17 @@ function writeActivity(a: ActivityContent): Y.Map<unknown> {
       ...(about.activityId ? { activityId: about.activityId } : {}),
       ...(about.aspectId ? { aspectId: about.aspectId } : {}),
     });
+  }
+  if (a.kind === "board") {
+    const material = text(a.material, MATERIAL_MAX);
+    if (material) m.set("material", material);
+    const known = new Set<string>(a.columns.map((c) => c.id));
+    const kept = Object.entries(a.instructions).flatMap(([columnId, value]): [string, string][] => {
+      const t = text(value, INSTRUCTIONS_MAX);
+      return t && known.has(columnId) ? [[columnId, t]] : [];
+    });
+    // A Y.Map not yet in a document cannot tell its size, so decide on the plain list.
+    if (kept.length > 0) m.set("instructions", new Y.Map<unknown>(kept));
   }
   m.set("voting", { ...readVoting(a.voting) });
   m.set(

@@ -31,6 +31,8 @@ import {
   readSchemaVersion,
   readWorkshopContent,
   SCHEMA_VERSION,
+  setBoardMaterial,
+  setColumnInstructions,
   setLocked,
   setMeetingEnded,
   setMeta,
@@ -78,6 +80,8 @@ function buildWorkshop(): Map<string, Y.Doc> {
   const pros = addColumn(ws, CHART, "Pros", undefined, "cpros" as ColumnId);
   addBoardActivity(ws, { id: BOARD, title: "Board", prompts: [] });
   const prompt = addColumn(ws, BOARD, "Prompt", undefined, "cprompt" as ColumnId);
+  setBoardMaterial(ws, BOARD, "A vignette to read first.");
+  setColumnInstructions(ws, BOARD, prompt, "Write one word.");
   setVoting(ws, CHART, { open: true, revealed: true, budget: 2 });
   setVoting(ws, BOARD, { budget: 5 });
   setTakingPart(ws, BOARD, [G2]);
