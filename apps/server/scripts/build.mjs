@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+// Builds the server for production: `pnpm start` runs dist/main.mjs with plain `node`, not through tsx, which
+// costs about 45 MB of resident memory (its loader thread and transpile caches) and a compile on each start.
+//
+// esbuild bundles the server's own TypeScript and the workspace packages (@continuum/*: TypeScript source with
+// no build of their own) into two files: dist/main.mjs and dist/worker-entry.mjs, the export pool's thread
+// (pool.ts looks for ./worker-entry.mjs next to itself). Everything from npm stays in node_modules
+// (external): native modules (better-sqlite3, resvg) cannot be bundled and pdfkit reads its data files at run
+// time. A package the server does not depend on itself (pdfkit, the fonts, valibot: dependencies of the
+// workspace packages) is not resolvable from apps/server, so its import is written as the absolute path it
+// resolves to from the importing package, and code of a workspace package keeps its own `import.meta.url`
+// (fonts.ts resolves the font files from there).
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import * as esbuild from "esbuild";
+
+const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const ownDeps = new Set(
+  Object.keys(JSON.parse(readFileSync(path.join(serverDir, "package.json"), "utf8")).dependencies ?? {}),
+);
+const packageName = (spec) =>
+  (spec.startsWith("@") ? spec.split("/").slice(0, 2) : spec.split("/").slice(0, 1)).join("/");
+const inWorkspacePackage = (file) =>
+  !file.startsWith(serverDir) && !file.includes(`${path.sep}node_modules${path.sep}`);
+
+/** @type {esbuild.Plugin} */
+const externals = {
+  name: "externals",
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, async (args) => {
+      if (args.path.startsWith("node:") || args.pluginData === "inner") return undefined;
+      const name = packageName(args.path);
+      if (name.startsWith("@continuum/")) return undefined; // bundled: TypeScript source
+      if (ownDeps.has(name) || !inWorkspacePackage(args.importer)) return { path: args.path, external: true };
+      const found = await build.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        importer: args.importer,
+        pluginData: "inner",
+      });
+      if (found.errors.length > 0) return { errors: found.errors };
+      return { path: found.path, external: true };
+    });
+    // A workspace package's module keeps its own URL, as it has when run from source.
+    build.onLoad({ filter: /\.ts$/ }, async (args) => {
+      if (!inWorkspacePackage(args.path)) return undefined;
+      const source = readFileSync(args.path, "utf8");
+      if (!source.includes("import.meta.url")) return undefined;
+      return {
+        contents: source.replaceAll("import.meta.url", JSON.stringify(pathToFileURL(args.path).href)),
+        loader: "ts",
+      };
+    });
+  },
+};
+
+const started = Date.now();
+await esbuild.build({
+  entryPoints: {
+    main: path.join(serverDir, "src/main.ts"),
+    "worker-entry": path.join(serverDir, "src/exports/worker.ts"),
+  },
+  outdir: path.join(serverDir, "dist"),
+  outExtension: { ".js": ".mjs" },
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  sourcemap: true,
+  // Stack traces and logs name functions as in the source.
+  keepNames: true,
+  logLevel: "warning",
+  plugins: [externals],
+});
+console.log(`Built apps/server/dist in ${Date.now() - started} ms`);
