@@ -17,6 +17,7 @@ export * from "./migrations.ts";
 export * from "./noteLayout.ts";
 export * from "./privateWords.ts";
 export * from "./removed.ts";
+export * from "./rounds.ts";
 export { MODEL_DOC_KINDS, type ModelDocKind, SCHEMA_VERSION } from "./schema.ts";
 export * from "./stats.ts";
 export * from "./statsSettings.ts";

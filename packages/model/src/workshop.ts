@@ -29,6 +29,7 @@ import { type Control, isLocked, isMeetingEnded, isRevealed, readControl } from 
 import { type ActivityId, type GroupId, newGroupId, type WorkshopId } from "./ids.ts";
 import { readSchemaVersion } from "./migrations.ts";
 import { isWordsShared } from "./privateWords.ts";
+import { currentRound, isSoloRevealed } from "./rounds.ts";
 import { metaMap, SCHEMA_VERSION } from "./schema.ts";
 import { TEMPLATES, type TemplateActivity } from "./templates.ts";
 import {
@@ -363,5 +364,7 @@ export function workshopView(doc: Y.Doc): WorkshopView {
     isOpenBetweenMeetings: (activityId) => isOpenBetweenMeetings(doc, activityId),
     votingOpen: (activityId) => getVoting(doc, activityId).open,
     wordsShared: (activityId) => isWordsShared(doc, activityId),
+    round: (activityId) => currentRound(doc, activityId),
+    soloRevealed: (activityId) => isSoloRevealed(doc, activityId),
   };
 }
