@@ -32,6 +32,12 @@ export interface ServerConfig extends SyncLimits {
   /** Workshops (created or imported) one address may make per window; more are answered 429. */
   createLimit: number;
   createWindowMs: number;
+  /**
+   * People one address may add to workshops from devices already in them (shared tablets, PEOPLE-4) per
+   * window; more are answered 429. The facilitator's additions are not counted.
+   */
+  addPeopleLimit: number;
+  addPeopleWindowMs: number;
   /** When set, importing an archive needs `Authorization: Bearer <IMPORT_KEY>`; by default anyone may. */
   importKey: string | undefined;
   /** The export pool (exports/pool.ts): threads, queued tasks, time per task, heap per thread. */
@@ -74,6 +80,8 @@ export const defaultConfig = (): ServerConfig => ({
   trustProxy: "",
   createLimit: 30,
   createWindowMs: 10 * 60_000,
+  addPeopleLimit: 60,
+  addPeopleWindowMs: 10 * 60_000,
   importKey: undefined,
   exportThreads: 1,
   exportQueue: 8,
@@ -97,6 +105,7 @@ const SETTINGS: { key: keyof ServerConfig; env: string; flag: string; kind: "int
   { key: "compactEvery", env: "COMPACT_EVERY", flag: "--compact-every", kind: "int" },
   { key: "trustProxy", env: "TRUST_PROXY", flag: "--trust-proxy", kind: "string" },
   { key: "createLimit", env: "CREATE_LIMIT", flag: "--create-limit", kind: "int" },
+  { key: "addPeopleLimit", env: "ADD_PEOPLE_LIMIT", flag: "--add-people-limit", kind: "int" },
   { key: "importKey", env: "IMPORT_KEY", flag: "--import-key", kind: "string" },
   { key: "exportThreads", env: "EXPORT_THREADS", flag: "--export-threads", kind: "int" },
   { key: "exportQueue", env: "EXPORT_QUEUE", flag: "--export-queue", kind: "int" },

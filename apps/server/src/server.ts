@@ -65,9 +65,18 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     maxDelayMs: 0,
   };
   const creations = cluster?.limiter("create", creationLimits) ?? new FailureLimiter(creationLimits);
+  // People added from shared tablets are counted per address the same way (PEOPLE-4).
+  const additionLimits = {
+    windowMs: config.addPeopleWindowMs,
+    free: config.addPeopleLimit,
+    hardLimit: config.addPeopleLimit,
+    maxDelayMs: 0,
+  };
+  const additions = cluster?.limiter("add", additionLimits) ?? new FailureLimiter(additionLimits);
   const sweep = setInterval(() => {
     limiter.sweep();
     creations.sweep();
+    additions.sweep();
   }, 60_000);
   sweep.unref();
   const stats = () => ({ rooms: rooms.loadedNames().length, connections: sync.connectionCount() });
@@ -86,6 +95,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
       limiter,
       freeFailures: config.rateLimit.free,
       creations,
+      additions,
       exportPool,
       participants,
       connectionsOf: (id) => sync.connectionsOf(id),

@@ -110,6 +110,19 @@ export const RejoinRequest = v.object({
 });
 export type RejoinRequest = v.InferInput<typeof RejoinRequest>;
 
+/**
+ * `POST /api/workshops/<id>/people`: another person joins the same workshop from a device already in it (a
+ * shared tablet), with the bearer token of a participant on that device or the facilitator's, and no code.
+ * The answer is a `JoinResponse` for the new person (PEOPLE-4).
+ */
+export const AddPersonRequest = v.object({
+  name: requiredText("name", LIMITS.name),
+  /** A group id, or a group's name (matched ignoring case). */
+  group: requiredText("group", LIMITS.name),
+  device: optional(v.pipe(text("device", 64), v.regex(/^[A-Za-z0-9_-]*$/, '"device" must be an id.'))),
+});
+export type AddPersonRequest = v.InferInput<typeof AddPersonRequest>;
+
 /** One person of a workshop, as the facilitator sees them (`GET /api/workshops/<id>/participants`). */
 export interface ParticipantSummary {
   id: ParticipantId;

@@ -20,6 +20,8 @@ export interface HttpDeps {
   addressOf: (req: IncomingMessage) => string;
   /** Workshops one address may create or import per window. */
   creations: FailureLimiter;
+  /** People one address may add from devices already in a workshop per window (PEOPLE-4). */
+  additions: FailureLimiter;
   /** The people of each workshop (participant ids, removal). */
   participants: ParticipantRegistry;
   /** Open connections per participant of a workshop, right now. */

@@ -90,6 +90,7 @@ export function createHttpHandler(options: HttpOptions) {
     ["POST", "/api/join", people.join],
     ["POST", "/api/rejoin", people.rejoin],
     ["POST", "/api/session", people.session],
+    ["POST", "/api/workshops/:id/people", people.addPerson],
     ["GET", "/api/workshops/:id/participants", participants.list],
     ["POST", "/api/workshops/:id/participants/:participant/remove", participants.remove],
     ["POST", "/api/workshops/:id/participants/:participant/restore", participants.restore],

@@ -1,10 +1,13 @@
 /**
- * How people get in: look a code up (`GET /api/lookup/<code>`), join with it (`POST /api/join`), or trade a
- * facilitator's or room screen's key for a token (`POST /api/session`). Every one of them takes a guessable
- * secret, so every one runs inside the guessing guard.
+ * How people get in: look a code up (`GET /api/lookup/<code>`), join with it (`POST /api/join`), join
+ * another person from a device already in the workshop (`POST /api/workshops/<id>/people`, a shared
+ * tablet), or trade a facilitator's or room screen's key for a token (`POST /api/session`). Every one of
+ * them takes a guessable secret, so every one runs inside the guessing guard.
  */
 import { listGroups, readMeta } from "@continuum/model";
 import {
+  AddPersonRequest,
+  type GroupId,
   isId,
   isJoinCode,
   JoinRequest,
@@ -18,6 +21,7 @@ import {
   workshopDocName,
 } from "@continuum/protocol";
 import type * as Y from "yjs";
+import { bearer } from "../../auth/facilitator.ts";
 import type { Participant } from "../../auth/participants.ts";
 import { keyMatches } from "../../auth/tokens.ts";
 import type { WorkshopRecord } from "../../store/types.ts";
@@ -102,25 +106,30 @@ export function peopleRoutes(deps: HttpDeps) {
       return { status: 200, body };
     });
 
+  /** The group a person asked for, by id or by name ignoring case: 400 with the choices when there is none. */
+  async function groupOf(workshopId: WorkshopId, wanted: string): Promise<{ id: GroupId; name: string }> {
+    const groups = await withWorkshopDoc(workshopId, (doc) => listGroups(doc));
+    const group =
+      groups.find((g) => g.id === wanted) ??
+      groups.find((g) => g.name.toLocaleLowerCase() === wanted.toLocaleLowerCase());
+    if (!group) {
+      const names = groups.map((g) => `"${g.name}"`).join(", ");
+      throw new HttpError(
+        400,
+        "unknown_group",
+        groups.length
+          ? `There is no group "${wanted}" in this workshop. Choose one of: ${names}.`
+          : "This workshop has no groups yet. Ask the facilitator to add one.",
+      );
+    }
+    return group;
+  }
+
   const join: Handler = async ({ req }) => {
     const input = await readBody(req, JoinRequest);
     return guarded(req, async () => {
       const workshop = await findOpenByCode(input.code);
-      const groups = await withWorkshopDoc(workshop.id, (doc) => listGroups(doc));
-      const wanted = input.group;
-      const group =
-        groups.find((g) => g.id === wanted) ??
-        groups.find((g) => g.name.toLocaleLowerCase() === wanted.toLocaleLowerCase());
-      if (!group) {
-        const names = groups.map((g) => `"${g.name}"`).join(", ");
-        throw new HttpError(
-          400,
-          "unknown_group",
-          groups.length
-            ? `There is no group "${wanted}" in this workshop. Choose one of: ${names}.`
-            : "This workshop has no groups yet. Ask the facilitator to add one.",
-        );
-      }
+      const group = await groupOf(workshop.id, input.group);
       const { participant, key } = await deps.participants.add(workshop.id, {
         name: input.name,
         group: group.id,
@@ -190,5 +199,82 @@ export function peopleRoutes(deps: HttpDeps) {
     );
   };
 
-  return { lookup, join, rejoin, session };
+  /**
+   * Who is adding a person to this workshop: a participant of it whom the facilitator has not removed, or
+   * the facilitator (token or key). Anything else is refused as a wrong guess is (401 without a credential,
+   * 403 with one that is not good here), so trying tokens is slowed like trying codes.
+   */
+  async function adderOf(req: Parameters<Handler>[0]["req"], workshop: WorkshopRecord) {
+    const credential = bearer(req);
+    if (credential === null) {
+      throw new HttpError(
+        401,
+        "missing_token",
+        "Adding someone needs the token of a person already in this workshop: “Authorization: Bearer <token>”.",
+        { "www-authenticate": 'Bearer realm="continuum"' },
+      );
+    }
+    const token = tokens.verify(credential);
+    if (token?.workshopId === workshop.id) {
+      if (token.role === "facilitator" && token.tokenVersion === workshop.tokenVersion)
+        return { facilitator: true, participant: null };
+      if (token.role === "participant" && token.participant) {
+        const person = await deps.participants.get(workshop.id, token.participant);
+        if (person && person.removedAt !== null)
+          throw new HttpError(403, "removed", "The facilitator has removed you from this workshop.");
+        if (person) return { facilitator: false, participant: person.id };
+      }
+    }
+    if (keyMatches(credential, workshop.facilitatorKeyHash)) return { facilitator: true, participant: null };
+    throw new HttpError(
+      403,
+      "wrong_token",
+      "This device cannot add people to this workshop. Join with the workshop code instead.",
+    );
+  }
+
+  /**
+   * Another person joins from a device already in the workshop (a shared tablet), or the facilitator joins
+   * someone for a tablet: no code, the same rules as joining otherwise (an open workshop, a group it has),
+   * and at most `addPeopleLimit` people per address in a window (PEOPLE-4). The new person's id is chosen
+   * here, never taken from the request.
+   */
+  const addPerson: Handler = async ({ req, params }) => {
+    const input = await readBody(req, AddPersonRequest);
+    const rawId = params.id ?? "";
+    return guarded(
+      req,
+      async () => {
+        const workshop = await openWorkshopById(rawId);
+        const adder = await adderOf(req, workshop);
+        const group = await groupOf(workshop.id, input.group);
+        if (!adder.facilitator) {
+          const address = deps.addressOf(req);
+          const retryAfter = deps.additions.retryAfterSeconds(address);
+          if (retryAfter > 0) {
+            throw new HttpError(
+              429,
+              "too_many_people",
+              "Too many people were added from this network just now. Wait a few minutes, or join with the workshop code.",
+              { "retry-after": String(retryAfter) },
+            );
+          }
+          deps.additions.fail(address);
+        }
+        const { participant, key } = await deps.participants.add(workshop.id, {
+          name: input.name,
+          group: group.id,
+          device: input.device || null,
+        });
+        deps.log.info(
+          { workshop: workshop.id, participant: participant.id, by: adder.participant ?? "facilitator" },
+          "person added from a device in the workshop",
+        );
+        return participantAnswer(workshop, participant, group.name, key);
+      },
+      rawId,
+    );
+  };
+
+  return { lookup, join, rejoin, session, addPerson };
 }
