@@ -76,7 +76,8 @@ function docFromUpdates(name: string, updates: readonly Uint8Array[]): Y.Doc {
   }
   const parsed = parseDocName(name)?.kind;
   // A person's private words on a prompt board (ACC-12) are laid out as a board.
-  const kind = parsed === "words" ? "board" : parsed;
+  // A person's own scale in an individual round (ACC-13) is laid out as a lane.
+  const kind = parsed === "words" ? "board" : parsed === "solo" ? "lane" : parsed;
   if (doc.store.clients.size > 0) migrateDoc(doc, kind ? { kind } : {});
   return doc;
 }

@@ -1,4 +1,4 @@
-import { initChart, initLane, migrateDoc, workshopView } from "@continuum/model";
+import { initChart, initLane, initSolo, migrateDoc, workshopView } from "@continuum/model";
 import { type DocName, parseDocName, type WorkshopView, workshopDocName } from "@continuum/protocol";
 import type { Logger } from "pino";
 import * as awarenessProtocol from "y-protocols/awareness";
@@ -93,6 +93,13 @@ export class Room {
     } else if (isEmpty && d.kind === "words") {
       // One person's words on a private-first prompt board (ACC-12): laid out as a board of their own.
       initChart(this.doc, { workshopId: d.workshopId, activityId: d.activityId, kind: "board" });
+    } else if (isEmpty && d.kind === "solo") {
+      // One person's own scale in an individual round (ACC-13): laid out as a lane of their own.
+      initSolo(this.doc, {
+        workshopId: d.workshopId,
+        activityId: d.activityId,
+        participantId: d.participantId,
+      });
     } else if (!isEmpty) {
       const { from, to } = migrateDoc(this.doc);
       if (from !== to) this.log.info({ doc: this.name, from, to }, "migrated document");

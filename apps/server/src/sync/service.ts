@@ -1,4 +1,4 @@
-import { listGroups } from "@continuum/model";
+import { listGroups, stampSoloGroup } from "@continuum/model";
 import {
   type Access,
   type AccessDecision,
@@ -261,6 +261,12 @@ export class SyncService {
       workshopRoom.onAccessChange.add(this.recheckWorkshop);
     this.ballots.attachWorkshop(workshopRoom);
     if (room.docName.kind === "ballot") this.ballots.attachBallot(room);
+    // ACC-13: a person's own scale records their group from their token (not from anything a client wrote),
+    // so the individual placements are counted with the right group.
+    const who = conn.principal;
+    if (room.docName.kind === "solo" && who.group && who.participant === room.docName.participantId) {
+      stampSoloGroup(room.doc, who.group);
+    }
 
     this.log.info(
       { doc: room.name, role: conn.principal.role, group: conn.principal.group, access: conn.access },
