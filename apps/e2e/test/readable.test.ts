@@ -235,6 +235,59 @@ describe("the February 2023 scale on the devices people bring", () => {
     }
   });
 
+  it("phone: the aspects as a list, each with its own slider, placed and moved by touch and by keys", async () => {
+    const w = await newWorkshop();
+    const page = await device("phone");
+    await joinWithCode(page, w.code, "Gil", PPI);
+    await trayCard(page, ASPECTS[0] as string).waitFor();
+    await page.getByRole("button", { name: "As a list" }).click();
+    for (const aspect of ASPECTS) {
+      await page.getByRole("button", { name: `Place in the middle: ${aspect}` }).tap();
+    }
+    await page.getByRole("heading", { name: /^To place/ }).waitFor({ state: "hidden" });
+    const sliders = page.getByRole("slider");
+    expect(await sliders.count()).toBe(ASPECTS.length);
+    // Each slider by touch, at a different place along its track; no drag across the screen.
+    for (const [i, aspect] of ASPECTS.entries()) {
+      const slider = page.getByRole("slider", { name: aspect });
+      await slider.scrollIntoViewIfNeeded();
+      const box = await slider.boundingBox();
+      if (!box) throw new Error(`${aspect}: no slider`);
+      expect(box.height, `${aspect}: the slider's target`).toBeGreaterThanOrEqual(44);
+      const at = 5 + i * 15;
+      // The thumb's centre runs from half a thumb in from each end.
+      await page.touchscreen.tap(box.x + 22 + ((box.width - 44) * at) / 100, box.y + box.height / 2);
+      await until(
+        async () => Math.abs(Number(await slider.inputValue()) - at) <= 2,
+        `${aspect} moved to about ${at}`,
+      );
+    }
+    const first = page.getByRole("slider", { name: ASPECTS[0] as string });
+    const before = Number(await first.inputValue());
+    await first.focus();
+    await page.keyboard.press("ArrowRight");
+    await until(async () => Number(await first.inputValue()) === before + 1, "a key moved it by 1");
+    const spoken = () =>
+      page.evaluate(() => [...document.querySelectorAll("[aria-live]")].map((r) => r.textContent).join(" "));
+    await until(
+      async () => (await spoken()).includes(`${ASPECTS[0]} placed at ${before + 1} of 100`),
+      "the rest announced",
+    );
+    // What the list wrote is the lane everyone else sees.
+    const ppi = w.groups[PPI] as GroupId;
+    await flushed(h.url, laneDocName(w.id, w.scaleId, ppi), w.facilitatorToken, (d) => {
+      const notes = d.getMap("notes");
+      return notes.size === ASPECTS.length;
+    });
+    await checkAxe(page, "the list on a phone");
+    await shoot(page, "readable-phone-list");
+    // The choice is this device's: kept after a reload; the scale is one tap away.
+    await page.reload();
+    await page.getByRole("slider", { name: ASPECTS[1] as string }).waitFor();
+    await page.getByRole("button", { name: "On the scale" }).click();
+    expectReadable(await boxes(page, PPI), "phone after the list");
+  });
+
   it("laptop at 200% zoom: the header is one line, and the keyboard places everything", async () => {
     const w = await newWorkshop();
     const page = await device("laptop-200");

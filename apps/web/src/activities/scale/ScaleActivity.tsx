@@ -41,6 +41,7 @@ import { Lane } from "./Lane.tsx";
 import { LaneConnector } from "./LaneConnector.tsx";
 import { type NoteDragData, NotePicker } from "./Note.tsx";
 import { AddNote } from "./NoteEditor.tsx";
+import { readScaleAsList, ScaleList, saveScaleAsList } from "./ScaleList.tsx";
 import { DragCard, EditorHost } from "./ScaleSheets.tsx";
 import { type AspectDragData, OwnTray } from "./Tray.tsx";
 
@@ -93,6 +94,11 @@ export function ScaleActivity({
   const setDrag = useUi((s) => s.setDrag);
   const setFacilitatorActivity = useUi((s) => s.setFacilitatorActivity);
   const broadcaster = useMemo(() => createDragBroadcaster(100), []);
+  const [asList, setAsList] = useState(readScaleAsList);
+  const showAsList = (on: boolean) => {
+    setAsList(on);
+    saveScaleAsList(on);
+  };
 
   const onConn = useCallback((groupId: string, conn: DocConnection | null) => {
     setConns((prev) => {
@@ -294,8 +300,28 @@ export function ScaleActivity({
               if (!conn) return null;
               const own = ownGroup?.id === g.id;
               const working = own && editableFor(g);
+              if (working && asList) {
+                return (
+                  <div key={g.id} className="lane-wrap">
+                    <ListSwitch asList={asList} onChange={showAsList} />
+                    <ScaleList
+                      conn={conn}
+                      activity={activity}
+                      author={session.name}
+                      editable
+                      {...(g.colour ? { colour: g.colour } : {})}
+                    />
+                    <div className="lane-actions">
+                      <button type="button" className="btn primary" onClick={() => setAdding(true)}>
+                        Add a note of your own
+                      </button>
+                    </div>
+                  </div>
+                );
+              }
               return (
                 <div key={g.id} className={`lane-wrap${working ? " with-tray" : ""}`}>
+                  {working ? <ListSwitch asList={asList} onChange={showAsList} /> : null}
                   <Lane
                     conn={conn}
                     group={g}
@@ -355,5 +381,20 @@ export function ScaleActivity({
         <DragCard rightLabel={activity.rightLabel} />
       </DragOverlay>
     </DndContext>
+  );
+}
+
+/** Scale or list for the person's own lane: the list is easier on a phone, the scale shows the whole picture. */
+function ListSwitch({ asList, onChange }: { asList: boolean; onChange(on: boolean): void }) {
+  return (
+    <fieldset className="view-switch list-switch">
+      <legend>Show my group's aspects</legend>
+      <button type="button" className="btn" aria-pressed={!asList} onClick={() => onChange(false)}>
+        On the scale
+      </button>
+      <button type="button" className="btn" aria-pressed={asList} onClick={() => onChange(true)}>
+        As a list
+      </button>
+    </fieldset>
   );
 }

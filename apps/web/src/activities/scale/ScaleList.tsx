@@ -1,0 +1,193 @@
+/**
+ * The scale as a list, for a narrow screen: each aspect is a row with its own position control (a native
+ * range input), so a phone needs no drag across a scale a few centimetres wide, and notes never pile up.
+ * Same lane document, same writes (`placeAspect`, `moveNote`), same sentences as the scale.
+ */
+import {
+  type Aspect,
+  type Colour,
+  moveNote,
+  noteIdForAspect,
+  placeAspect,
+  type ScaleActivity,
+  type ScaleNote,
+  unplacedAspects,
+} from "@continuum/model";
+import { type CSSProperties, useEffect, useMemo, useRef } from "react";
+import { useUi } from "../../app/ui.ts";
+import type { DocConnection } from "../../sync/connection.ts";
+import { useDoc } from "../../sync/hooks.ts";
+import { positionText } from "./describe.ts";
+import { laneStore, useAllNotes } from "./laneStore.ts";
+import { freeY } from "./place.ts";
+
+const LIST_KEY = "continuum.scaleAsList";
+
+/** Whether this device shows the own lane as a list; kept per device, as a person's way of working. */
+export function readScaleAsList(): boolean {
+  try {
+    return localStorage.getItem(LIST_KEY) === "1";
+  } catch {
+    return false;
+  }
+}
+
+export function saveScaleAsList(on: boolean): void {
+  try {
+    localStorage.setItem(LIST_KEY, on ? "1" : "0");
+  } catch {
+    // Private browsing without storage: the choice lasts until the page closes.
+  }
+}
+
+export interface ScaleListProps {
+  conn: DocConnection;
+  activity: ScaleActivity;
+  author: string;
+  colour?: Colour;
+  editable: boolean;
+}
+
+export function ScaleList(props: ScaleListProps) {
+  const doc = useDoc(props.conn);
+  const store = useMemo(() => (doc ? laneStore(doc) : null), [doc]);
+  if (!doc || !store) return <p className="lane-loading">Loading the notes…</p>;
+  return <ListRows {...props} doc={doc} store={store} />;
+}
+
+function ListRows({
+  doc,
+  store,
+  activity,
+  author,
+  colour,
+  editable,
+}: ScaleListProps & { doc: NonNullable<ReturnType<typeof useDoc>>; store: ReturnType<typeof laneStore> }) {
+  const notes = useAllNotes(store);
+  const left = unplacedAspects(activity.aspects, notes);
+  const announce = useUi((s) => s.announce);
+  const focusNote = useUi((s) => s.focusNote);
+  const setFocusNote = useUi((s) => s.setFocusNote);
+  const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
+  useEffect(() => {
+    const pending = timers.current;
+    return () => {
+      for (const t of pending.values()) clearTimeout(t);
+    };
+  }, []);
+
+  const place = (aspect: Aspect) => {
+    const id = placeAspect(doc, {
+      aspect,
+      x: 50,
+      y: freeY(notes, 50),
+      author,
+      ...(colour ? { colour } : {}),
+    });
+    setFocusNote(id);
+    announce(`${aspect.text} placed at ${positionText(50, activity.rightLabel)}.`);
+  };
+
+  const move = (note: ScaleNote, x: number) => {
+    moveNote(doc, note.id, x);
+    // The slider speaks its own value as it moves; the page says where it ended once it rests.
+    const old = timers.current.get(note.id);
+    if (old) clearTimeout(old);
+    timers.current.set(
+      note.id,
+      setTimeout(() => announce(`${note.text} placed at ${positionText(x, activity.rightLabel)}.`), 700),
+    );
+  };
+
+  return (
+    <div className="scale-list">
+      <p className="scale-list-ends" aria-hidden="true">
+        <span>← {activity.leftLabel}</span>
+        <span>{activity.rightLabel} →</span>
+      </p>
+      <ul className="scale-list-rows" aria-label="Aspects on the scale">
+        {notes.map((n) => (
+          <ListRow
+            key={n.id}
+            note={n}
+            activity={activity}
+            editable={editable}
+            focus={focusNote === n.id}
+            onFocused={() => setFocusNote(null)}
+            onMove={(x) => move(n, x)}
+          />
+        ))}
+      </ul>
+      {editable && left.length > 0 ? (
+        <section className="scale-list-todo" aria-labelledby="list-todo-title">
+          <h3 id="list-todo-title">To place ({left.length})</h3>
+          <ul>
+            {left.map((a) => (
+              <li key={a.id}>
+                <span className="scale-list-text">{a.text}</span>
+                <button
+                  type="button"
+                  className="btn"
+                  data-note-id={noteIdForAspect(a.id)}
+                  aria-label={`Place in the middle: ${a.text}`}
+                  onClick={() => place(a)}
+                >
+                  Place
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+function ListRow({
+  note,
+  activity,
+  editable,
+  focus,
+  onFocused,
+  onMove,
+}: {
+  note: ScaleNote;
+  activity: ScaleActivity;
+  editable: boolean;
+  focus: boolean;
+  onFocused(): void;
+  onMove(x: number): void;
+}) {
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (!focus) return;
+    input.current?.focus();
+    onFocused();
+  }, [focus, onFocused]);
+  const x = Math.round(note.x);
+  const id = `list-${note.id}`;
+  return (
+    <li className={`scale-list-row colour-${note.colour}`}>
+      <label htmlFor={id} className="scale-list-text">
+        {note.text || "Empty note"}
+      </label>
+      <input
+        ref={input}
+        id={id}
+        type="range"
+        min={0}
+        max={100}
+        step={1}
+        value={x}
+        disabled={!editable}
+        aria-valuetext={positionText(x, activity.rightLabel)}
+        data-note-id={note.id}
+        style={{ "--at": `${x}%` } as CSSProperties}
+        onChange={(e) => onMove(Number(e.currentTarget.value))}
+      />
+      <span className="scale-list-value" aria-hidden="true">
+        {x}
+      </span>
+    </li>
+  );
+}
