@@ -33,8 +33,18 @@ import { INSTRUCTIONS_MAX, MATERIAL_MAX, readBoardMaterial } from "./boardMateri
 import { type ChartNote, listChartNotes, voteCounts } from "./chart.ts";
 import { readColour } from "./colours.ts";
 import { setLocked, setRevealed } from "./control.ts";
-import type { GroupId } from "./ids.ts";
+import {
+  appendMoves,
+  historyDocName,
+  listMoves,
+  MAX_MOVES,
+  type Move,
+  moveValue,
+  readMove,
+} from "./history.ts";
+import { type GroupId, isId } from "./ids.ts";
 import { listNotes, type ScaleNote } from "./lane.ts";
+import { listReasons, type Reason, readReason, reasonsMap } from "./reasons.ts";
 import { CHART_KEYS, LANE_KEYS, metaMap, SCHEMA_VERSION, WORKSHOP_KEYS } from "./schema.ts";
 import {
   LIMITS,
@@ -57,6 +67,8 @@ export interface ChartNoteContent extends Omit<ChartNote, "participantId"> {
 export interface LaneContent {
   readonly groupId: GroupId;
   readonly notes: readonly ScaleNote[];
+  /** The reasons added to its notes ("why here"), oldest first; absent in archives from before reasons. */
+  readonly reasons?: readonly Reason[];
 }
 
 interface ActivityState {
@@ -94,6 +106,11 @@ export interface WorkshopContent {
   readonly groups: readonly Group[];
   /** In agenda order. */
   readonly activities: readonly ActivityContent[];
+  /**
+   * Every move of a note on a scale, oldest first (`history.ts`), so an imported workshop replays the same;
+   * absent in archives from before the history.
+   */
+  readonly moves?: readonly Move[];
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -151,7 +168,7 @@ export function readWorkshopContent(
         revealed: [...(w.control.revealed[a.id] ?? [])],
         lanes: w.groups.map((g) => {
           const doc = lanes.get(`${a.id}/${g.id}`);
-          return { groupId: g.id, notes: doc ? listNotes(doc) : [] };
+          return { groupId: g.id, notes: doc ? listNotes(doc) : [], reasons: doc ? listReasons(doc) : [] };
         }),
       };
     }
@@ -160,7 +177,10 @@ export function readWorkshopContent(
     return { ...a, locked, notes, ...readBoardMaterial(workshopDoc, a.id) };
   });
   const { schemaVersion: _, ...meta } = w.meta;
-  return { meta, meetingEnded: w.control.meetingEnded, groups: w.groups, activities };
+  // The history document is the server's (`<workshopId>#moves`); its name does not parse as a client's.
+  const history = [...docsByName].find(([name]) => name.endsWith("#moves"))?.[1];
+  const moves = history ? listMoves(history) : [];
+  return { meta, meetingEnded: w.control.meetingEnded, groups: w.groups, activities, moves };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -262,6 +282,16 @@ function writeScaleNote(n: ScaleNote): Y.Map<unknown> {
   });
 }
 
+function writeReason(r: Reason): Y.Map<unknown> {
+  return itemMap({
+    noteId: r.noteId,
+    text: r.text,
+    groupId: r.groupId,
+    author: r.author,
+    createdAt: r.createdAt,
+  });
+}
+
 function writeChartNote(n: ChartNoteContent): Y.Map<unknown> {
   return itemMap({
     text: text(n.text, LIMITS.noteText),
@@ -321,10 +351,22 @@ export function writeWorkshopContent(content: WorkshopContent, workshopId: Works
     }
   });
 
+  const scales = new Set(content.activities.filter((a) => a.kind === "scale").map((a) => a.id as string));
+  const groupIds = new Set(content.groups.map((g) => g.id as string));
+  const moves = (content.moves ?? []).slice(0, MAX_MOVES).flatMap((m) => {
+    const read = readMove(moveValue(m));
+    return read && scales.has(read.activityId) && groupIds.has(read.groupId) ? [read] : [];
+  });
+  if (moves.length > 0) {
+    const history = new Y.Doc();
+    appendMoves(history, moves);
+    docs.set(historyDocName(workshopId), history);
+  }
+
   for (const a of content.activities) {
     if (a.kind === "scale") {
       for (const lane of a.lanes) {
-        if (lane.notes.length === 0) continue;
+        if (lane.notes.length === 0 && (lane.reasons ?? []).length === 0) continue;
         const doc = newDoc(LANE_KEYS, {
           kind: "lane",
           workshopId,
@@ -334,6 +376,11 @@ export function writeWorkshopContent(content: WorkshopContent, workshopId: Works
         doc.transact(() => {
           const notes = doc.getMap<unknown>("notes");
           for (const n of lane.notes) notes.set(n.id, writeScaleNote(n));
+          const reasons = reasonsMap(doc);
+          for (const r of lane.reasons ?? []) {
+            const read = readReason(r.id, r);
+            if (read && isId(r.id)) reasons.set(r.id, writeReason(read));
+          }
         });
         docs.set(laneDocName(workshopId, a.id, lane.groupId), doc);
       }
