@@ -13,6 +13,7 @@ import type { Activity, Workshop } from "@continuum/model";
 import { lazy, type ReactNode, Suspense, useEffect, useRef, useState } from "react";
 import type * as Y from "yjs";
 import { VotingControls } from "../activities/chart/VotingControls.tsx";
+import { RoundControls } from "../activities/scale/rounds/RoundControls.tsx";
 import { AgendaEditor } from "../agenda/AgendaEditor.tsx";
 import { links } from "../app/router.ts";
 import { useUi } from "../app/ui.ts";
@@ -134,6 +135,15 @@ export default function Cockpit({ doc, workshop, session, activity, chartDoc, pe
       </AgendaRail>
       <div className="cockpit-main">
         <RunBar doc={doc} workshop={workshop} activity={activity} now={serverNow} />
+        {activity?.kind === "scale" ? (
+          <RoundControls
+            key={activity.id}
+            doc={doc}
+            workshop={workshop}
+            activity={activity}
+            session={session}
+          />
+        ) : null}
         {/* It scrolls on its own, so it takes keyboard focus to scroll with the arrow keys (WCAG 2.1.1). */}
         {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard */}
         <section className="cockpit-board" ref={boardRef} tabIndex={0} aria-label="The live board">

@@ -1,6 +1,6 @@
 import type { Group, ScaleActivity, ScaleNote } from "@continuum/model";
 import type { ActivityId, AspectId } from "@continuum/protocol";
-import { useEffect, useState } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import type * as Y from "yjs";
 import type { DocConnection } from "../../sync/connection.ts";
 import { OpenChartButton } from "../chart/OpenChartButton.tsx";
@@ -56,10 +56,13 @@ export function Compare({
   lanes,
   hiddenCount,
   openChart,
+  rowExtra,
 }: {
   activity: ScaleActivity;
   lanes: readonly { group: Group; conn: DocConnection }[];
   hiddenCount: number;
+  /** Drawn under each aspect's positions: the rounds' distributions, movement and flags (`rounds/`). */
+  rowExtra?: ((row: CompareRow) => ReactNode) | undefined;
   /** The facilitator's: a "Chart pros and cons" button per aspect, which opens (or makes) its chart. */
   openChart?: { workshopDoc: Y.Doc; onOpen(chartActivityId: ActivityId): void } | undefined;
 }) {
@@ -111,6 +114,7 @@ export function Compare({
                 ? "No group has placed this yet."
                 : row.positions.map((p) => `${p.group.name}: ${p.x} of 100`).join(" · ")}
             </p>
+            {rowExtra?.(row)}
             {openChart ? (
               <div className="actions">
                 <OpenChartButton

@@ -9,10 +9,11 @@ import {
   moveNote,
   noteIdForAspect,
   placeAspect,
+  readRounds,
   type ScaleActivity as ScaleActivityModel,
   type Workshop,
 } from "@continuum/model";
-import { type GroupId, laneDocName, type NoteId, type WorkshopId } from "@continuum/protocol";
+import type { GroupId, NoteId, WorkshopId } from "@continuum/protocol";
 import {
   type Announcements,
   DndContext,
@@ -32,7 +33,7 @@ import { createDragBroadcaster } from "../../sync/presence.ts";
 import { GroupBadge } from "../../ui/GroupBadge.tsx";
 import { useBoardSensors } from "../../ui/sensors.ts";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
-import { mayWriteLane, visibleGroups } from "./access.ts";
+import { laneDocFor, mayWriteLane, visibleGroups } from "./access.ts";
 import { Compare } from "./Compare.tsx";
 import { positionText } from "./describe.ts";
 import { markDragEnded } from "./dragGuard.ts";
@@ -41,6 +42,8 @@ import { Lane } from "./Lane.tsx";
 import { LaneConnector } from "./LaneConnector.tsx";
 import { type NoteDragData, NotePicker } from "./Note.tsx";
 import { AddNote } from "./NoteEditor.tsx";
+import { RoundBanner } from "./rounds/RoundBanner.tsx";
+import { useRowRounds } from "./rounds/useRowRounds.tsx";
 import { readScaleAsList, ScaleList, saveScaleAsList } from "./ScaleList.tsx";
 import { DragCard, EditorHost } from "./ScaleSheets.tsx";
 import { type AspectDragData, OwnTray } from "./Tray.tsx";
@@ -94,6 +97,11 @@ export function ScaleActivity({
   const setDrag = useUi((s) => s.setDrag);
   const setFacilitatorActivity = useUi((s) => s.setFacilitatorActivity);
   const broadcaster = useMemo(() => createDragBroadcaster(100), []);
+  // Rounds (issue 14): in an individual round a participant's own lane is their own scale (ACC-13).
+  const rounds = readRounds(workshopDoc, activity.id);
+  const rowExtra = useRowRounds(workshopDoc, workshop, activity, session);
+  const onOwnScale =
+    session.role === "participant" && rounds.round === "individual" && !!session.participantId;
   const [asList, setAsList] = useState(readScaleAsList);
   const showAsList = (on: boolean) => {
     setAsList(on);
@@ -227,7 +235,7 @@ export function ScaleActivity({
       {visible.map((g) => (
         <LaneConnector
           key={g.id}
-          docName={laneDocName(workshopId, activity.id, g.id)}
+          docName={laneDocFor(workshopDoc, workshopId, activity.id, g.id, session)}
           token={session.token}
           role={session.role}
           groupId={g.id}
@@ -239,6 +247,7 @@ export function ScaleActivity({
         {/* The screen's one h1: the activity is what the screen is about (the top bar names the workshop). */}
         <h1 className="activity-title">{activity.title}</h1>
         {activity.prompt ? <p className="prompt">{activity.prompt}</p> : null}
+        <RoundBanner rounds={rounds} role={session.role} groupName={session.groupName} />
         {readOnly ? (
           <p className="locked-banner" role="status">
             Looking back: read only.
@@ -280,6 +289,7 @@ export function ScaleActivity({
             conns[g.id] ? [{ group: g, conn: conns[g.id] as DocConnection }] : [],
           )}
           hiddenCount={hidden.length}
+          rowExtra={rowExtra}
           openChart={
             session.role === "facilitator"
               ? {
@@ -324,7 +334,7 @@ export function ScaleActivity({
                   {working ? <ListSwitch asList={asList} onChange={showAsList} /> : null}
                   <Lane
                     conn={conn}
-                    group={g}
+                    group={own && onOwnScale ? { ...g, name: "Your own scale (private)" } : g}
                     groupIndex={workshop.groups.findIndex((x) => x.id === g.id)}
                     activity={activity}
                     editable={editableFor(g)}

@@ -1,0 +1,178 @@
+/**
+ * The facilitator's round controls for a scale activity (issue 14), under the run bar: an optional
+ * individual round first, the group round (from an empty scale or from each group's median), revealing the
+ * individual placements, and an optional second round that keeps round 1's positions. A workshop that never
+ * uses them works as before.
+ */
+import {
+  listNotes,
+  readRounds,
+  type ScaleActivity,
+  seedLaneFromMedians,
+  setSoloRevealed,
+  startGroupRound,
+  startIndividualRound,
+  startSecondRound,
+  summariseSolo,
+  type Workshop,
+} from "@continuum/model";
+import { type GroupId, laneDocName, type WorkshopId } from "@continuum/protocol";
+import { useState } from "react";
+import type * as Y from "yjs";
+import type { Session } from "../../../session.ts";
+import { openDocConnection } from "../../../sync/hooks.ts";
+import { readAllSolos, synced } from "./solo.ts";
+import { roundName } from "./words.ts";
+import "./rounds.css";
+
+/** Opens each group's lane, runs `fn` on the synced documents, and closes them. */
+async function withLanes<T>(
+  session: Session,
+  workshop: Workshop,
+  activity: ScaleActivity,
+  fn: (lanes: { groupId: GroupId; doc: Y.Doc }[]) => T,
+): Promise<T> {
+  const conns = workshop.groups.map((g) => ({
+    groupId: g.id,
+    conn: openDocConnection(
+      laneDocName(session.workshopId as WorkshopId, activity.id, g.id),
+      session.token,
+      "facilitator",
+      true,
+    ),
+  }));
+  try {
+    await Promise.all(conns.map((c) => synced(c.conn)));
+    return fn(conns.map((c) => ({ groupId: c.groupId, doc: c.conn.doc })));
+  } finally {
+    for (const c of conns) c.conn.destroy();
+  }
+}
+
+export function RoundControls({
+  doc,
+  workshop,
+  activity,
+  session,
+}: {
+  doc: Y.Doc;
+  workshop: Workshop;
+  activity: ScaleActivity;
+  session: Session;
+}) {
+  const rounds = readRounds(doc, activity.id);
+  const [said, say] = useState("");
+  const [busy, setBusy] = useState(false);
+  const run = (what: () => Promise<string>) => {
+    setBusy(true);
+    what()
+      .then(say, () => say("That did not work: the server could not be reached. Try again."))
+      .finally(() => setBusy(false));
+  };
+
+  const toGroupRound = (from: "empty" | "median") =>
+    run(async () => {
+      if (from === "median") {
+        const people = await readAllSolos(session.workshopId, activity.id, session.token);
+        const summary = summariseSolo(people);
+        const placed = await withLanes(session, workshop, activity, (lanes) =>
+          lanes.reduce((n, lane) => {
+            const colour = workshop.groups.find((g) => g.id === lane.groupId)?.colour;
+            return (
+              n +
+              seedLaneFromMedians(lane.doc, activity, summary[lane.groupId] ?? {}, {
+                author: "Facilitator",
+                ...(colour ? { colour } : {}),
+              })
+            );
+          }, 0),
+        );
+        startGroupRound(doc, activity.id, "median");
+        return `Group round started. ${placed} ${placed === 1 ? "note was" : "notes were"} placed at each group's median.`;
+      }
+      startGroupRound(doc, activity.id, "empty");
+      return "Group round started: each group starts from an empty scale.";
+    });
+
+  const reveal = (on: boolean) =>
+    run(async () => {
+      if (!on) {
+        setSoloRevealed(doc, activity.id, null);
+        return "The individual placements are hidden again.";
+      }
+      const people = await readAllSolos(session.workshopId, activity.id, session.token);
+      setSoloRevealed(doc, activity.id, summariseSolo(people));
+      return `The individual placements of ${people.length} ${people.length === 1 ? "person are" : "people are"} shown in the comparison, without names.`;
+    });
+
+  const secondRound = () =>
+    run(async () => {
+      const lanes = await withLanes(session, workshop, activity, (ls) =>
+        ls.map((l) => ({ groupId: l.groupId, notes: listNotes(l.doc) })),
+      );
+      startSecondRound(doc, activity.id, lanes);
+      return "Second round started. Round 1's positions are kept; groups may move their notes again.";
+    });
+
+  return (
+    <section className="round-controls" aria-labelledby="round-controls-title">
+      <h2 id="round-controls-title" className="round-title">
+        Rounds <span className="round-now">Now: {roundName(rounds.round)}</span>
+      </h2>
+      <div className="round-buttons">
+        {rounds.round === "group" && !rounds.individualRound && !rounds.round1 ? (
+          <button type="button" className="btn small" disabled={busy} onClick={() => startIndividual()}>
+            Start with an individual round
+          </button>
+        ) : null}
+        {rounds.round === "individual" ? (
+          <>
+            <button
+              type="button"
+              className="btn small primary"
+              disabled={busy}
+              onClick={() => toGroupRound("empty")}
+            >
+              Start the group round (empty scale)
+            </button>
+            <button
+              type="button"
+              className="btn small"
+              disabled={busy}
+              onClick={() => toGroupRound("median")}
+            >
+              Start the group round from each group's median
+            </button>
+          </>
+        ) : null}
+        {rounds.individualRound && rounds.round !== "individual" ? (
+          <button
+            type="button"
+            className="btn small"
+            aria-pressed={rounds.soloRevealed}
+            disabled={busy}
+            onClick={() => reveal(!rounds.soloRevealed)}
+          >
+            {rounds.soloRevealed ? "Hide the individual placements" : "Show the individual placements"}
+          </button>
+        ) : null}
+        {rounds.round === "group" ? (
+          <button type="button" className="btn small" disabled={busy} onClick={secondRound}>
+            Start a second round
+          </button>
+        ) : null}
+        {rounds.round === "second" ? (
+          <p className="hint">Round 1's positions are kept. The comparison shows how far each group moved.</p>
+        ) : null}
+      </div>
+      <p className="bar-status" role="status">
+        {said}
+      </p>
+    </section>
+  );
+
+  function startIndividual() {
+    startIndividualRound(doc, activity.id);
+    say("Individual round started: each person places the aspects on a scale of their own, in private.");
+  }
+}
