@@ -5,7 +5,7 @@ import { defineConfig } from "vitest/config";
 // fight the other suites for the two cores.
 export default defineConfig({
   test: {
-    projects: ["packages/*", "apps/server", "apps/web"],
+    projects: ["packages/*", "apps/server", "apps/web", "bench"],
     reporters: ["default"],
   },
 });

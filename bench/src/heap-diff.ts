@@ -8,7 +8,7 @@ import { readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { type ServerKind, ServerProcess } from "./servers.ts";
+import { buildContinuum, type ServerKind, ServerProcess } from "./servers.ts";
 import type { ClientSpec } from "./types.ts";
 
 const kind = (process.argv[2] ?? "continuum") as ServerKind;
@@ -44,6 +44,7 @@ function bySize(file: string): Map<string, { count: number; size: number }> {
   return out;
 }
 
+if (kind === "continuum") buildContinuum();
 const server = await ServerProcess.start(kind, { profileDir: null });
 const targets = await server.createRooms(rooms, "heap");
 const before = path.join(tmpdir(), `heap-${kind}-before.heapsnapshot`);

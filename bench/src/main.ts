@@ -2,8 +2,11 @@
  * Sync benchmark: runs Continuum's server and the reference Yjs servers one after another under the same load,
  * on this machine, and prints one table with our figures and our ratio to each peer.
  *
- *   pnpm bench                 quick matrix (< 5 minutes)
- *   pnpm bench --full          every size, longer windows, and the 5-minute idle hold of 2,000 connections
+ * Real Yjs clients (the stock providers): join storm, idle hold, and load at the sizes two threads can drive.
+ * The delivery matrix at every size is matrix.ts (`pnpm bench`).
+ *
+ *   pnpm bench:clients          quick (< 5 minutes)
+ *   pnpm bench:clients --full          every size, longer windows, and the 5-minute idle hold of 2,000 connections
  *   options: --only continuum,ywebsocket   --sizes 1x2,10x10 (or none)   --seconds 20   --retries 2
  *            --no-storm   --idle (idle hold in a quick run)   --idle-size 100x20   --idle-seconds 300
  *            --workers 2   --profile (CPU profiles of the servers into results/profiles)
@@ -18,6 +21,7 @@ import { Worker } from "node:worker_threads";
 import { loadAverage, machineCpu } from "./machine.ts";
 import { render } from "./report.ts";
 import {
+  buildContinuum,
   CONTINUUM_IDLE_UNLOAD_MS,
   type ProcStats,
   SERVER_KINDS,
@@ -484,6 +488,7 @@ async function main(): Promise<void> {
     measureSeconds,
     warmupSeconds,
   };
+  if (only.includes("continuum")) buildContinuum();
   console.log(`Sync benchmark (${env.mode}): ${env.node}, ${env.cpus}, ${workerCount} load threads`);
   const results: RunResult[] = [];
   for (const [rooms, perRoom] of sizes) {

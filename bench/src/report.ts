@@ -51,6 +51,7 @@ const SHORT: Record<ServerKind, string> = {
   continuum: "Continuum",
   ywebsocket: "y-websocket",
   hocuspocus: "Hocuspocus",
+  relay: "bare relay",
 };
 
 function num(v: number | null | undefined): string {

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -6,15 +6,33 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { CreateWorkshopResponse } from "@continuum/protocol";
 
-export type ServerKind = "continuum" | "ywebsocket" | "hocuspocus";
+export type ServerKind = "continuum" | "ywebsocket" | "hocuspocus" | "relay";
 
+/** The servers the Yjs-client bench (main.ts) compares. */
 export const SERVER_KINDS: ServerKind[] = ["continuum", "ywebsocket", "hocuspocus"];
 
 export const SERVER_LABEL: Record<ServerKind, string> = {
   continuum: "Continuum",
   ywebsocket: "y-websocket-server 0.1.1 (LevelDB)",
   hocuspocus: "Hocuspocus 3.4.4 (SQLite)",
+  relay: "bare ws relay (no Yjs, no storage)",
 };
+
+const serverPackageDir = path.resolve(
+  path.dirname(fileURLToPath(import.meta.resolve("@continuum/server"))),
+  "..",
+);
+
+/**
+ * Builds the server as `pnpm start` does (apps/server/scripts/build.mjs, esbuild, about a second), so that
+ * the bench measures the compiled JavaScript people run. Once per bench run.
+ */
+export function buildContinuum(): void {
+  const result = spawnSync(process.execPath, [path.join(serverPackageDir, "scripts", "build.mjs")], {
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  if (result.status !== 0) throw new Error("building the server (apps/server/scripts/build.mjs) failed");
+}
 
 /** How a load client reaches one room: the room's URL parts, and a token where the server wants one. */
 export interface RoomTarget {
@@ -96,7 +114,16 @@ export class ServerProcess {
     return this.child.pid ?? 0;
   }
 
-  static async start(kind: ServerKind, opts: { profileDir: string | null }): Promise<ServerProcess> {
+  static async start(
+    kind: ServerKind,
+    opts: {
+      profileDir: string | null;
+      /** Continuum from its TypeScript source under tsx (as before `pnpm start` compiled it) instead of dist. */
+      fromSource?: boolean;
+      /** Extra environment for the server (Continuum's settings, e.g. IDLE_UNLOAD_MS). */
+      env?: NodeJS.ProcessEnv;
+    },
+  ): Promise<ServerProcess> {
     const port = await freePort();
     const dataDir = mkdtempSync(path.join(tmpdir(), `continuum-bench-${kind}-`));
     // One folder per server; Node names each thread's profile CPU.<date>.<time>.<pid>.<thread>.<n>: the
@@ -108,12 +135,11 @@ export class ServerProcess {
     let args: string[];
     let env: NodeJS.ProcessEnv;
     if (kind === "continuum") {
-      const main = path.join(
-        path.dirname(fileURLToPath(import.meta.resolve("@continuum/server"))),
-        "main.ts",
-      );
-      // Run the way `pnpm start` runs it (tsx), with the storage it ships with (SQLite, file-backed).
-      args = [...base, "--import", "tsx", "--import", agent, main];
+      // Run the way `pnpm start` runs it (the build's dist/main.mjs with node; buildContinuum first), with the
+      // storage it ships with (SQLite, file-backed).
+      args = opts.fromSource
+        ? [...base, "--import", "tsx", "--import", agent, path.join(serverPackageDir, "src", "main.ts")]
+        : [...base, "--import", agent, path.join(serverPackageDir, "dist", "main.mjs")];
       env = {
         PORT: String(port),
         HOST: "127.0.0.1",
@@ -121,15 +147,21 @@ export class ServerProcess {
         LOG_LEVEL: "warn",
         WEB_DIR: "/nonexistent",
         IDLE_UNLOAD_MS: String(CONTINUUM_IDLE_UNLOAD_MS),
+        // One address makes every room of a round (100 workshops at 100x20); the guard is for people.
+        CREATE_LIMIT: "100000",
+        ...opts.env,
       };
     } else if (kind === "ywebsocket") {
       const pkg = fileURLToPath(import.meta.resolve("@y/websocket-server/package.json"));
       // The package's own server binary; YPERSISTENCE switches on y-leveldb, GC is on by default.
       args = [...base, "--import", agent, path.join(path.dirname(pkg), "src", "server.js")];
       env = { PORT: String(port), HOST: "127.0.0.1", YPERSISTENCE: path.join(dataDir, "leveldb") };
-    } else {
+    } else if (kind === "hocuspocus") {
       args = [...base, "--import", agent, path.join(here, "servers", "hocuspocus.mjs")];
       env = { PORT: String(port), DB: path.join(dataDir, "hocuspocus.sqlite") };
+    } else {
+      args = [...base, "--import", agent, path.join(here, "servers", "relay.mjs")];
+      env = { PORT: String(port) };
     }
     const server = new ServerProcess(kind, port, dataDir, args, env);
     await server.waitReady();
