@@ -60,7 +60,11 @@ describe("a tablet that goes offline", () => {
     const movedTo = await announcedPosition(annaNote);
 
     // Her screen says so, in words; the others do not have her changes yet.
-    await lineSays(anna.page, /^Offline\. \d+ changes? waiting, kept on this device\. They will be sent/);
+    await anna.page
+      .getByTestId("offline-notice")
+      .filter({ hasText: "No connection. This is the copy saved on this device." })
+      .waitFor();
+    await lineSays(anna.page, /^Offline\. \d+ changes? waiting, kept on this device\./);
     await sam.page.waitForTimeout(1500);
     await expect(note(sam.page, "Number of sessions", LW).count()).resolves.toBe(0);
     await expect(announcedPosition(note(sam.page, "Location of meetings", LW))).resolves.toBe(50);

@@ -1,7 +1,8 @@
 /**
  * The built web app as the server serves it (apps/server/src/http/static.ts, sirv): precompressed copies
  * to browsers that take them, hashed assets cached for a year, index.html for client routes and checked
- * every time, nothing outside the folder.
+ * every time, nothing outside the folder; the service worker and the manifest of the installable app (issue 17)
+ * checked every time, so a new version is found, and with the content types browsers require.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
@@ -20,6 +21,11 @@ beforeAll(async () => {
   writeFileSync(path.join(webDir, "index.html"), "<!doctype html><title>Continuum</title>");
   writeFileSync(path.join(webDir, "assets", "app-abc123.js"), script);
   writeFileSync(path.join(webDir, "assets", "app-abc123.js.br"), brotliCompressSync(script));
+  writeFileSync(
+    path.join(webDir, "sw.js"),
+    `self.addEventListener("fetch", () => {}); // ${"x".repeat(2000)}`,
+  );
+  writeFileSync(path.join(webDir, "manifest.webmanifest"), JSON.stringify({ name: "Continuum" }));
   server = await testServer({ storage: "memory", webDir });
 });
 afterAll(async () => {
@@ -70,5 +76,24 @@ describe("the web app's files", () => {
     const traversal = await get("/..%2f..%2f..%2fetc%2fpasswd");
     expect(traversal.headers["content-type"] ?? "").not.toMatch(/octet-stream/);
     expect(traversal.bytes).toBeLessThan(200);
+  });
+});
+
+describe("the installable app's files", () => {
+  it("sends the service worker as JavaScript, never cached without asking, also when compressed", async () => {
+    for (const encoding of ["", "gzip, br"]) {
+      const sw = await get("/sw.js", encoding ? { "accept-encoding": encoding } : {});
+      expect(sw.status).toBe(200);
+      expect(sw.headers["content-type"]).toMatch(/^text\/javascript|^application\/javascript/);
+      // A browser checks for a new worker at most once a day past its cache lifetime: it must have none.
+      expect(sw.headers["cache-control"]).toBe("no-cache");
+    }
+  });
+
+  it("sends the manifest as application/manifest+json, checked every time", async () => {
+    const manifest = await get("/manifest.webmanifest");
+    expect(manifest.status).toBe(200);
+    expect(manifest.headers["content-type"]).toMatch(/^application\/manifest\+json/);
+    expect(manifest.headers["cache-control"]).toBe("no-cache");
   });
 });

@@ -1,6 +1,10 @@
+import { registerSW } from "virtual:pwa-register";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App.tsx";
+import { launchPath } from "./app/router.ts";
+import { startUpdates } from "./app/update.ts";
+import { lastWorkshop } from "./session.ts";
 // After the app (whose charts and agenda bring their own styles first), in this order: later rules win ties.
 import "./ui/base.css";
 import "./app/topbar/topbar.css";
@@ -9,6 +13,13 @@ import "./activities/scale/tray.css";
 import "./activities/scale/compare.css";
 import "./facilitator/facilitator.css";
 import "./app/start.css";
+
+// Opened from the home screen: straight into the workshop this device had open last.
+const launch = launchPath(location.pathname, location.search, lastWorkshop());
+if (launch) history.replaceState(null, "", launch);
+
+// The service worker that keeps the app on the device for offline use and offers new versions (issue 17).
+startUpdates(registerSW);
 
 const root = document.getElementById("root");
 if (root) {

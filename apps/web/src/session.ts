@@ -2,7 +2,9 @@
  * What this device remembers between visits, in localStorage: no accounts, so the device is the identity.
  * - per workshop, the session (token, role, and for participants their name and group), so a reload or a
  *   tablet that sleeps comes straight back to the board;
- * - the last name and group a person joined with, so rejoining pre-fills them.
+ * - the last name and group a person joined with, so rejoining pre-fills them;
+ * - per workshop, every person who writes on this device (a shared tablet: "Who's writing?"), each with their
+ *   own token and key, so switching person needs no code and no network.
  */
 import {
   type GroupId,
@@ -66,9 +68,11 @@ export interface LastJoin {
 }
 
 const SESSION_PREFIX = "continuum.session.";
+const PEOPLE_PREFIX = "continuum.people.";
 const LAST_JOIN = "continuum.lastJoin";
 const VOTER_PREFIX = "continuum.voter.";
 const DEVICE = "continuum.device";
+const LAST_WORKSHOP = "continuum.lastWorkshop";
 
 function storage(): Storage | null {
   try {
@@ -123,8 +127,50 @@ export function canRejoin(
   return s?.role === "participant" && !!s.participantId && !!s.participantKey;
 }
 
+/** Saves the session this device uses for a workshop; a participant is also kept among its people. */
 export function saveSession(session: Session): void {
   writeJson(SESSION_PREFIX + session.workshopId, session);
+  if (session.role === "participant" && session.participantId) rememberPerson(session);
+}
+
+const isPerson = (s: unknown): s is Session & { participantId: string } =>
+  typeof s === "object" &&
+  s !== null &&
+  (s as Session).role === "participant" &&
+  typeof (s as Session).token === "string" &&
+  typeof (s as Session).participantId === "string";
+
+/**
+ * The people who write on this device in a workshop, in the order they were added here: everyone who joined
+ * or was added on it, and the one writing now (saved before this list existed, perhaps).
+ */
+export function devicePeople(workshopId: string): Session[] {
+  const raw = readJson<unknown[]>(PEOPLE_PREFIX + workshopId);
+  const people: Session[] = Array.isArray(raw) ? raw.filter(isPerson) : [];
+  const active = loadSession(workshopId);
+  if (isPerson(active) && !people.some((p) => p.participantId === active.participantId)) people.push(active);
+  return people;
+}
+
+/** Keeps a person among this device's people of their workshop (a new token replaces their old one). */
+export function rememberPerson(person: Session): void {
+  if (!person.participantId) return;
+  const raw = readJson<unknown[]>(PEOPLE_PREFIX + person.workshopId);
+  const people: Session[] = Array.isArray(raw) ? raw.filter(isPerson) : [];
+  const at = people.findIndex((p) => p.participantId === person.participantId);
+  if (at >= 0) people[at] = person;
+  else people.push(person);
+  writeJson(PEOPLE_PREFIX + person.workshopId, people);
+}
+
+/** Takes a person off this device's list (they stay in the workshop, and can come back with their link). */
+export function forgetPerson(workshopId: string, participantId: string): void {
+  const raw = readJson<unknown[]>(PEOPLE_PREFIX + workshopId);
+  const people = Array.isArray(raw) ? raw.filter(isPerson) : [];
+  writeJson(
+    PEOPLE_PREFIX + workshopId,
+    people.filter((p) => p.participantId !== participantId),
+  );
 }
 
 /** The workshops this device facilitates, most recently opened first. */
@@ -170,6 +216,7 @@ export function savePresentSession(s: PresentSession): void {
 export function forgetSession(workshopId: string): void {
   try {
     storage()?.removeItem(SESSION_PREFIX + workshopId);
+    storage()?.removeItem(PEOPLE_PREFIX + workshopId);
   } catch {
     // ignore
   }
@@ -238,4 +285,23 @@ export function deviceLabel(): string {
     // Storage refused: the label lasts for this page only.
   }
   return deviceId;
+}
+
+/** Remembers the workshop this device opened last, where the installed app opens (issue 17). */
+export function saveLastWorkshop(workshopId: string): void {
+  try {
+    storage()?.setItem(LAST_WORKSHOP, workshopId);
+  } catch {
+    // Storage refused: the app opens on the start page instead.
+  }
+}
+
+/** The workshop this device opened last, if it still has a session for it. */
+export function lastWorkshop(): string | null {
+  try {
+    const id = storage()?.getItem(LAST_WORKSHOP) ?? null;
+    return id && loadSession(id) ? id : null;
+  } catch {
+    return null;
+  }
 }

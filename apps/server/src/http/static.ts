@@ -5,8 +5,9 @@ import sirv from "sirv";
 /**
  * The built web app, served by sirv: precompressed files (.br, .gz) when the browser takes them, ETags,
  * HEAD, and no path outside the folder. Any other page path gets index.html, so a link to
- * `/w/<id>` opens the app, which routes it. Hashed assets are cached for a year; index.html is checked
- * every time, so a new build is picked up.
+ * `/w/<id>` opens the app, which routes it. Hashed assets are cached for a year; everything else (index.html,
+ * the service worker `sw.js`, `manifest.webmanifest`, the icons) is checked every time, so a new build is
+ * picked up: a service worker served with a cache lifetime would hold back new versions for that long.
  *
  * The folder is looked at on the first request, not at start: a server started before `vite build` has
  * finished still serves the app once it is there.

@@ -4,11 +4,21 @@ import { Board } from "./Board.tsx";
 import { Join } from "./Join.tsx";
 import { matchRoute, navigate, usePath } from "./router.ts";
 import { Start } from "./Start.tsx";
+import { UpdateOffer } from "./UpdateOffer.tsx";
 
 // The room screen is one projector per workshop: its code (and the QR library) loads only there.
 const Present = lazy(() => import("../present/Present.tsx"));
 
 export function App() {
+  return (
+    <>
+      <UpdateOffer />
+      <Route />
+    </>
+  );
+}
+
+function Route() {
   const route = matchRoute(usePath());
   switch (route.name) {
     case "start":

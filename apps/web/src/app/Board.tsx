@@ -9,9 +9,12 @@ import { ApiFailure, api, failureMessage } from "../api.ts";
 import {
   canRejoin,
   deviceLabel,
+  devicePeople,
   loadSession,
   participantSession,
+  rememberPerson,
   type Session,
+  saveLastWorkshop,
   saveSession,
 } from "../session.ts";
 import { dismissAllMessages } from "../sync/connection.ts";
@@ -19,11 +22,13 @@ import { useAllConnectionStates, useConnectionState, useDoc, useDocConnection } 
 import { usePresence, usePublishPresence } from "../sync/presence.ts";
 import { useWorkshop } from "../sync/useDocStore.ts";
 import { navigate } from "./router.ts";
-import { ConnectionBanner, combineStates } from "./topbar/ConnectionBanner.tsx";
+import { ConnectionBanner, combineStates, OfflineNotice } from "./topbar/ConnectionBanner.tsx";
 import { Presence } from "./topbar/Presence.tsx";
 import { Timer } from "./topbar/Timer.tsx";
+import { WhoIsWriting } from "./topbar/WhoIsWriting.tsx";
 import { YouMenu } from "./topbar/YouMenu.tsx";
 import { useUi } from "./ui.ts";
+import { setActivityOnScreen } from "./update.ts";
 
 // Facilitators are few: their cockpit (and the QR code library) loads only for them.
 const Cockpit = lazy(() => import("../facilitator/Cockpit.tsx"));
@@ -88,6 +93,9 @@ function useSessionFor(workshopId: WorkshopId) {
         setSession(saved);
         return;
       }
+      // A person's link opened on a device where someone else writes (the facilitator added them for a
+      // shared tablet): that person joins this device's people; whoever was writing stays in the list.
+      if (saved) rememberPerson(saved);
       rejoin(fragment.participantId, fragment.key, fragment.code ?? saved?.joinCode ?? null).then(
         (s) => live && setSession(s),
         fail,
@@ -149,11 +157,22 @@ function useSessionFor(workshopId: WorkshopId) {
     );
   }, [workshopId, rejoin]);
 
-  return { session, error, rejoining, renew };
+  /**
+   * Another person on this device writes from now on (a shared tablet): the whole screen reconnects with
+   * their token. They get their own chance to be signed back in.
+   */
+  const switchTo = useCallback((next: Session) => {
+    saveSession(next);
+    renewed.current = false;
+    setError(null);
+    setSession(next);
+  }, []);
+
+  return { session, error, rejoining, renew, switchTo };
 }
 
 export function Board({ workshopId }: { workshopId: WorkshopId }) {
-  const { session, error, rejoining, renew } = useSessionFor(workshopId);
+  const { session, error, rejoining, renew, switchTo } = useSessionFor(workshopId);
   if (error) {
     return (
       <main className="page">
@@ -185,7 +204,13 @@ export function Board({ workshopId }: { workshopId: WorkshopId }) {
     );
   }
   return (
-    <WorkshopScreen key={session.token} session={session} rejoining={rejoining} onTokenRefused={renew} />
+    <WorkshopScreen
+      key={session.token}
+      session={session}
+      rejoining={rejoining}
+      onTokenRefused={renew}
+      onSwitch={switchTo}
+    />
   );
 }
 
@@ -193,10 +218,12 @@ function WorkshopScreen({
   session,
   rejoining,
   onTokenRefused,
+  onSwitch,
 }: {
   session: Session;
   rejoining: boolean;
   onTokenRefused(): void;
+  onSwitch(next: Session): void;
 }) {
   const conn = useDocConnection(session.workshopId, session.token, session.role);
   const doc = useDoc(conn);
@@ -240,6 +267,13 @@ function WorkshopScreen({
   const activity: Activity | undefined =
     activities.find((a) => a.id === wantedId) ?? activities.find((a) => a.kind === "scale") ?? activities[0];
   const readOnly = participantLooking?.readOnly === true && participantLooking.activityId === activity?.id;
+  // The installed app opens here next time; a new version of the app is offered between activities.
+  useEffect(() => saveLastWorkshop(session.workshopId), [session.workshopId]);
+  const activityId = activity?.id ?? null;
+  useEffect(() => {
+    setActivityOnScreen(activityId);
+    return () => setActivityOnScreen(null);
+  }, [activityId]);
   const chart = useListActivityDoc(session, activity);
   // "Bring everyone to this activity" brings back whoever was looking at an earlier one too.
   useEffect(() => {
@@ -301,10 +335,14 @@ function WorkshopScreen({
                 anonymous={workshop.meta.anonymous}
               />
             ) : null}
+            {session.role === "participant" && session.participantId && workshop ? (
+              <WhoIsWriting session={session} groups={workshop.groups} onSwitch={onSwitch} />
+            ) : null}
             {session.role === "participant" ? <YouMenu session={session} /> : null}
           </>
         )}
       </header>
+      {removed ? null : <LiveOfflineNotice />}
       <div className="sr-only" aria-live="polite" data-testid="announcer">
         {announcement}
       </div>
@@ -319,6 +357,7 @@ function WorkshopScreen({
               If you think this is a mistake, speak to the facilitator. If they let you back in, reload this
               page.
             </p>
+            <OthersOnThisDevice session={session} onSwitch={onSwitch} />
           </div>
         ) : null}
         {fatal && fatalCode === CloseCode.Unauthorized && mayRejoin && rejoining ? (
@@ -377,4 +416,39 @@ function WorkshopScreen({
  */
 function LiveConnection({ onDismiss }: { onDismiss(): void }) {
   return <ConnectionBanner state={combineStates(useAllConnectionStates())} onDismiss={onDismiss} />;
+}
+
+/**
+ * A shared tablet whose person was removed is still the others' tablet: they carry on as themselves. No
+ * changes are waiting (the removed person's connections are closed), so switching needs no wait.
+ */
+function OthersOnThisDevice({ session, onSwitch }: { session: Session; onSwitch(next: Session): void }) {
+  const others = devicePeople(session.workshopId).filter((p) => p.participantId !== session.participantId);
+  if (others.length === 0) return null;
+  return (
+    <>
+      <p>Someone else writing on this device? Carry on as:</p>
+      <div className="actions">
+        {others.map((p) => (
+          <button
+            key={p.participantId}
+            type="button"
+            className="btn"
+            onClick={() => {
+              saveSession(p);
+              onSwitch(p);
+            }}
+          >
+            {p.name}
+            {p.groupName ? `, ${p.groupName}` : ""}
+          </button>
+        ))}
+      </div>
+    </>
+  );
+}
+
+/** The sentence under the top bar while the device is offline (its own component, like the line above). */
+function LiveOfflineNotice() {
+  return <OfflineNotice state={combineStates(useAllConnectionStates())} />;
 }

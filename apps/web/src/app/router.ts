@@ -69,3 +69,15 @@ export const links = {
   present: (origin: string, workshopId: string, roomToken: string, code?: string | null) =>
     `${origin}/w/${workshopId}/present#token=${encodeURIComponent(roomToken)}${code ? `&code=${code}` : ""}`,
 };
+
+/** The manifest's `start_url`: the app as launched from a device's home screen. */
+export const HOME_SCREEN_START = "/?from=home-screen";
+
+/**
+ * Where a page load should really start: launched from the home screen, into the workshop this device had
+ * open last (or the start page, without the marker); otherwise where it is. Null: stay.
+ */
+export function launchPath(pathname: string, search: string, last: string | null): string | null {
+  if (pathname !== "/" || new URLSearchParams(search).get("from") !== "home-screen") return null;
+  return last ? `/w/${last}` : "/";
+}

@@ -22,6 +22,7 @@ import { usePageTitle } from "../../ui/usePageTitle.ts";
 import type { ActivityMe } from "../me.ts";
 import { BoardMaterial } from "../prompt/Material.tsx";
 import { shareWords } from "../prompt/shareWords.ts";
+import { markDragEnded, markDragStarted } from "../scale/dragGuard.ts";
 import { ColumnView, OrphanNotes } from "./Column.tsx";
 import {
   type BoardContext,
@@ -238,7 +239,15 @@ export function NotesBoard({
         <p id={moveHintId} className="sr-only">
           Arrow up and down move the note within its column; arrow left and right move it to the next column.
         </p>
-        <DndContext sensors={sensors} onDragEnd={onDragEnd}>
+        <DndContext
+          sensors={sensors}
+          onDragStart={markDragStarted}
+          onDragEnd={(e) => {
+            markDragEnded();
+            onDragEnd(e);
+          }}
+          onDragCancel={markDragEnded}
+        >
           <div className="chart-columns">
             {columns.map((c, i) => (
               <ColumnView key={c.id} column={c} index={i} count={columns.length} manage={isFacilitator} />

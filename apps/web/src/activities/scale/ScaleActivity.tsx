@@ -36,7 +36,7 @@ import { usePageTitle } from "../../ui/usePageTitle.ts";
 import { laneDocFor, mayWriteLane, visibleGroups } from "./access.ts";
 import { Compare } from "./Compare.tsx";
 import { positionText } from "./describe.ts";
-import { markDragEnded } from "./dragGuard.ts";
+import { markDragEnded, markDragStarted } from "./dragGuard.ts";
 import { dropPosition } from "./dropPosition.ts";
 import { Lane } from "./Lane.tsx";
 import { LaneConnector } from "./LaneConnector.tsx";
@@ -154,6 +154,7 @@ export function ScaleActivity({
   const onDragStart = ({ active }: DragStartEvent) => {
     const d = active.data.current as DragData | undefined;
     lastDrop = { x: null };
+    markDragStarted();
     if (!d) return;
     setDrag({ noteId: noteIdOf(d), groupId: d.groupId, text: d.text, x: null });
   };

@@ -39,7 +39,8 @@ export function ConnectionBanner({
           : "Reconnecting… Your changes are kept on this device.";
       break;
     case "offline":
-      text = `Offline. ${state.pending > 0 ? `${waiting(state.pending)}, kept on this device. ` : ""}They will be sent when the connection returns.`;
+      // Short, for a one-line top bar; `OfflineNotice` below the bar says what it means.
+      text = state.pending > 0 ? `Offline. ${waiting(state.pending)}, kept on this device.` : "Offline.";
       break;
     case "closed":
       text = state.message ?? "Disconnected.";
@@ -60,6 +61,24 @@ export function ConnectionBanner({
           ) : null}
         </span>
       ) : null}
+    </div>
+  );
+}
+
+/**
+ * While the device is offline, a sentence across the page under the top bar, as wide as the screen (the top
+ * bar is one line on a phone): what is on screen is this device's own copy (IndexedDB, also after a reload
+ * with no network, when the service worker opened the app), and what happens to changes. Not a live region:
+ * the connection line above already announces "Offline".
+ */
+export function OfflineNotice({ state }: { state: ConnectionState | null }) {
+  if (state?.status !== "offline") return null;
+  return (
+    <div className="offline-notice" data-testid="offline-notice">
+      <p>
+        <strong>No connection.</strong> This is the copy saved on this device. Anything you change is saved
+        here too, and shared with everyone when the connection returns.
+      </p>
     </div>
   );
 }

@@ -1,0 +1,27 @@
+import { offerLater, useUpdateOffer } from "./update.ts";
+import "./offline.css";
+
+/**
+ * "A new version is ready — Reload": a strip above the page, shown only when it cannot interrupt anything
+ * (see `update.ts`). "Later" puts it away until the next activity. Reloading keeps everything: the workshop's
+ * changes are in this device's IndexedDB and the session in localStorage.
+ */
+export function UpdateOffer() {
+  const { show, reload } = useUpdateOffer();
+  if (!show) return null;
+  return (
+    <div className="update-offer" role="status" data-testid="update-offer">
+      <p>
+        <strong>A new version is ready.</strong> Reload to use it: nothing you have done is lost.
+      </p>
+      <div className="update-actions">
+        <button type="button" className="btn primary" onClick={reload}>
+          Reload
+        </button>
+        <button type="button" className="btn" onClick={offerLater}>
+          Later
+        </button>
+      </div>
+    </div>
+  );
+}
