@@ -23,18 +23,25 @@ import {
   importableVotes,
   LIMITS,
   MATERIAL_MAX,
+  MAX_MOVES,
+  type Move,
   type NoteId,
+  REASON_TEXT_MAX,
   readColour,
   readDate,
   readFinite,
   readId,
+  readMove,
   readNumber,
+  readRound,
+  readStatsThresholdsValue,
   readTakingPart,
   readVoting,
   SCALE_MAX,
   SCALE_MIDDLE,
   SCALE_MIN,
   SCHEMA_VERSION,
+  type StatsThresholds,
   truncate,
   type WorkshopContent,
   type WorkshopId,
@@ -47,6 +54,8 @@ import {
   type IsoTime,
   type SnapshotActivity,
   type SnapshotChartNote,
+  type SnapshotMove,
+  type SnapshotReason,
   type SnapshotScaleNote,
   type WorkshopSnapshot,
 } from "./snapshot.ts";
@@ -111,6 +120,16 @@ function overBytes(text: string, max: number): boolean {
 /** Counts what the whole archive holds while it is read, to refuse it as soon as a total is over its bound. */
 class Totals {
   notes = 0;
+  reasons = 0;
+  moves = 0;
+  addReasons(n: number): void {
+    this.reasons += n;
+    atMost(this.reasons, MAX_ARCHIVE_REASONS, "reasons");
+  }
+  addMoves(n: number): void {
+    this.moves += n;
+    atMost(this.moves, MAX_MOVES, "moves in the history");
+  }
   addNotes(n: number): void {
     atMost(n, LIMITS.notesPerDocument, "notes on one lane, chart or board");
     this.notes += n;
@@ -127,6 +146,61 @@ function uniqueById<T extends { id: string }>(items: (T | null)[]): T[] {
     seen.add(x.id);
     out.push(x);
   }
+  return out;
+}
+
+/** The most reasons an archive may hold, over all its lanes (a busy workshop gives a few hundred). */
+const MAX_ARCHIVE_REASONS = 20_000;
+
+function readReason(v: unknown, groupIds: ReadonlySet<string>): SnapshotReason | null {
+  const o = asObject(v);
+  const id = readId<string>(o?.id);
+  const noteId = readId<NoteId>(o?.noteId);
+  if (!o || !id || !noteId) return null;
+  const t = text(o.text, REASON_TEXT_MAX, "a reason").trim();
+  if (t === "") return null;
+  const groupId = readId<GroupId>(o.groupId);
+  return {
+    id,
+    noteId,
+    text: t,
+    groupId: groupId && groupIds.has(groupId) ? groupId : null,
+    author: text(o.author, LIMITS.name, "an author's name"),
+    createdAt: readIso(o.createdAt),
+  };
+}
+
+function readArchiveMove(v: unknown, groupIds: ReadonlySet<string>): SnapshotMove | null {
+  const o = asObject(v);
+  const groupId = readId<GroupId>(o?.groupId);
+  if (!o || !groupId || !groupIds.has(groupId)) return null;
+  const at = readIso(o.at);
+  // The model's reader validates positions and ids the way the history document's reader does.
+  const m = readMove({ ...o, activityId: "archive", at: at === null ? 0 : Date.parse(at) });
+  if (!m) return null;
+  if (typeof o.text === "string") text(o.text, LIMITS.noteText, "a note");
+  return {
+    groupId,
+    noteId: m.noteId,
+    aspectId: m.aspectId,
+    text: m.text,
+    fromX: m.fromX,
+    fromY: m.fromY,
+    toX: m.toX,
+    toY: m.toY,
+    at,
+    author: text(o.author, LIMITS.name, "an author's name"),
+    round: m.round,
+  };
+}
+
+/** Only the thresholds an archive sets, each validated and clamped as the workshop document's reader does. */
+function readThresholdSettings(v: unknown): Partial<StatsThresholds> {
+  const o = asObject(v) ?? {};
+  const all = readStatsThresholdsValue(o);
+  const out: Partial<Record<keyof StatsThresholds, number>> = {};
+  for (const key of Object.keys(all) as (keyof StatsThresholds)[])
+    if (typeof o[key] === "number" && Number.isFinite(o[key])) out[key] = all[key];
   return out;
 }
 
@@ -223,6 +297,7 @@ function readActivity(v: unknown, groupIds: ReadonlySet<string>, totals: Totals)
   switch (o.kind) {
     case "scale": {
       const lanes = new Map<GroupId, SnapshotScaleNote[]>();
+      const reasons = new Map<GroupId, SnapshotReason[]>();
       for (const l of asArray(o.lanes)) {
         const lane = asObject(l);
         const groupId = readId<GroupId>(lane?.groupId);
@@ -230,8 +305,15 @@ function readActivity(v: unknown, groupIds: ReadonlySet<string>, totals: Totals)
           const list = asArray(lane?.notes);
           totals.addNotes(list.length);
           lanes.set(groupId, uniqueById(list.map(readScaleNote)));
+          // Reasons came in after the first archives: absent reads as none.
+          const why = asArray(lane?.reasons);
+          totals.addReasons(why.length);
+          reasons.set(groupId, uniqueById(why.map((r) => readReason(r, groupIds))));
         }
       }
+      const moveList = asArray(o.moves);
+      totals.addMoves(moveList.length);
+      const moves = moveList.map((m) => readArchiveMove(m, groupIds)).filter((m) => m !== null);
       return {
         ...base,
         kind: "scale",
@@ -241,7 +323,12 @@ function readActivity(v: unknown, groupIds: ReadonlySet<string>, totals: Totals)
         revealed: [...new Set(asArray(o.revealed).map((g) => readId<GroupId>(g)))].filter(
           (g): g is GroupId => g !== null && groupIds.has(g),
         ),
-        lanes: [...groupIds].map((g) => ({ groupId: g as GroupId, notes: lanes.get(g as GroupId) ?? [] })),
+        lanes: [...groupIds].map((g) => ({
+          groupId: g as GroupId,
+          notes: lanes.get(g as GroupId) ?? [],
+          reasons: reasons.get(g as GroupId) ?? [],
+        })),
+        moves,
       };
     }
     case "chart": {
@@ -349,6 +436,7 @@ export function parseArchive(input: unknown): WorkshopSnapshot {
       anonymous: w.anonymous === true,
       meetingEnded: w.meetingEnded === true,
       createdAt: readIso(w.createdAt),
+      statsThresholds: readThresholdSettings(w.statsThresholds),
     },
     groups,
     activities: uniqueById(activityList.map((a) => readActivity(a, groupIds, totals))),
@@ -375,7 +463,14 @@ const ms = (t: IsoTime): number => (t === null ? 0 : Date.parse(t));
 
 /** A snapshot as the model's content (times in ms), for the model to write into documents. */
 export function snapshotToContent(s: WorkshopSnapshot): WorkshopContent {
+  const moves: Move[] = [];
+  for (const a of s.activities) {
+    if (a.kind !== "scale") continue;
+    for (const m of a.moves ?? [])
+      moves.push({ ...m, activityId: a.id, at: ms(m.at), round: readRound(m.round) });
+  }
   return {
+    moves,
     meta: {
       id: s.workshop.id,
       title: s.workshop.title,
@@ -385,6 +480,7 @@ export function snapshotToContent(s: WorkshopSnapshot): WorkshopContent {
       createdAt: ms(s.workshop.createdAt),
     },
     meetingEnded: s.workshop.meetingEnded,
+    statsThresholds: { ...(s.workshop.statsThresholds ?? {}) },
     groups: s.groups.map((g) => ({ ...g, createdAt: ms(g.createdAt) })),
     activities: s.activities.map((a) => {
       if (a.kind === "scale") {
@@ -393,6 +489,7 @@ export function snapshotToContent(s: WorkshopSnapshot): WorkshopContent {
           lanes: a.lanes.map((lane) => ({
             groupId: lane.groupId,
             notes: lane.notes.map((n) => ({ ...n, createdAt: ms(n.createdAt), updatedAt: ms(n.updatedAt) })),
+            reasons: (lane.reasons ?? []).map((r) => ({ ...r, createdAt: ms(r.createdAt) })),
           })),
         };
       }

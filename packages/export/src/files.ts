@@ -14,6 +14,8 @@ export const EXPORT_FORMATS = [
   "pdf",
   "svg",
   "png",
+  "moves-csv",
+  "reasons-csv",
 ] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
@@ -32,6 +34,8 @@ export const CONTENT_TYPES: Readonly<Record<ExportFormat, string>> = {
   pdf: "application/pdf",
   svg: "image/svg+xml; charset=utf-8",
   png: "image/png",
+  "moves-csv": "text/csv; charset=utf-8",
+  "reasons-csv": "text/csv; charset=utf-8",
 };
 
 const SUFFIX: Readonly<Record<ExportFormat, string>> = {
@@ -43,6 +47,8 @@ const SUFFIX: Readonly<Record<ExportFormat, string>> = {
   pdf: "-report.pdf",
   svg: ".svg",
   png: ".png",
+  "moves-csv": "-moves.csv",
+  "reasons-csv": "-reasons.csv",
 };
 
 /** Lower-case ASCII words joined by dashes: "Gweithdy Ŵyl Dewi!" -> "gweithdy-wyl-dewi". */

@@ -10,6 +10,8 @@ export * from "./csv.ts";
 export * from "./files.ts";
 export * from "./layout.ts";
 export * from "./markdown.ts";
+export * from "./research.ts";
+export * from "./results.ts";
 export * from "./snapshot.ts";
 export * from "./svg.ts";
 export * from "./text.ts";

@@ -3,7 +3,9 @@
  * headings and sentences that a lay member can read; per activity, per aspect, where each group placed it,
  * the gap, and the pros, cons and implications charted about it, with the group of each comment.
  */
-import { chartsAbout, compareScale, isChartUnderAspect } from "./compare.ts";
+import { aspectFlags, DEFAULT_STATS_THRESHOLDS } from "@continuum/model";
+import { type ComparisonRow, chartsAbout, compareScale, isChartUnderAspect } from "./compare.ts";
+import { reasonsForAspect } from "./research.ts";
 import {
   groupName,
   round1,
@@ -111,6 +113,7 @@ function scaleSection(s: WorkshopSnapshot, a: SnapshotScaleActivity): string[] {
     });
     if (r.gap !== null) out.push(`- **Gap:** ${round1(r.gap)} points out of 100: ${gapInWords(r.gap)}.`);
     out.push("");
+    out.push(...whySection(s, a, r));
     for (const chart of chartsAbout(s, a.id, r.aspectId)) {
       out.push(
         `**${mdText(chart.title) || "Chart"}**${chart.about.text ? `: ${quote(chart.about.text)}` : ""}`,
@@ -119,6 +122,47 @@ function scaleSection(s: WorkshopSnapshot, a: SnapshotScaleActivity): string[] {
       out.push(...columnsSection(s, chart, "####"));
     }
   }
+  return out;
+}
+
+/**
+ * The flags in plain language and the reasons each group gave, side by side (a column per group, a row per
+ * reason), as in the table of the February 2023 write-up.
+ */
+function whySection(s: WorkshopSnapshot, a: SnapshotScaleActivity, r: ComparisonRow): string[] {
+  const out: string[] = [];
+  const thresholds = { ...DEFAULT_STATS_THRESHOLDS, ...(s.workshop.statsThresholds ?? {}) };
+  const flags = aspectFlags(
+    s.groups.map((g, i) => ({
+      groupId: g.id,
+      name: g.name || "Unnamed group",
+      position: r.positions[i] ?? null,
+    })),
+    { left: a.leftLabel || "the left end", right: a.rightLabel || "the right end" },
+    thresholds,
+  );
+  for (const f of flags) out.push(`_${mdText(f.text)}._`, "");
+  const reasons = reasonsForAspect(s, a, r);
+  const rows = Math.max(0, ...reasons.map((l) => l.length));
+  if (rows === 0 || s.groups.length === 0) return out;
+  out.push(
+    `| ${s.groups
+      .map((g, i) => {
+        const p = r.positions[i];
+        return `Why here: ${mdText(g.name) || "Unnamed group"}${p === null || p === undefined ? "" : ` (${round1(p)})`}`;
+      })
+      .join(" | ")} |`,
+    `| ${s.groups.map(() => "---").join(" | ")} |`,
+  );
+  for (let i = 0; i < rows; i++) {
+    const cells = reasons.map((list) => {
+      const reason = list[i];
+      if (!reason) return "";
+      return reason.author ? `${quote(reason.text)} (${mdText(reason.author)})` : quote(reason.text);
+    });
+    out.push(`| ${cells.join(" | ")} |`);
+  }
+  out.push("");
   return out;
 }
 

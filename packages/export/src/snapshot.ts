@@ -18,6 +18,7 @@ import {
   type NoteId,
   readWorkshopContent,
   SCHEMA_VERSION,
+  type StatsThresholds,
   type WorkshopId,
 } from "@continuum/model";
 import type * as Y from "yjs";
@@ -38,6 +39,8 @@ export interface SnapshotWorkshop {
   /** The facilitator ended the meeting (activities not left open between meetings were closed). */
   readonly meetingEnded: boolean;
   readonly createdAt: IsoTime;
+  /** The statistics flags' thresholds the facilitator set (the others are the defaults); absent = none set. */
+  readonly statsThresholds?: Partial<StatsThresholds>;
 }
 
 export interface SnapshotGroup {
@@ -63,10 +66,45 @@ export interface SnapshotScaleNote {
   readonly updatedAt: IsoTime;
 }
 
+/** A reason a group gave for a placement ("why here"), on the note it explains. */
+export interface SnapshotReason {
+  readonly id: string;
+  readonly noteId: NoteId;
+  readonly text: string;
+  /** The author's group; null for the facilitator. */
+  readonly groupId: GroupId | null;
+  /** Blank in anonymous workshops. */
+  readonly author: string;
+  readonly createdAt: IsoTime;
+}
+
 /** One group's notes on one scale activity. */
 export interface SnapshotLane {
   readonly groupId: GroupId;
   readonly notes: readonly SnapshotScaleNote[];
+  /** The reasons given for its notes, oldest first; absent in archives from before reasons. */
+  readonly reasons?: readonly SnapshotReason[];
+}
+
+/**
+ * One move of a note on a lane (the history, `history.ts` of the model): placed (`fromX` null), moved, or
+ * taken off the scale (`toX` null); positions 0..100 as on the lane, `at` with milliseconds.
+ */
+export interface SnapshotMove {
+  readonly groupId: GroupId;
+  readonly noteId: NoteId;
+  readonly aspectId: Aspect["id"] | null;
+  /** The note's text when it moved. */
+  readonly text: string;
+  readonly fromX: number | null;
+  readonly fromY: number | null;
+  readonly toX: number | null;
+  readonly toY: number | null;
+  readonly at: IsoTime;
+  /** Blank in anonymous workshops. */
+  readonly author: string;
+  /** "individual", "group" or "second". */
+  readonly round: string;
 }
 
 export interface SnapshotChartNote {
@@ -117,6 +155,8 @@ export interface SnapshotScaleActivity extends SnapshotActivityBase {
   readonly revealed: readonly GroupId[];
   /** One lane per group of the workshop, in group order (empty when the group placed nothing). */
   readonly lanes: readonly SnapshotLane[];
+  /** Every move of its notes, oldest first; absent in archives from before the history. */
+  readonly moves?: readonly SnapshotMove[];
 }
 
 export interface SnapshotChartActivity extends SnapshotActivityBase {
@@ -209,7 +249,30 @@ export function snapshotFromDocs(
             createdAt: isoTime(n.createdAt),
             updatedAt: isoTime(n.updatedAt),
           })),
+          reasons: (lane.reasons ?? []).map((r) => ({
+            id: r.id,
+            noteId: r.noteId,
+            text: r.text,
+            groupId: r.groupId,
+            author: author(r.author),
+            createdAt: isoTime(r.createdAt),
+          })),
         })),
+        moves: (w.moves ?? [])
+          .filter((m) => m.activityId === a.id)
+          .map((m) => ({
+            groupId: m.groupId,
+            noteId: m.noteId,
+            aspectId: m.aspectId,
+            text: m.text,
+            fromX: m.fromX,
+            fromY: m.fromY,
+            toX: m.toX,
+            toY: m.toY,
+            at: isoTime(m.at),
+            author: author(m.author),
+            round: m.round,
+          })),
       };
     }
     const voting = { open: a.voting.open, revealed: a.voting.revealed, budget: a.voting.budget };
@@ -258,6 +321,7 @@ export function snapshotFromDocs(
       anonymous,
       meetingEnded: w.meetingEnded,
       createdAt: isoTime(w.meta.createdAt),
+      statsThresholds: { ...(w.statsThresholds ?? {}) },
     },
     groups: w.groups.map((g) => ({
       id: g.id,

@@ -8,6 +8,7 @@ import { toJson } from "./archive.ts";
 import { codebook, toComparisonCsv, toCsv } from "./csv.ts";
 import type { ExportFormat } from "./files.ts";
 import { toMarkdown } from "./markdown.ts";
+import { toMovesCsv, toReasonsCsv } from "./research.ts";
 import type { WorkshopSnapshot } from "./snapshot.ts";
 import { renderActivitySvg } from "./svg.ts";
 
@@ -19,6 +20,8 @@ export const TEXT_EXPORT_FORMATS = [
   "json",
   "md",
   "svg",
+  "moves-csv",
+  "reasons-csv",
 ] as const satisfies readonly ExportFormat[];
 export type TextExportFormat = (typeof TEXT_EXPORT_FORMATS)[number];
 
@@ -46,6 +49,10 @@ export function renderTextExport(
       return toJson(snapshot);
     case "md":
       return toMarkdown(snapshot);
+    case "moves-csv":
+      return toMovesCsv(snapshot);
+    case "reasons-csv":
+      return toReasonsCsv(snapshot);
     case "svg":
       if (!activityId) throw new RangeError("An SVG picture is of one activity.");
       return renderActivitySvg(snapshot, activityId);

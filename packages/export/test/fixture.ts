@@ -12,11 +12,14 @@ import {
   addColumn,
   addGroup,
   addNote,
+  addReason,
   addScaleActivity,
+  appendMoves,
   type ColumnId,
   castVote,
   type GroupId,
   getActivity,
+  historyDocName,
   initChart,
   initLane,
   initWorkshop,
@@ -71,7 +74,8 @@ export function buildFixture(options: { anonymous?: boolean } = {}): FixtureDocs
     description: "PPI contributors and link workers at Kellogg College, Oxford, on a bright, frosty day.",
     now: T0,
   });
-  if (options.anonymous) setMeta(workshopDoc, { anonymous: true });
+  // Said either way: whether a new workshop is anonymous by default is the model's choice, not the fixture's.
+  setMeta(workshopDoc, { anonymous: options.anonymous === true });
   addGroup(workshopDoc, "Link workers", T0, LW);
   addGroup(workshopDoc, "PPI contributors", T0, PPI);
   addScaleActivity(workshopDoc, {
@@ -147,6 +151,59 @@ export function buildFixture(options: { anonymous?: boolean } = {}): FixtureDocs
     now: min(9),
   });
   docs.set(laneDocName(W, SCALE, PPI), ppi);
+
+  // The reasons each group gave, as in the write-up's table (the server stamps group and name).
+  const why = (
+    lane: Y.Doc,
+    id: string,
+    note: string,
+    text: string,
+    author: string,
+    groupId: GroupId,
+    at: number,
+  ) => addReason(lane, { id, noteId: note as NoteId, text, author, groupId, now: min(at) });
+  why(lw, "rlw1", "a_xsessions", "Commissioners set a number; we stretch it when we can", "Sam", LW, 10);
+  why(lw, "rlw2", "a_xsessions", "Depends on the person, but the cap is real", "Ria", LW, 11);
+  why(lw, "rlw3", "a_xrefer", "GPs refer most, but anyone can", "Ria", LW, 12);
+  why(ppi, "rppi1", "a_xsessions", "Should be up to the patient", "Pauline", PPI, 10);
+  why(ppi, "rppi2", "a_xrefer", "Self-referral is allowed: it is about choice", "Dylan", PPI, 11);
+
+  // The history: each group's moves while they talked (placing, moving, and one note taken off again).
+  const history = new Y.Doc();
+  const move = (
+    groupId: GroupId,
+    noteId: string,
+    aspectId: AspectId | null,
+    text: string,
+    fromX: number | null,
+    toX: number | null,
+    at: number,
+    author: string,
+  ) => ({
+    activityId: SCALE,
+    groupId,
+    noteId: noteId as NoteId,
+    aspectId,
+    text,
+    fromX,
+    fromY: fromX === null ? null : 50,
+    toX,
+    toY: toX === null ? null : 50,
+    at: min(at),
+    author,
+    round: "group" as const,
+  });
+  appendMoves(history, [
+    move(LW, "a_xsessions", A.sessions, "Number of sessions", null, 50, 6, "Sam"),
+    move(PPI, "a_xsessions", A.sessions, "Number of sessions", null, 60, 6, "Pauline"),
+    move(PPI, "a_xrefer", A.refer, "Who can refer", null, 30, 7, "Dylan"),
+    move(LW, "a_xsessions", A.sessions, "Number of sessions", 50, 70.04, 10, "Ria"),
+    move(PPI, "a_xsessions", A.sessions, "Number of sessions", 60, 45, 10.5, "Pauline"),
+    move(PPI, "a_xrefer", A.refer, "Who can refer", 30, 15, 11, "Dylan"),
+    move(PPI, "ntemp", null, "Paperwork", null, 90, 12, "Gwenllian"),
+    move(PPI, "ntemp", null, "Paperwork", 90, null, 13, "Gwenllian"),
+  ]);
+  docs.set(historyDocName(W), history);
 
   const chart = new Y.Doc();
   initChart(chart, { workshopId: W, activityId: CHART, kind: "chart" });

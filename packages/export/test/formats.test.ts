@@ -11,6 +11,8 @@ import {
   toCsv,
   toJson,
   toMarkdown,
+  toMovesCsv,
+  toReasonsCsv,
 } from "../src/index.ts";
 import { EXPORTED_AT, fixtureSnapshot } from "./fixture.ts";
 
@@ -27,6 +29,12 @@ describe("golden files of the February 2023 workshop", () => {
   });
   it("comparison CSV", async () => {
     await expect(toComparisonCsv(s)).toMatchFileSnapshot("./golden/workshop-comparison.csv");
+  });
+  it("moves CSV (long format, one row per move)", async () => {
+    await expect(toMovesCsv(s)).toMatchFileSnapshot("./golden/workshop-moves.csv");
+  });
+  it("reasons CSV (one row per reason)", async () => {
+    await expect(toReasonsCsv(s)).toMatchFileSnapshot("./golden/workshop-reasons.csv");
   });
   it("codebook", async () => {
     await expect(versionless(codebook(s))).toMatchFileSnapshot("./golden/workshop-codebook.md.txt");

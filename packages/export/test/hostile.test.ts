@@ -15,6 +15,8 @@ import {
   toCsv,
   toJson,
   toMarkdown,
+  toMovesCsv,
+  toReasonsCsv,
 } from "../src/index.ts";
 import { EXPORTED_AT } from "./fixture.ts";
 import { HOSTILE, HOSTILE_ACTIVITIES, hostileSnapshot } from "./hostile.ts";
@@ -68,7 +70,16 @@ function expectInertSvg(svg: string): void {
 
 describe("text exports of a hostile workshop", () => {
   it("one function renders every text format", () => {
-    expect(TEXT_EXPORT_FORMATS).toEqual(["csv", "comparison-csv", "codebook", "json", "md", "svg"]);
+    expect(TEXT_EXPORT_FORMATS).toEqual([
+      "csv",
+      "comparison-csv",
+      "codebook",
+      "json",
+      "md",
+      "svg",
+      "moves-csv",
+      "reasons-csv",
+    ]);
     expect(renderTextExport(s, "csv")).toBe(toCsv(s));
     expect(renderTextExport(s, "comparison-csv")).toBe(toComparisonCsv(s));
     expect(renderTextExport(s, "codebook")).toBe(codebook(s));
@@ -88,6 +99,14 @@ describe("text exports of a hostile workshop", () => {
     expect(csv).toContain(`'${HOSTILE.formula}`);
     expect(csv).toContain(`'${HOSTILE.atFormula}`);
     expect(csv).toContain(HOSTILE.html);
+  });
+
+  it("reasons and moves CSV: every row has every cell, and no text cell runs as a formula", () => {
+    const reasons = toReasonsCsv(s);
+    expectInertCsv(reasons);
+    expect(reasons).toContain(`'${HOSTILE.formula}`);
+    // Without a history the moves file is its header alone, still a valid CSV.
+    expect(parseCsv(toMovesCsv(s))).toHaveLength(1);
   });
 
   it("comparison CSV: a hostile group name as a header is neutralised too", () => {

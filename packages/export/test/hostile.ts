@@ -13,6 +13,7 @@ import {
   addColumn,
   addGroup,
   addNote,
+  addReason,
   addScaleActivity,
   type ColumnId,
   castVote,
@@ -21,6 +22,7 @@ import {
   initLane,
   initWorkshop,
   type NoteId,
+  noteIdForAspect,
   placeAspect,
   setVoting,
   type WorkshopId,
@@ -110,6 +112,18 @@ export function hostileSnapshot(): WorkshopSnapshot {
         author: HOSTILE.formula,
         now: T0 + 100 + i,
       });
+    });
+    // Reasons typed by the same hostile hands, on the prepared aspects both groups placed.
+    texts.slice(0, 4).forEach((t, i) => {
+      const id = aspects[i];
+      if (id)
+        addReason(lane, {
+          id: `r${g}${i}`,
+          noteId: noteIdForAspect(id),
+          text: t,
+          author: HOSTILE.formula,
+          now: T0 + 200 + i,
+        });
     });
     docs.set(laneDocName(HW, SCALE, g), lane);
   });

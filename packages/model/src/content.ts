@@ -46,6 +46,8 @@ import { type GroupId, isId } from "./ids.ts";
 import { listNotes, type ScaleNote } from "./lane.ts";
 import { listReasons, type Reason, readReason, reasonsMap } from "./reasons.ts";
 import { CHART_KEYS, LANE_KEYS, metaMap, SCHEMA_VERSION, WORKSHOP_KEYS } from "./schema.ts";
+import type { StatsThresholds } from "./stats.ts";
+import { readStatsThresholdSettings, setStatsThresholds } from "./statsSettings.ts";
 import {
   LIMITS,
   readBoolean,
@@ -111,6 +113,8 @@ export interface WorkshopContent {
    * absent in archives from before the history.
    */
   readonly moves?: readonly Move[];
+  /** The flags' thresholds the facilitator set (`statsSettings.ts`); the rest are defaults. */
+  readonly statsThresholds?: Partial<StatsThresholds>;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -180,7 +184,14 @@ export function readWorkshopContent(
   // The history document is the server's (`<workshopId>#moves`); its name does not parse as a client's.
   const history = [...docsByName].find(([name]) => name.endsWith("#moves"))?.[1];
   const moves = history ? listMoves(history) : [];
-  return { meta, meetingEnded: w.control.meetingEnded, groups: w.groups, activities, moves };
+  return {
+    meta,
+    meetingEnded: w.control.meetingEnded,
+    groups: w.groups,
+    activities,
+    moves,
+    statsThresholds: readStatsThresholdSettings(workshopDoc),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -331,6 +342,8 @@ export function writeWorkshopContent(content: WorkshopContent, workshopId: Works
   docs.set(workshopDocName(workshopId), workshopDoc);
   workshopDoc.transact(() => {
     workshopDoc.getMap<unknown>("control").set("meetingEnded", readBoolean(content.meetingEnded));
+    const thresholds = content.statsThresholds ?? {};
+    if (Object.keys(thresholds).length > 0) setStatsThresholds(workshopDoc, thresholds);
     const groups = workshopDoc.getMap<unknown>("groups");
     for (const g of content.groups) {
       groups.set(
