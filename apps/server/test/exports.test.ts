@@ -25,7 +25,8 @@ let scale: ScaleActivity;
 
 beforeAll(async () => {
   server = await testServer({ rateLimit: { windowMs: 60_000, free: 50, hardLimit: 100, maxDelayMs: 10 } });
-  workshop = await createWorkshop(server.url, "discretion");
+  // Names shown, so the exports' author column has something to check.
+  workshop = await createWorkshop(server.url, "discretion", { showNames: true });
   const facilitator = connect(server.url, workshop.id, workshop.token);
   clients.push(facilitator);
   await synced(facilitator);

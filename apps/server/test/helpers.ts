@@ -58,10 +58,16 @@ export async function api<T>(
   return { status: res.status, body: (await res.json()) as T };
 }
 
-export async function createWorkshop(base: string, template: "blank" | "discretion" = "discretion") {
+/** A new workshop; anonymous unless `showNames` (the default since issue 13). */
+export async function createWorkshop(
+  base: string,
+  template: "blank" | "discretion" = "discretion",
+  opts: { showNames?: boolean } = {},
+) {
   const res = await api<CreateWorkshopResponse>(base, "POST", "/api/workshops", {
     title: "Test workshop",
     template,
+    ...(opts.showNames ? { showNames: true } : {}),
   });
   expect(res.status).toBe(201);
   return res.body;

@@ -53,7 +53,7 @@ const withoutTime = (archive: Record<string, unknown>) => ({ ...archive, exporte
 
 describe("POST /api/workshops/import", () => {
   it("recreates a workshop from its archive, with new keys and code, and exports the same archive", async () => {
-    const created = await createWorkshop(source.url);
+    const created = await createWorkshop(source.url, "discretion", { showNames: true });
     const { groups } = await lookup(source.url, created.joinCode);
     const ann = await joinAs(source.url, created.joinCode, "Ann", groups[0]?.id ?? "");
     const facilitator = connect(source.url, created.id, created.token);

@@ -2,6 +2,8 @@
  * Shared tablets (PEOPLE-4 in packages/protocol/SPEC.md): a device already in a workshop joins another
  * person into it with `POST /api/workshops/<id>/people`, no code. Tried with plain HTTP and stock clients.
  */
+
+import { readMeta } from "@continuum/model";
 import {
   type ApiError,
   CloseCode,
@@ -147,5 +149,24 @@ describe("shared tablets: POST /api/workshops/<id>/people", () => {
     expect(withKey.status).toBe(200);
     // Joining with the code is a separate door, as before.
     await joinAs(env.server.url, created.joinCode, "H", "Link workers");
+  });
+});
+
+describe("anonymous by default", () => {
+  it("ANON-1: a new workshop is anonymous unless the facilitator asks to show names", async () => {
+    const quiet = await createWorkshop(env.server.url);
+    const named = await createWorkshop(env.server.url, "discretion", { showNames: true });
+    const anonymousOf = async (created: { id: string; token: string }) => {
+      const client = env.open(env.server.url, created.id, created.token);
+      await synced(client);
+      return readMeta(client.doc).anonymous;
+    };
+    expect(await anonymousOf(quiet)).toBe(true);
+    expect(await anonymousOf(named)).toBe(false);
+    const wrong = await api<ApiError>(env.server.url, "POST", "/api/workshops", {
+      title: "x",
+      showNames: "yes",
+    });
+    expect(wrong.status).toBe(400);
   });
 });

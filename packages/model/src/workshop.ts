@@ -242,6 +242,11 @@ export interface InitWorkshopOptions {
   aspects?: readonly string[];
   date?: string;
   description?: string;
+  /**
+   * Names hidden from the room's screen, other people and the exports (groups are always shown). New
+   * workshops are anonymous unless the facilitator asks to show names; a stored workshop keeps its setting.
+   */
+  anonymous?: boolean;
   now?: number;
 }
 
@@ -339,7 +344,7 @@ export function initWorkshop(doc: Y.Doc, options: InitWorkshopOptions): void {
     meta.set("title", truncate(options.title, LIMITS.title));
     meta.set("date", readDate(options.date ?? ""));
     meta.set("description", truncate(options.description ?? "", LIMITS.prompt));
-    meta.set("anonymous", false);
+    meta.set("anonymous", options.anonymous !== false);
     meta.set("createdAt", now);
     doc.getMap<unknown>("control").set("meetingEnded", false);
     for (const name of (options.groups ?? template.groups).map((n) => n.trim()).filter(Boolean)) {

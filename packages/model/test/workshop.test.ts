@@ -49,7 +49,8 @@ describe("initWorkshop", () => {
       title: "Discretion",
       date: "2023-02-14",
       description: "",
-      anonymous: false,
+      // Anonymous unless the facilitator asks to show names (issue 13).
+      anonymous: true,
       createdAt: NOW,
     });
     expect(w.groups.map((g) => g.name)).toEqual(["Link workers", "PPI contributors"]);

@@ -57,6 +57,11 @@ export const CreateWorkshopRequest = v.object({
   aspects: optional(textList("aspects", LIMITS.aspects, LIMITS.aspect)),
   date: optional(v.pipe(text("date", 10), v.regex(/^(\d{4}-\d{2}-\d{2})?$/, '"date" must be YYYY-MM-DD.'))),
   description: optional(text("description", LIMITS.prompt)),
+  /**
+   * Show people's names to the room's screen, to each other and in the exports. Absent or false: the
+   * workshop is anonymous (notes show their group, never the name), the default since issue 13.
+   */
+  showNames: optional(v.boolean('"showNames" must be true or false.')),
 });
 export type CreateWorkshopRequest = v.InferInput<typeof CreateWorkshopRequest>;
 

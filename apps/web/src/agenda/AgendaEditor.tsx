@@ -36,13 +36,14 @@ export function AgendaEditor({ workshopDoc, now = Date.now }: AgendaEditorProps)
       <h2>Agenda</h2>
       <MeetingDate workshopDoc={workshopDoc} />
       <div className="actions">
+        {/* The same choice, in the same words, as when the workshop was created (Start.tsx). */}
         <label className="check">
           <input
             type="checkbox"
-            checked={anonymous}
-            onChange={(e) => setMeta(workshopDoc, { anonymous: e.target.checked })}
+            checked={!anonymous}
+            onChange={(e) => setMeta(workshopDoc, { anonymous: !e.target.checked })}
           />
-          Anonymous: notes show the group, never the name
+          Show names to the room and in exports
         </label>
       </div>
       <MeetingState workshopDoc={workshopDoc} control={control} />

@@ -93,6 +93,8 @@ function CreateWorkshop() {
   const [groups, setGroups] = useState(TEMPLATES.discretion.groups.join("\n"));
   const [aspects, setAspects] = useState((scaleAspects("discretion") ?? []).join("\n"));
   const [date, setDate] = useState(today);
+  // Off by default: names are personal data, and the research compares groups (issue 13).
+  const [showNames, setShowNames] = useState(false);
   const hasScale = scaleAspects(template) !== null;
   const choose = (next: WorkshopTemplate) => {
     // A new choice fills in that template's groups and aspects; a title the person typed is kept.
@@ -122,6 +124,7 @@ function CreateWorkshop() {
         ...(date ? { date } : {}),
         groups: lines(groups),
         ...(hasScale ? { aspects: lines(aspects) } : {}),
+        showNames,
       });
       openAsFacilitator(res);
     } catch (err) {
@@ -172,6 +175,22 @@ function CreateWorkshop() {
             <textarea value={aspects} onChange={(e) => setAspects(e.target.value)} rows={8} />
           </label>
         ) : null}
+        <div className="field">
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={showNames}
+              aria-describedby="create-names-hint"
+              onChange={(e) => setShowNames(e.target.checked)}
+            />
+            Show names to the room and in exports
+          </label>
+          <p className="hint" id="create-names-hint">
+            Off: notes show only the group, on the room's screen, on other people's screens and in the
+            downloads. Each person still sees their own name on their own notes. You can change this later in
+            the agenda.
+          </p>
+        </div>
         {error ? (
           <p className="error" role="alert">
             {error}

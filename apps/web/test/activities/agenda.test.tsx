@@ -128,8 +128,11 @@ describe("AgendaEditor", () => {
     await user.click(screen.getByRole("button", { name: "Stop timer" }));
     expect(readControl(d.w2).timer).toBeNull();
 
-    await user.click(screen.getByRole("checkbox", { name: /Anonymous/ }));
-    expect(readMeta(d.w2).anonymous).toBe(true);
+    const showNames = screen.getByRole("checkbox", { name: "Show names to the room and in exports" });
+    const before = readMeta(d.w2).anonymous;
+    expect((showNames as HTMLInputElement).checked).toBe(!before);
+    await user.click(showNames);
+    expect(readMeta(d.w2).anonymous).toBe(!before);
     await user.click(screen.getByRole("button", { name: "End the meeting" }));
     expect(readControl(d.w2).meetingEnded).toBe(true);
     expect(screen.getByRole("button", { name: "Resume the meeting" })).toBeTruthy();

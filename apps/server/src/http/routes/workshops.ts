@@ -95,6 +95,7 @@ export function workshopRoutes(deps: HttpDeps) {
       aspects: input.aspects ?? undefined,
       date: input.date || undefined,
       description: input.description ?? undefined,
+      anonymous: input.showNames !== true,
     });
     const update = Y.encodeStateAsUpdate(doc);
     doc.destroy();

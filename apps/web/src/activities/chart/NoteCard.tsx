@@ -68,7 +68,9 @@ export const NoteCard = memo(function NoteCard({ id, columnId }: { id: NoteId; c
   });
 
   if (!note) return null;
-  const who = attribute(note, groups, anonymous);
+  // A participant always sees their own name on their own notes, in an anonymous workshop too.
+  const own = me.role === "participant" && !!me.participantId && note.participantId === me.participantId;
+  const who = attribute(note, groups, anonymous && !own);
   const label = note.text || "Empty note";
   // Only the author changes or removes their note (OWN-2); the facilitator may change any.
   const mine =
