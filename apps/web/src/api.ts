@@ -3,6 +3,7 @@
  * its errors for people; we only add the cases it cannot word itself (no network, a proxy's HTML page).
  */
 import type {
+  AddPersonRequest,
   ApiError,
   CreateWorkshopRequest,
   CreateWorkshopResponse,
@@ -86,6 +87,12 @@ export const api = {
   session: (req: SessionRequest) => call<SessionResponse>("POST", "/api/session", req),
   /** The same participant again, with the key they got when they joined (a new token, same person). */
   rejoin: (req: RejoinRequest) => call<JoinResponse>("POST", "/api/rejoin", req),
+  /**
+   * Another person joins from this device (a shared tablet), with the token of someone already in the
+   * workshop on it, or the facilitator's: the answer is the new person's own token and key.
+   */
+  addPerson: (workshopId: string, token: string, req: AddPersonRequest) =>
+    call<JoinResponse>("POST", `/api/workshops/${encodeURIComponent(workshopId)}/people`, req, token),
   /** Facilitator: everyone who joined, with their devices and whether they are connected now. */
   participants: (workshopId: string, token: string) =>
     call<ParticipantsResponse>(

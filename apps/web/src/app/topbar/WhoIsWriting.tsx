@@ -1,0 +1,244 @@
+/**
+ * "Who's writing?": a shared tablet holds several people at once (PEOPLE-4). The top bar names the person
+ * writing now; one tap lists everyone on this device, switches to another of them, or adds someone with a
+ * name and a group (no code: the server joins them with the token of the person writing now).
+ *
+ * Switching person switches the token the whole board uses: the screen reconnects every document as the
+ * new person, so the server stamps their notes with their id, name and group, their dots go in their own
+ * ballot, and their group's lane opens. Before switching we wait for changes still on their way to the
+ * server: sent after the switch they would travel with the next person's token and be stamped as theirs.
+ */
+import type { Group } from "@continuum/model";
+import { LIMITS } from "@continuum/protocol";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { api, failureMessage } from "../../api.ts";
+import {
+  deviceLabel,
+  devicePeople,
+  participantSession,
+  rememberPerson,
+  type Session,
+  saveSession,
+} from "../../session.ts";
+import { allConnectionStates, subscribeAllConnections } from "../../sync/connection.ts";
+
+/** How long a switch waits for changes still on their way to the server. */
+const SEND_WAIT_MS = 4000;
+
+/** Resolves true once no open document has changes waiting to reach the server, false after `ms`. */
+function changesSent(ms: number): Promise<boolean> {
+  const waiting = () => allConnectionStates().some((s) => s.pending > 0);
+  if (!waiting()) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      stop();
+      resolve(!waiting());
+    }, ms);
+    const stop = subscribeAllConnections(() => {
+      if (waiting()) return;
+      clearTimeout(timer);
+      stop();
+      resolve(true);
+    });
+  });
+}
+
+const groupLabel = (p: Session) => p.groupName || "no group";
+
+export function WhoIsWriting({
+  session,
+  groups,
+  onSwitch,
+}: {
+  session: Session;
+  groups: readonly Group[];
+  onSwitch(next: Session): void;
+}) {
+  const ref = useRef<HTMLDetailsElement>(null);
+  const [adding, setAdding] = useState(false);
+  const [name, setName] = useState("");
+  const [group, setGroup] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [people, setPeople] = useState<Session[]>(() => devicePeople(session.workshopId));
+  const headingId = useId();
+
+  // The list is read again whenever the menu opens: another tab of this browser may have added someone.
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    const onToggle = () => {
+      if (d.open) setPeople(devicePeople(session.workshopId));
+      else {
+        setAdding(false);
+        setMessage(null);
+      }
+    };
+    const onPointer = (e: PointerEvent) => {
+      if (d.open && !d.contains(e.target as Node)) d.open = false;
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape" && d.open) {
+        d.open = false;
+        d.querySelector("summary")?.focus();
+      }
+    };
+    d.addEventListener("toggle", onToggle);
+    document.addEventListener("pointerdown", onPointer);
+    document.addEventListener("keydown", onKey);
+    return () => {
+      d.removeEventListener("toggle", onToggle);
+      document.removeEventListener("pointerdown", onPointer);
+      document.removeEventListener("keydown", onKey);
+    };
+  }, [session.workshopId]);
+
+  // One group: nothing to choose.
+  const only = groups.length === 1 ? groups[0]?.id : undefined;
+  useEffect(() => {
+    if (only) setGroup(only);
+  }, [only]);
+
+  const switchTo = async (next: Session) => {
+    if (next.participantId === session.participantId) {
+      if (ref.current) ref.current.open = false;
+      return;
+    }
+    setBusy(true);
+    setMessage("Sending the last changes first…");
+    const sent = await changesSent(SEND_WAIT_MS);
+    setBusy(false);
+    if (!sent) {
+      setMessage(
+        `${session.name}'s last changes have not reached the server yet. Switch when this device is back online, so they stay ${session.name}'s.`,
+      );
+      return;
+    }
+    saveSession(next);
+    onSwitch(next);
+  };
+
+  const add = async (e: FormEvent) => {
+    e.preventDefault();
+    const trimmed = name.trim();
+    if (!trimmed) {
+      setMessage("Enter the name of the person who is joining.");
+      return;
+    }
+    if (!group) {
+      setMessage("Choose their group.");
+      return;
+    }
+    setBusy(true);
+    setMessage(null);
+    try {
+      const res = await api.addPerson(session.workshopId, session.token, {
+        name: trimmed,
+        group,
+        device: deviceLabel(),
+      });
+      const next = participantSession(res, session.joinCode);
+      // Kept on this device at once, so they are in the list even if the switch has to wait.
+      rememberPerson(session);
+      rememberPerson(next);
+      setName("");
+      setAdding(false);
+      setPeople(devicePeople(session.workshopId));
+      setBusy(false);
+      await switchTo(next);
+    } catch (err) {
+      setBusy(false);
+      setMessage(failureMessage(err));
+    }
+  };
+
+  return (
+    <details className="who-menu" ref={ref}>
+      <summary className="who-button">
+        <span className="who-label">Writing:</span> <strong>{session.name}</strong>
+        <span className="sr-only">. Who's writing? Switch person or add someone.</span>
+      </summary>
+      <section className="who-panel" aria-labelledby={headingId}>
+        <p className="who-heading" id={headingId}>
+          Who's writing?
+        </p>
+        <p className="hint">
+          Sharing this device? Choose your name before you write, so your notes and dots are yours.
+        </p>
+        <ul className="who-list">
+          {people.map((p) => {
+            const current = p.participantId === session.participantId;
+            return (
+              <li key={p.participantId}>
+                <button
+                  type="button"
+                  className={`who-person${current ? " is-current" : ""}`}
+                  aria-current={current ? "true" : undefined}
+                  disabled={busy}
+                  onClick={() => void switchTo(p)}
+                >
+                  <span className="who-name">{p.name}</span>
+                  <span className="who-group">{groupLabel(p)}</span>
+                  {current ? <span className="who-now">Writing now</span> : null}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+        {adding ? (
+          <form className="who-add" onSubmit={(e) => void add(e)}>
+            <label className="field">
+              <span>Their name (only first name is fine)</span>
+              <input
+                value={name}
+                maxLength={LIMITS.name}
+                autoComplete="off"
+                onChange={(e) => setName(e.target.value)}
+                // biome-ignore lint/a11y/noAutofocus: the form opens on request, for typing the name at once
+                autoFocus
+              />
+            </label>
+            <fieldset className="groups">
+              <legend>Their group</legend>
+              {groups.map((g) => (
+                <label key={g.id} className="group-choice">
+                  <input
+                    type="radio"
+                    name="who-group"
+                    value={g.id}
+                    checked={group === g.id}
+                    onChange={() => setGroup(g.id)}
+                  />
+                  {g.name}
+                </label>
+              ))}
+            </fieldset>
+            <div className="actions">
+              <button type="submit" className="btn primary" disabled={busy}>
+                Add and write as them
+              </button>
+              <button type="button" className="btn" onClick={() => setAdding(false)}>
+                Cancel
+              </button>
+            </div>
+          </form>
+        ) : (
+          <button
+            type="button"
+            className="btn"
+            disabled={busy}
+            onClick={() => {
+              setAdding(true);
+              setMessage(null);
+            }}
+          >
+            Add someone to this device
+          </button>
+        )}
+        <p className="who-status" role="status">
+          {message}
+        </p>
+      </section>
+    </details>
+  );
+}
