@@ -45,6 +45,7 @@ import {
 import { type GroupId, isId } from "./ids.ts";
 import { listNotes, type ScaleNote } from "./lane.ts";
 import { listReasons, type Reason, readReason, reasonsMap } from "./reasons.ts";
+import { type RoundsContent, readRoundsContent, soloDocsFromContent, writeRoundsFields } from "./rounds.ts";
 import { CHART_KEYS, LANE_KEYS, metaMap, SCHEMA_VERSION, WORKSHOP_KEYS } from "./schema.ts";
 import type { StatsThresholds } from "./stats.ts";
 import { readStatsThresholdSettings, setStatsThresholds } from "./statsSettings.ts";
@@ -83,6 +84,8 @@ export interface ScaleContent extends ScaleActivity, ActivityState {
   readonly revealed: readonly GroupId[];
   /** One lane per group of the workshop, in group order; empty when the group placed nothing. */
   readonly lanes: readonly LaneContent[];
+  /** Its rounds and everyone's own scale (`rounds.ts`); absent when it never used rounds. */
+  readonly rounds?: RoundsContent;
 }
 
 export interface ChartContent extends ChartActivity, ActivityState {
@@ -174,6 +177,7 @@ export function readWorkshopContent(
           const doc = lanes.get(`${a.id}/${g.id}`);
           return { groupId: g.id, notes: doc ? listNotes(doc) : [], reasons: doc ? listReasons(doc) : [] };
         }),
+        ...withRounds(readRoundsContent(workshopDoc, a.id, docsByName)),
       };
     }
     const notes = chartNotes(charts.get(a.id), a.voting.budget, ballots.get(a.id) ?? []);
@@ -214,6 +218,9 @@ function itemMap(fields: Record<string, unknown>): Y.Map<unknown> {
   return m;
 }
 
+/** `{ rounds }` when there are rounds, else nothing (so content without rounds is as before). */
+const withRounds = (rounds: RoundsContent | undefined) => (rounds ? { rounds } : {});
+
 function newDoc(keys: readonly string[], meta: Record<string, unknown>): Y.Doc {
   const doc = new Y.Doc();
   for (const key of keys) doc.getMap(key);
@@ -247,6 +254,7 @@ function writeActivity(a: ActivityContent): Y.Map<unknown> {
     m.set("leftLabel", text(a.leftLabel, LIMITS.name));
     m.set("rightLabel", text(a.rightLabel, LIMITS.name));
     m.set("aspects", items(a.aspects, "text", LIMITS.aspect));
+    if (a.rounds) writeRoundsFields(m, a.rounds);
     return m;
   }
   if (a.kind === "chart") {
@@ -396,6 +404,16 @@ export function writeWorkshopContent(content: WorkshopContent, workshopId: Works
           }
         });
         docs.set(laneDocName(workshopId, a.id, lane.groupId), doc);
+      }
+      if (a.rounds) {
+        const solos = soloDocsFromContent(
+          workshopId,
+          a.id,
+          a.rounds,
+          () => newDoc(LANE_KEYS, {}),
+          writeScaleNote,
+        );
+        for (const [name, doc] of solos) docs.set(name, doc);
       }
       continue;
     }

@@ -22,6 +22,7 @@
  * `meta.participantId` and `meta.groupId` (the owner's group, stamped by the server from their token when
  * they first open it).
  */
+import { parseDocName, soloDocName } from "@continuum/protocol";
 import type * as Y from "yjs";
 import type { ScaleActivity } from "./activities.ts";
 import { activitiesMap } from "./activities.ts";
@@ -338,4 +339,69 @@ export function roundsFields(r: Rounds): Record<string, unknown> {
 /** Writes the fields `roundsFields` gave (an import), onto a scale activity's Y.Map. */
 export function writeRoundsFields(m: Y.Map<unknown>, fields: Rounds): void {
   for (const [k, v] of Object.entries(roundsFields(fields))) m.set(k, v);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Whole-workshop content (archives and exports, `content.ts`)
+
+/** An activity's rounds as an archive keeps them: the fields above and every person's own scale. */
+export interface RoundsContent extends Rounds {
+  /** Each person's own scale (pseudonymous participant id, group), in participant id order. */
+  readonly individual: readonly SoloPlacements[];
+}
+
+/** Solo documents among a workshop's documents, for one activity, by participant id. */
+function soloDocsOf(
+  docsByName: ReadonlyMap<string, Y.Doc>,
+  activityId: ActivityId,
+): [ParticipantId, Y.Doc][] {
+  const out: [ParticipantId, Y.Doc][] = [];
+  for (const [name, doc] of docsByName) {
+    const parsed = parseDocName(name);
+    if (parsed?.kind === "solo" && parsed.activityId === activityId) out.push([parsed.participantId, doc]);
+  }
+  return out.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * The rounds of a scale activity with everyone's own scale, or undefined when the activity never used
+ * rounds (so a workshop without them reads, exports and archives exactly as before).
+ */
+export function readRoundsContent(
+  workshopDoc: Y.Doc,
+  activityId: ActivityId,
+  docsByName: ReadonlyMap<string, Y.Doc>,
+): RoundsContent | undefined {
+  const rounds = readRounds(workshopDoc, activityId);
+  const individual = soloDocsOf(docsByName, activityId)
+    .map(([id, doc]) => soloPlacements(doc, id))
+    .filter((p) => p.notes.length > 0);
+  if (!hasRounds(rounds) && !rounds.soloRevealed && individual.length === 0) return undefined;
+  return { ...rounds, individual };
+}
+
+/**
+ * The solo documents of an imported activity's individual round, by document name: each laid out as a
+ * lane, with its person's id and group. `writeNote` is the importer's note writer (content.ts).
+ */
+export function soloDocsFromContent(
+  workshopId: WorkshopId,
+  activityId: ActivityId,
+  rounds: RoundsContent,
+  newSoloDoc: () => Y.Doc,
+  writeNote: (n: ScaleNote) => Y.Map<unknown>,
+): Map<string, Y.Doc> {
+  const out = new Map<string, Y.Doc>();
+  for (const p of rounds.individual) {
+    if (!isId(p.participantId) || p.notes.length === 0) continue;
+    const doc = newSoloDoc();
+    initSolo(doc, { workshopId, activityId, participantId: p.participantId });
+    if (p.groupId && isId(p.groupId)) stampSoloGroup(doc, p.groupId);
+    doc.transact(() => {
+      const notes = doc.getMap<unknown>("notes");
+      for (const n of p.notes) notes.set(n.id, writeNote(n));
+    });
+    out.set(soloDocName(workshopId, activityId, p.participantId), doc);
+  }
+  return out;
 }

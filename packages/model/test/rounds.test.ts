@@ -1,3 +1,4 @@
+import { soloDocName } from "@continuum/protocol";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import {
@@ -15,6 +16,7 @@ import {
   placeAspect,
   readRounds,
   readSoloMeta,
+  readWorkshopContent,
   type ScaleActivity,
   seedLaneFromMedians,
   setSoloRevealed,
@@ -26,6 +28,7 @@ import {
   summariseSolo,
   type WorkshopId,
   workshopView,
+  writeWorkshopContent,
 } from "../src/index.ts";
 
 const W = "wshop1" as WorkshopId;
@@ -108,5 +111,41 @@ describe("rounds of a scale activity", () => {
     expect(seedLaneFromMedians(lane, activity, summary[A] ?? {}, { author: "Facilitator" })).toBe(0);
     const meta = readSoloMeta(new Y.Doc());
     expect(meta.groupId).toBeNull();
+  });
+});
+
+describe("rounds in a workshop's content (archives)", () => {
+  it("carry the round fields and everyone's own scale through writing and reading again", () => {
+    const { doc, id, activity } = setup();
+    startIndividualRound(doc, id);
+    const docs = new Map<string, Y.Doc>();
+    const aspect = activity.aspects[0] as never;
+    for (const [i, x] of [15, 45].entries()) {
+      const p = `p${i}aaaaaaaaaa` as ParticipantId;
+      const d = new Y.Doc();
+      initSolo(d, { workshopId: W, activityId: id, participantId: p });
+      stampSoloGroup(d, A);
+      placeAspect(d, { aspect, x, author: "Someone", now: 10 + i });
+      docs.set(soloDocName(W, id, p), d);
+    }
+    startGroupRound(doc, id, "empty");
+    setSoloRevealed(
+      doc,
+      id,
+      summariseSolo([...docs].map(([n, d]) => soloPlacements(d, n.split("/")[3] as ParticipantId))),
+    );
+    startSecondRound(doc, id, [{ groupId: A, notes: [] }], 500);
+    const content = readWorkshopContent(doc, docs);
+    const scale = content.activities.find((a) => a.id === id);
+    expect(scale?.kind === "scale" ? scale.rounds?.individual.map((p) => p.notes[0]?.x) : null).toEqual([
+      15, 45,
+    ]);
+    const written = writeWorkshopContent(content, W);
+    const again = readWorkshopContent(written.get(W) as Y.Doc, written);
+    expect(again.activities).toEqual(content.activities);
+    // A workshop without rounds has no `rounds` at all.
+    const plain = setup();
+    const none = readWorkshopContent(plain.doc, new Map()).activities[0];
+    expect(none && "rounds" in none).toBe(false);
   });
 });
