@@ -14,7 +14,7 @@
  */
 import { useSyncExternalStore } from "react";
 import { create } from "zustand";
-import { dragInProgress, subscribeDragging } from "../activities/scale/dragGuard.ts";
+import { dragInProgress, markDragEnded, subscribeDragging } from "../activities/scale/dragGuard.ts";
 
 /** Not on an activity's screen. */
 const NONE = null;
@@ -48,8 +48,11 @@ export function newVersionWaiting(apply: () => Promise<void>): void {
 
 /** The workshop screen says which activity it shows (null when it leaves, or shows none). */
 export function setActivityOnScreen(activityId: string | null): void {
-  if (useUpdate.getState().onScreen !== activityId)
-    useUpdate.setState({ onScreen: activityId, later: false });
+  if (useUpdate.getState().onScreen === activityId) return;
+  // A board taken away in the middle of a drag (the facilitator moved everyone on) never reports the drag's
+  // end: no drag survives a change of activity.
+  if (dragInProgress()) markDragEnded();
+  useUpdate.setState({ onScreen: activityId, later: false });
 }
 
 /** "Later": put the offer away until the screen shows another activity. */
