@@ -28,6 +28,7 @@ import { useScreenTitle } from "../ui/useScreenTitle.ts";
 import { JoinInvite } from "./JoinInvite.tsx";
 import { VoteResults } from "./VoteResults.tsx";
 import "./present.css";
+import { setActivityOnScreen } from "../app/update.ts";
 
 function readFragment(): { token: string | null; key: string | null; code: string | null } {
   const params = new URLSearchParams(location.hash.replace(/^#/, ""));
@@ -162,6 +163,12 @@ function PresentScreen({ present }: { present: PresentSession }) {
   const setView = useUi((s) => s.setView);
   const roomView = control?.view ?? "board";
   useEffect(() => setView(roomView === "compare" ? "compare" : "lanes"), [roomView, setView]);
+  // The room sees this screen: a new version of the app is offered between activities here too.
+  const activityId = activity?.id ?? null;
+  useEffect(() => {
+    setActivityOnScreen(activityId);
+    return () => setActivityOnScreen(null);
+  }, [activityId]);
 
   const joining = !activity || control?.meetingEnded === true;
   const timer = timerFor(control?.timer ?? null, activity?.id);
