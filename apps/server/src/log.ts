@@ -27,5 +27,9 @@ export function createLogger(level: string, stream?: NodeJS.WritableStream): Log
   return stream ? pino(options, stream as pino.DestinationStream) : pino(options);
 }
 
-/** The URL path with the query string removed, for logging. */
-export const pathOnly = (url: string | undefined): string => (url ?? "").split("?")[0] ?? "";
+/**
+ * The URL path with the query string removed, for logging; a share-back page's slug (`/results/<slug>`,
+ * `/api/results/<slug>`) is a secret like the other links and is replaced.
+ */
+export const pathOnly = (url: string | undefined): string =>
+  ((url ?? "").split("?")[0] ?? "").replace(/\/results\/[^/]*/, "/results/[redacted]");

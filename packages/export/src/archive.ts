@@ -49,6 +49,7 @@ import {
 } from "@continuum/model";
 import { workshopDocName } from "@continuum/protocol";
 import * as Y from "yjs";
+import { readArchiveRounds, roundsToContent } from "./rounds.ts";
 import {
   ARCHIVE_FORMAT,
   type IsoTime,
@@ -204,6 +205,9 @@ function readThresholdSettings(v: unknown): Partial<StatsThresholds> {
   return out;
 }
 
+/** `{ rounds }` when the archive has them, else nothing. */
+const withRounds = <T>(rounds: T | undefined) => (rounds ? { rounds } : {});
+
 function readScaleNote(v: unknown): SnapshotScaleNote | null {
   const o = asObject(v);
   const id = readId<NoteId>(o?.id);
@@ -329,6 +333,7 @@ function readActivity(v: unknown, groupIds: ReadonlySet<string>, totals: Totals)
           reasons: reasons.get(g as GroupId) ?? [],
         })),
         moves,
+        ...withRounds(readArchiveRounds(o.rounds, groupIds, readScaleNote, (n) => totals.addNotes(n))),
       };
     }
     case "chart": {
@@ -484,13 +489,15 @@ export function snapshotToContent(s: WorkshopSnapshot): WorkshopContent {
     groups: s.groups.map((g) => ({ ...g, createdAt: ms(g.createdAt) })),
     activities: s.activities.map((a) => {
       if (a.kind === "scale") {
+        const { rounds, ...scale } = a;
         return {
-          ...a,
+          ...scale,
           lanes: a.lanes.map((lane) => ({
             groupId: lane.groupId,
             notes: lane.notes.map((n) => ({ ...n, createdAt: ms(n.createdAt), updatedAt: ms(n.updatedAt) })),
             reasons: (lane.reasons ?? []).map((r) => ({ ...r, createdAt: ms(r.createdAt) })),
           })),
+          ...(rounds ? { rounds: roundsToContent(rounds) } : {}),
         };
       }
       const notes = a.notes.map((n) => ({ ...n, createdAt: ms(n.createdAt), updatedAt: ms(n.updatedAt) }));

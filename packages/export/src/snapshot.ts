@@ -22,6 +22,7 @@ import {
   type WorkshopId,
 } from "@continuum/model";
 import type * as Y from "yjs";
+import { type SnapshotRounds, snapshotRounds } from "./rounds.ts";
 
 /** Marks a JSON file as a Continuum workshop archive (the `format` field). */
 export const ARCHIVE_FORMAT = "continuum-workshop";
@@ -157,6 +158,8 @@ export interface SnapshotScaleActivity extends SnapshotActivityBase {
   readonly lanes: readonly SnapshotLane[];
   /** Every move of its notes, oldest first; absent in archives from before the history. */
   readonly moves?: readonly SnapshotMove[];
+  /** Its rounds and everyone's own scale (`rounds.ts`); absent when it never used rounds. */
+  readonly rounds?: SnapshotRounds;
 }
 
 export interface SnapshotChartActivity extends SnapshotActivityBase {
@@ -273,6 +276,7 @@ export function snapshotFromDocs(
             author: author(m.author),
             round: m.round,
           })),
+        ...(a.rounds ? { rounds: snapshotRounds(a.rounds, author) } : {}),
       };
     }
     const voting = { open: a.voting.open, revealed: a.voting.revealed, budget: a.voting.budget };

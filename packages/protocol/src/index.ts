@@ -6,4 +6,5 @@ export * from "./ids.ts";
 export * from "./limits.ts";
 export * from "./roles.ts";
 export * from "./share.ts";
+export * from "./shareBack.ts";
 export * from "./wire.ts";

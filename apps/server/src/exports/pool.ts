@@ -5,7 +5,7 @@
  * thread is stopped) and heap per thread (the thread dies, the pool starts another).
  */
 import { pathToFileURL } from "node:url";
-import type { ExportFormat } from "@continuum/export";
+import type { ExportFormat, SharedResults } from "@continuum/export";
 import { Piscina } from "piscina";
 import { HttpError } from "../http/errors.ts";
 import type { RenderedExport } from "./render.ts";
@@ -73,6 +73,11 @@ export class ExportPool {
   render(updates: WorkshopUpdates, format: ExportFormat, activity: string | null): Promise<RenderedExport> {
     const task: RenderTask = { updates, format, activity, now: Date.now() };
     return this.run("render", task);
+  }
+
+  /** The share-back page's content, built from the documents' state off the event loop. */
+  results(updates: WorkshopUpdates): Promise<SharedResults> {
+    return this.run("results", { updates, now: Date.now() });
   }
 
   archiveId(text: string): Promise<string | null> {

@@ -8,3 +8,4 @@ const tasks = await import("./worker.ts");
 export const render = tasks.render;
 export const archiveId = tasks.archiveId;
 export const importArchive = tasks.importArchive;
+export const results = tasks.results;

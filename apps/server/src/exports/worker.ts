@@ -4,7 +4,14 @@
  * errors a person should read come back as `{ ok: false, … }`, since an Error's class does not survive
  * the trip between threads.
  */
-import { ArchiveError, type ExportFormat, importArchiveUpdates, parseArchive } from "@continuum/export";
+import {
+  ArchiveError,
+  type ExportFormat,
+  importArchiveUpdates,
+  parseArchive,
+  type SharedResults,
+  sharedResults,
+} from "@continuum/export";
 import type { WorkshopId } from "@continuum/protocol";
 import { ExportRequestError, type RenderedExport, renderExport } from "./render.ts";
 import { snapshotFromUpdates, type WorkshopUpdates } from "./snapshot.ts";
@@ -27,6 +34,11 @@ export async function render(task: RenderTask): Promise<Answer<RenderedExport>> 
       return { ok: false, status: err.status, code: err.code, message: err.message };
     throw err;
   }
+}
+
+/** The share-back page's content: the results without names (`sharedResults`). */
+export function results(task: { updates: WorkshopUpdates; now: number }): Answer<SharedResults> {
+  return { ok: true, value: sharedResults(snapshotFromUpdates(task.updates, task.now)) };
 }
 
 const refused = (err: unknown): Answer<never> => {

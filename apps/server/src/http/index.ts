@@ -18,6 +18,7 @@ import { exportRoutes } from "./routes/exports.ts";
 import { participantRoutes } from "./routes/participants.ts";
 import { peopleRoutes } from "./routes/people.ts";
 import { shareRoutes } from "./routes/share.ts";
+import { shareBackRoutes } from "./routes/shareBack.ts";
 import { workshopRoutes } from "./routes/workshops.ts";
 import { staticFiles } from "./static.ts";
 
@@ -33,7 +34,7 @@ export interface HttpOptions extends Omit<HttpDeps, "guarded" | "addressOf"> {
 }
 
 /** The methods any route answers, to say which ones a path takes when it is asked with another (405). */
-const METHODS: HTTPMethod[] = ["GET", "HEAD", "POST"];
+const METHODS: HTTPMethod[] = ["GET", "HEAD", "POST", "DELETE"];
 /** No id, code or format comes near this; a longer path segment is refused (414) rather than looked up. */
 const MAX_SEGMENT = 200;
 
@@ -67,6 +68,7 @@ export function createHttpHandler(options: HttpOptions) {
   const exports = exportRoutes(deps);
   const sharing = shareRoutes(deps);
   const participants = participantRoutes(deps);
+  const shareBack = shareBackRoutes(deps);
 
   const router = FindMyWay<FindMyWay.HTTPVersion.V1>({
     ignoreTrailingSlash: false,
@@ -94,6 +96,10 @@ export function createHttpHandler(options: HttpOptions) {
     ["GET", "/api/workshops/:id/participants", participants.list],
     ["POST", "/api/workshops/:id/participants/:participant/remove", participants.remove],
     ["POST", "/api/workshops/:id/participants/:participant/restore", participants.restore],
+    ["POST", "/api/workshops/:id/share-back", shareBack.publish],
+    ["GET", "/api/workshops/:id/share-back", shareBack.status],
+    ["DELETE", "/api/workshops/:id/share-back", shareBack.withdraw],
+    ["GET", "/api/results/:slug", shareBack.results],
   ];
   for (const [method, path, handler] of table) router.on(method, path, () => {}, { handler });
 

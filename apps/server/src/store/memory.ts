@@ -1,10 +1,11 @@
 import type { WorkshopId } from "@continuum/protocol";
-import type { Store, WorkshopRecord } from "./types.ts";
+import type { ShareBackRecord, Store, WorkshopRecord } from "./types.ts";
 
 /** Keeps everything in memory. For tests and for trying the server without a disk; loses all on exit. */
 export class MemoryStore implements Store {
   private readonly docs = new Map<string, Uint8Array[]>();
   private readonly workshops = new Map<WorkshopId, WorkshopRecord>();
+  private readonly shareBacks = new Map<string, ShareBackRecord>();
 
   async loadDoc(name: string): Promise<Uint8Array[]> {
     return [...(this.docs.get(name) ?? [])];
@@ -52,6 +53,35 @@ export class MemoryStore implements Store {
   async updateWorkshop(id: WorkshopId, patch: Partial<WorkshopRecord>): Promise<void> {
     const w = this.workshops.get(id);
     if (w) this.workshops.set(id, { ...w, ...patch });
+  }
+
+  async publishShareBack(workshopId: WorkshopId, slugHash: string, now: number): Promise<void> {
+    await this.withdrawShareBack(workshopId, now);
+    this.shareBacks.set(slugHash, { workshopId, createdAt: now, withdrawnAt: null });
+  }
+
+  async findShareBack(slugHash: string): Promise<ShareBackRecord | null> {
+    const r = this.shareBacks.get(slugHash);
+    return r ? { ...r } : null;
+  }
+
+  async latestShareBack(workshopId: WorkshopId): Promise<ShareBackRecord | null> {
+    let latest: ShareBackRecord | null = null;
+    for (const r of this.shareBacks.values()) {
+      if (r.workshopId === workshopId && (!latest || r.createdAt >= latest.createdAt)) latest = r;
+    }
+    return latest ? { ...latest } : null;
+  }
+
+  async withdrawShareBack(workshopId: WorkshopId, now: number): Promise<boolean> {
+    let any = false;
+    for (const r of this.shareBacks.values()) {
+      if (r.workshopId === workshopId && r.withdrawnAt === null) {
+        r.withdrawnAt = now;
+        any = true;
+      }
+    }
+    return any;
   }
 
   async close(): Promise<void> {}

@@ -3,7 +3,10 @@ import type { WorkshopId } from "@continuum/protocol";
 import pg from "pg";
 import {
   type LogPosition,
+  type ShareBackRecord,
+  type ShareBackRow,
   type SharedStore,
+  shareBackFromRow,
   type WorkshopPatch,
   type WorkshopRecord,
   type WorkshopRow,
@@ -40,6 +43,13 @@ const SCHEMA = `
     closed_at BIGINT
   );
   CREATE UNIQUE INDEX IF NOT EXISTS workshops_open_code ON workshops (join_code) WHERE closed_at IS NULL;
+  CREATE TABLE IF NOT EXISTS share_backs (
+    slug_hash TEXT PRIMARY KEY,
+    workshop_id TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    withdrawn_at BIGINT
+  );
+  CREATE INDEX IF NOT EXISTS share_backs_workshop ON share_backs (workshop_id, created_at);
   CREATE TABLE IF NOT EXISTS settings (
     key TEXT PRIMARY KEY,
     value BYTEA NOT NULL
@@ -256,6 +266,37 @@ export class PostgresStore implements SharedStore {
     ]);
     const rows = await this.q<{ value: Buffer }>("SELECT value FROM settings WHERE key = $1", [key]);
     return rows[0]?.value.equals(value) ?? false;
+  }
+
+  async publishShareBack(workshopId: WorkshopId, slugHash: string, now: number): Promise<void> {
+    await this.q(
+      `WITH gone AS (
+         UPDATE share_backs SET withdrawn_at = $3 WHERE workshop_id = $2 AND withdrawn_at IS NULL
+       )
+       INSERT INTO share_backs (slug_hash, workshop_id, created_at) VALUES ($1, $2, $3)`,
+      [slugHash, workshopId, now],
+    );
+  }
+
+  async findShareBack(slugHash: string): Promise<ShareBackRecord | null> {
+    const rows = await this.q<ShareBackRow>("SELECT * FROM share_backs WHERE slug_hash = $1", [slugHash]);
+    return rows[0] ? shareBackFromRow(rows[0]) : null;
+  }
+
+  async latestShareBack(workshopId: WorkshopId): Promise<ShareBackRecord | null> {
+    const rows = await this.q<ShareBackRow>(
+      "SELECT * FROM share_backs WHERE workshop_id = $1 ORDER BY created_at DESC LIMIT 1",
+      [workshopId],
+    );
+    return rows[0] ? shareBackFromRow(rows[0]) : null;
+  }
+
+  async withdrawShareBack(workshopId: WorkshopId, now: number): Promise<boolean> {
+    const rows = await this.q<{ workshop_id: string }>(
+      "UPDATE share_backs SET withdrawn_at = $2 WHERE workshop_id = $1 AND withdrawn_at IS NULL RETURNING workshop_id",
+      [workshopId, now],
+    );
+    return rows.length > 0;
   }
 
   async close(): Promise<void> {

@@ -5,7 +5,10 @@ import { Worker } from "node:worker_threads";
 import type { WorkshopId } from "@continuum/protocol";
 import Database from "better-sqlite3";
 import {
+  type ShareBackRecord,
+  type ShareBackRow,
   type Store,
+  shareBackFromRow,
   type WorkshopPatch,
   type WorkshopRecord,
   type WorkshopRow,
@@ -98,6 +101,13 @@ export class SqliteStore implements Store {
         closed_at INTEGER
       );
       CREATE UNIQUE INDEX IF NOT EXISTS workshops_open_code ON workshops (join_code) WHERE closed_at IS NULL;
+      CREATE TABLE IF NOT EXISTS share_backs (
+        slug_hash TEXT PRIMARY KEY,
+        workshop_id TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        withdrawn_at INTEGER
+      );
+      CREATE INDEX IF NOT EXISTS share_backs_workshop ON share_backs (workshop_id, created_at);
     `);
     this.stmt = {
       load: this.db.prepare<[string], { data: Buffer }>(
@@ -172,6 +182,40 @@ export class SqliteStore implements Store {
     const sql = workshopPatchSql(patch, () => "?");
     if (!sql) return;
     this.db.prepare(`UPDATE workshops SET ${sql.sets} WHERE id = ?`).run(...sql.values, id);
+  }
+
+  async publishShareBack(workshopId: WorkshopId, slugHash: string, now: number): Promise<void> {
+    this.db.transaction(() => {
+      this.db
+        .prepare("UPDATE share_backs SET withdrawn_at = ? WHERE workshop_id = ? AND withdrawn_at IS NULL")
+        .run(now, workshopId);
+      this.db
+        .prepare("INSERT INTO share_backs (slug_hash, workshop_id, created_at) VALUES (?, ?, ?)")
+        .run(slugHash, workshopId, now);
+    })();
+  }
+
+  async findShareBack(slugHash: string): Promise<ShareBackRecord | null> {
+    const row = this.db
+      .prepare<[string], ShareBackRow>("SELECT * FROM share_backs WHERE slug_hash = ?")
+      .get(slugHash);
+    return row ? shareBackFromRow(row) : null;
+  }
+
+  async latestShareBack(workshopId: WorkshopId): Promise<ShareBackRecord | null> {
+    const row = this.db
+      .prepare<[string], ShareBackRow>(
+        "SELECT * FROM share_backs WHERE workshop_id = ? ORDER BY created_at DESC LIMIT 1",
+      )
+      .get(workshopId);
+    return row ? shareBackFromRow(row) : null;
+  }
+
+  async withdrawShareBack(workshopId: WorkshopId, now: number): Promise<boolean> {
+    const r = this.db
+      .prepare("UPDATE share_backs SET withdrawn_at = ? WHERE workshop_id = ? AND withdrawn_at IS NULL")
+      .run(now, workshopId);
+    return r.changes > 0;
   }
 
   async close(): Promise<void> {

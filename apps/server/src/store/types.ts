@@ -43,8 +43,41 @@ export interface Store {
   findWorkshopByCode(joinCode: string): Promise<WorkshopRecord | null>;
   updateWorkshop(id: WorkshopId, patch: WorkshopPatch): Promise<void>;
 
+  /**
+   * Share-back pages (`POST /api/workshops/<id>/share-back`): the SHA-256 of a page's slug, never the slug.
+   * Publishing withdraws the workshop's earlier pages, so at most one link works at a time.
+   */
+  publishShareBack(workshopId: WorkshopId, slugHash: string, now: number): Promise<void>;
+  /** The page whose slug has this hash, withdrawn or not; null when there is none. */
+  findShareBack(slugHash: string): Promise<ShareBackRecord | null>;
+  /** The workshop's latest page, withdrawn or not; null when it never published one. */
+  latestShareBack(workshopId: WorkshopId): Promise<ShareBackRecord | null>;
+  /** Withdraws the workshop's live page; says whether there was one. */
+  withdrawShareBack(workshopId: WorkshopId, now: number): Promise<boolean>;
+
   close(): Promise<void>;
 }
+
+/** A published results page (share-back). */
+export interface ShareBackRecord {
+  workshopId: WorkshopId;
+  createdAt: number;
+  /** Set when the facilitator withdrew it (or published a newer one): the link then says so (410). */
+  withdrawnAt: number | null;
+}
+
+/** A row of the SQL stores' `share_backs` table. */
+export interface ShareBackRow {
+  workshop_id: string;
+  created_at: number | string;
+  withdrawn_at: number | string | null;
+}
+
+export const shareBackFromRow = (r: ShareBackRow): ShareBackRecord => ({
+  workshopId: r.workshop_id as WorkshopId,
+  createdAt: Number(r.created_at),
+  withdrawnAt: r.withdrawn_at === null ? null : Number(r.withdrawn_at),
+});
 
 /** What can change in a workshop's record after it is created. */
 export type WorkshopPatch = Partial<

@@ -1,0 +1,138 @@
+/**
+ * A scale activity's rounds in the snapshot and the archive (the model's `rounds.ts`): the round fields and
+ * everyone's own scale from the individual round, with pseudonymous participant ids (the server's random
+ * ids, never names). Absent when the activity never used rounds, so exports and archives of workshops
+ * without rounds are exactly as before.
+ */
+import {
+  type GroupId,
+  isId,
+  type ParticipantId,
+  type Round,
+  type RoundsContent,
+  readRoundOne,
+  readRoundsFrom,
+  readSoloSummary,
+  type ScaleNote,
+  type SoloSummary,
+} from "@continuum/model";
+import type { IsoTime, SnapshotScaleNote } from "./snapshot.ts";
+
+/** At most this many people's own scales per activity in an archive. */
+export const MAX_INDIVIDUAL_SCALES = 1000;
+
+export interface SnapshotIndividualScale {
+  /** The server's pseudonymous id for the person (no name). */
+  readonly participantId: ParticipantId;
+  readonly groupId: GroupId | null;
+  readonly notes: readonly SnapshotScaleNote[];
+}
+
+export interface SnapshotRounds {
+  /** The round the activity was in when exported. */
+  readonly round: Round;
+  readonly individualRound: boolean;
+  /** How the group round started: from an empty scale, or from each group's median. */
+  readonly groupStart: "empty" | "median";
+  readonly soloRevealed: boolean;
+  /** Individual placements by group and aspect, as revealed (no ids); null when not revealed. */
+  readonly soloSummary: SoloSummary | null;
+  /** Each group's positions when the second round started (by note id); null without a second round. */
+  readonly round1: {
+    readonly at: IsoTime;
+    readonly lanes: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  } | null;
+  /** Everyone's own scale from the individual round, by participant id. */
+  readonly individual: readonly SnapshotIndividualScale[];
+}
+
+const iso = (ms: number): IsoTime => (ms > 0 ? new Date(ms).toISOString() : null);
+const ms = (t: IsoTime): number => (t ? Date.parse(t) || 0 : 0);
+
+/** The model's rounds content as the snapshot has it (times in ISO 8601, authors as the workshop shows them). */
+export function snapshotRounds(r: RoundsContent, author: (name: string) => string): SnapshotRounds {
+  return {
+    round: r.round,
+    individualRound: r.individualRound,
+    groupStart: r.groupStart,
+    soloRevealed: r.soloRevealed,
+    soloSummary: r.soloSummary,
+    round1: r.round1 ? { at: iso(r.round1.at), lanes: r.round1.lanes } : null,
+    individual: r.individual.map((p) => ({
+      participantId: p.participantId,
+      groupId: p.groupId,
+      notes: p.notes.map((n) => ({
+        id: n.id,
+        text: n.text,
+        colour: n.colour,
+        x: n.x,
+        y: n.y,
+        aspectId: n.aspectId,
+        author: author(n.author),
+        createdAt: iso(n.createdAt),
+        updatedAt: iso(n.updatedAt),
+      })),
+    })),
+  };
+}
+
+/** Back to the model's content, for an import. */
+export function roundsToContent(r: SnapshotRounds): RoundsContent {
+  return {
+    round: r.round,
+    individualRound: r.individualRound,
+    groupStart: r.groupStart,
+    soloRevealed: r.soloRevealed,
+    soloSummary: r.soloSummary,
+    round1: r.round1 ? { at: ms(r.round1.at), lanes: r.round1.lanes as never } : null,
+    individual: r.individual.map((p) => ({
+      participantId: p.participantId,
+      groupId: p.groupId,
+      notes: p.notes.map(
+        (n): ScaleNote => ({ ...n, createdAt: ms(n.createdAt), updatedAt: ms(n.updatedAt) }),
+      ),
+    })),
+  };
+}
+
+/**
+ * An archive's `rounds` of a scale activity, read with the model's readers; undefined when absent. `readNote`
+ * and `countNotes` are the archive reader's, so individual notes are bounded like every other note.
+ */
+export function readArchiveRounds(
+  v: unknown,
+  groupIds: ReadonlySet<string>,
+  readNote: (v: unknown) => SnapshotScaleNote | null,
+  countNotes: (n: number) => void,
+): SnapshotRounds | undefined {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return undefined;
+  const o = v as Record<string, unknown>;
+  const r = readRoundsFrom((k) => o[k]);
+  const individual: SnapshotIndividualScale[] = [];
+  const seen = new Set<string>();
+  const list = Array.isArray(o.individual) ? o.individual.slice(0, MAX_INDIVIDUAL_SCALES) : [];
+  for (const item of list) {
+    if (typeof item !== "object" || item === null) continue;
+    const p = item as Record<string, unknown>;
+    if (!isId(p.participantId) || seen.has(p.participantId)) continue;
+    seen.add(p.participantId);
+    const notes = Array.isArray(p.notes) ? p.notes : [];
+    countNotes(notes.length);
+    const groupId = isId(p.groupId) && groupIds.has(p.groupId) ? (p.groupId as GroupId) : null;
+    const read = notes.map(readNote).filter((n): n is SnapshotScaleNote => n !== null);
+    individual.push({ participantId: p.participantId as ParticipantId, groupId, notes: read });
+  }
+  const summary = readSoloSummary(o.soloSummary);
+  const r1 = typeof o.round1 === "object" && o.round1 !== null ? (o.round1 as Record<string, unknown>) : null;
+  const round1 = r1 ? readRoundOne({ lanes: r1.lanes, at: 0 }) : null;
+  const at = typeof r1?.at === "string" ? r1.at : null;
+  return {
+    round: r.round,
+    individualRound: r.individualRound,
+    groupStart: r.groupStart,
+    soloRevealed: r.soloRevealed,
+    soloSummary: summary,
+    round1: round1 ? { at: at && !Number.isNaN(Date.parse(at)) ? at : null, lanes: round1.lanes } : null,
+    individual,
+  };
+}
