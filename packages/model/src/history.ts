@@ -17,16 +17,7 @@ import type { ActivityId, AspectId, GroupId, NoteId, WorkshopId } from "./ids.ts
 import { SCALE_MAX, SCALE_MIN } from "./lane.ts";
 import { notesMap } from "./notes.ts";
 import { type Round, readRound } from "./rounds.ts";
-import {
-  asRecord,
-  asYMap,
-  compareStrings,
-  LIMITS,
-  readId,
-  readNumber,
-  readString,
-  readTime,
-} from "./validate.ts";
+import { asRecord, asYMap, LIMITS, readId, readNumber, readString, readTime } from "./validate.ts";
 
 /** The most moves a workshop's history keeps in an archive (a 2-hour workshop of 300 notes makes ~5,000). */
 export const MAX_MOVES = 100_000;
@@ -95,14 +86,13 @@ export function readMove(value: unknown): Move | null {
   };
 }
 
-/** Sorts moves by time, then by activity, group and note, so every reader lists them in the same order. */
+/**
+ * Orders moves by time. Moves of the same millisecond (one update that moved several notes) keep the order
+ * they were appended in, which is the same on every replica of the history (the array's CRDT order), so
+ * callers sort with a stable sort.
+ */
 export function compareMoves(a: Move, b: Move): number {
-  return (
-    a.at - b.at ||
-    compareStrings(a.activityId, b.activityId) ||
-    compareStrings(a.groupId, b.groupId) ||
-    compareStrings(a.noteId, b.noteId)
-  );
+  return a.at - b.at;
 }
 
 /** Every valid move, oldest first; `activityId` keeps one activity's. */

@@ -183,6 +183,39 @@ export interface LookupResponse {
   groups: { id: GroupId; name: string }[];
 }
 
+/** One recorded move of a note on a lane (HIST-1), as `GET /api/workshops/<id>/moves` gives it. */
+export interface MoveEntry {
+  groupId: GroupId;
+  noteId: string;
+  aspectId: string | null;
+  /** The note's text when it moved. */
+  text: string;
+  /** 0..100; null when the move placed the note. */
+  fromX: number | null;
+  fromY: number | null;
+  /** 0..100; null when the move took the note off the scale. */
+  toX: number | null;
+  toY: number | null;
+  /** When the server applied it, ms since the epoch. */
+  at: number;
+  /** Who moved it; "" when unknown or the workshop is anonymous. */
+  author: string;
+  round: "individual" | "group" | "second";
+}
+
+/**
+ * `GET /api/workshops/<id>/moves?activity=<activityId>`: a scale's history for the replay (HIST-2). The
+ * facilitator gets every group's; anyone else with a link to the workshop gets the groups whose lane they
+ * may read right now (their own, and others' once revealed).
+ */
+export interface MovesResponse {
+  activityId: string;
+  /** The groups whose moves are included (what the caller may read). */
+  groups: GroupId[];
+  /** Oldest first. */
+  moves: MoveEntry[];
+}
+
 /** Every error from the HTTP API has this shape. */
 export interface ApiError {
   error: {

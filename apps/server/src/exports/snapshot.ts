@@ -7,10 +7,11 @@
  * size of a workshop) can happen in a worker thread, away from the event loop that carries everyone's sync.
  */
 import { snapshotFromDocs, type WorkshopSnapshot } from "@continuum/export";
-import { migrateDoc } from "@continuum/model";
+import { historyDocName, migrateDoc } from "@continuum/model";
 import { parseDocName, type WorkshopId, workshopDocName } from "@continuum/protocol";
 import * as Y from "yjs";
 import type { Store } from "../store/types.ts";
+import { moveLogFor } from "../sync/moveLog.ts";
 import type { Room, RoomManager } from "../sync/rooms.ts";
 
 /** Every document of one workshop, by name, as the updates that make it. */
@@ -51,6 +52,9 @@ export async function updatesFromRooms(
       held.push(room);
       docs.set(name, [Y.encodeStateAsUpdate(room.doc)]);
     }
+    // The history of moves (HIST-1): a store document no room holds, read after this node's pending appends.
+    const history = await moveLogFor(store).updates(id);
+    if (history.length > 0) docs.set(historyDocName(id), history);
     return { workshopId: id, workshop: [Y.encodeStateAsUpdate(workshop.doc)], docs };
   } finally {
     for (const room of held.reverse()) rooms.release(room);
@@ -61,6 +65,8 @@ export async function updatesFromRooms(
 export async function updatesFromStore(store: Store, id: WorkshopId): Promise<WorkshopUpdates> {
   const docs = new Map<string, Uint8Array[]>();
   for (const name of await childDocNames(store, id)) docs.set(name, await store.loadDoc(name));
+  const history = await store.loadDoc(historyDocName(id));
+  if (history.length > 0) docs.set(historyDocName(id), history);
   return { workshopId: id, workshop: await store.loadDoc(workshopDocName(id)), docs };
 }
 
@@ -74,6 +80,8 @@ function docFromUpdates(name: string, updates: readonly Uint8Array[]): Y.Doc {
       // Same rule as the server's rooms: one unreadable row does not lose the rest of the document.
     }
   }
+  // The history document is plain data, with no kind and nothing to migrate.
+  if (name.endsWith("#moves")) return doc;
   const parsed = parseDocName(name)?.kind;
   // A person's private words on a prompt board (ACC-12) are laid out as a board.
   // A person's own scale in an individual round (ACC-13) is laid out as a lane.

@@ -15,6 +15,7 @@ import { HttpError } from "./errors.ts";
 import { createGuard } from "./guard.ts";
 import { sendError, sendJson } from "./respond.ts";
 import { exportRoutes } from "./routes/exports.ts";
+import { historyRoutes } from "./routes/history.ts";
 import { participantRoutes } from "./routes/participants.ts";
 import { peopleRoutes } from "./routes/people.ts";
 import { shareRoutes } from "./routes/share.ts";
@@ -68,6 +69,7 @@ export function createHttpHandler(options: HttpOptions) {
   const exports = exportRoutes(deps);
   const sharing = shareRoutes(deps);
   const participants = participantRoutes(deps);
+  const history = historyRoutes(deps);
   const shareBack = shareBackRoutes(deps);
 
   const router = FindMyWay<FindMyWay.HTTPVersion.V1>({
@@ -88,6 +90,7 @@ export function createHttpHandler(options: HttpOptions) {
     ["POST", "/api/workshops/:id/close", workshops.close],
     ["GET", "/api/workshops/:id/share", sharing.share],
     [["GET", "HEAD"], "/api/workshops/:id/export/:format", exports.exportWorkshop],
+    ["GET", "/api/workshops/:id/moves", history.moves],
     ["GET", "/api/lookup/:code", people.lookup],
     ["POST", "/api/join", people.join],
     ["POST", "/api/rejoin", people.rejoin],

@@ -21,6 +21,8 @@ import type { ParticipantRegistry } from "../auth/participants.ts";
 import type { TokenSigner, VerifiedToken } from "../auth/tokens.ts";
 import type { Store } from "../store/types.ts";
 import type { BallotBox } from "./ballots.ts";
+import { LaneWatch } from "./lanes.ts";
+import { moveLogFor } from "./moveLog.ts";
 import { NoteGuard } from "./notes.ts";
 import { TokenBucket } from "./quota.ts";
 import type { Room, RoomManager } from "./rooms.ts";
@@ -122,6 +124,8 @@ export class SyncService {
   private readonly presence = new WeakMap<Room, RoomPresence>();
   private readonly pingTimer: NodeJS.Timeout;
   private readonly notes = new NoteGuard();
+  /** HIST-1 and REASON-1: moves recorded and reasons stamped from the lane updates this node applies. */
+  private readonly lanes: LaneWatch;
 
   constructor(
     private readonly rooms: RoomManager,
@@ -132,6 +136,7 @@ export class SyncService {
     private readonly participants: ParticipantRegistry,
     private readonly ballots: BallotBox,
   ) {
+    this.lanes = new LaneWatch(moveLogFor(store));
     this.pingTimer = setInterval(() => this.ping(), limits.pingIntervalMs);
     this.pingTimer.unref();
   }
@@ -431,6 +436,10 @@ export class SyncService {
       }
       Y.applyUpdate(room.doc, update, conn);
       this.notes.stamp(room, verdict, conn.principal);
+      return;
+    }
+    if (kind === "lane") {
+      this.lanes.apply(room, conn.principal, () => Y.applyUpdate(room.doc, update, conn));
       return;
     }
     Y.applyUpdate(room.doc, update, conn);
