@@ -15,6 +15,8 @@ import type {
   RevokeResponse,
   SessionRequest,
   SessionResponse,
+  ShareBackResponse,
+  ShareBackStatus,
   ShareResponse,
 } from "@continuum/protocol";
 
@@ -46,14 +48,18 @@ function isApiError(body: unknown): body is ApiError {
   return typeof e?.message === "string" && typeof e.code === "string";
 }
 
-async function call<T>(method: "GET" | "POST", path: string, body?: unknown, token?: string): Promise<T> {
+type Method = "GET" | "POST" | "DELETE";
+
+const shareBackPath = (workshopId: string) => `/api/workshops/${encodeURIComponent(workshopId)}/share-back`;
+
+async function call<T>(method: Method, path: string, body?: unknown, token?: string): Promise<T> {
   return send<T>(method, path, body === undefined ? undefined : JSON.stringify(body), token);
 }
 
 /** A POST of JSON text that is already serialised (an archive file as the person chose it). */
 const callRaw = <T>(path: string, json: string): Promise<T> => send<T>("POST", path, json);
 
-async function send<T>(method: "GET" | "POST", path: string, json?: string, token?: string): Promise<T> {
+async function send<T>(method: Method, path: string, json?: string, token?: string): Promise<T> {
   let res: Response;
   const headers: Record<string, string> = json === undefined ? {} : { "content-type": "application/json" };
   if (token) headers.authorization = `Bearer ${token}`;
@@ -118,6 +124,15 @@ export const api = {
   /** The join code (and for the facilitator a room-screen token), so any device with a private link has them. */
   share: (workshopId: string, token: string) =>
     call<ShareResponse>("GET", `/api/workshops/${encodeURIComponent(workshopId)}/share`, undefined, token),
+  /** Facilitator: publishes a results page (a new link; the earlier one stops working). */
+  publishResults: (workshopId: string, token: string) =>
+    call<ShareBackResponse>("POST", shareBackPath(workshopId), undefined, token),
+  resultsState: (workshopId: string, token: string) =>
+    call<ShareBackStatus>("GET", shareBackPath(workshopId), undefined, token),
+  withdrawResults: (workshopId: string, token: string) =>
+    call<{ withdrawn: boolean }>("DELETE", shareBackPath(workshopId), undefined, token),
+  /** Anyone with the link: a published results page, without names (`SharedResults` of @continuum/export). */
+  results: <T>(slug: string) => call<T>("GET", `/api/results/${encodeURIComponent(slug)}`),
   /** Closes the workshop for everyone; exports still work. */
   close: (workshopId: string, token: string) =>
     call<{ closedAt: number }>(

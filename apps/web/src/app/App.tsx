@@ -8,6 +8,8 @@ import { UpdateOffer } from "./UpdateOffer.tsx";
 
 // The room screen is one projector per workshop: its code (and the QR library) loads only there.
 const Present = lazy(() => import("../present/Present.tsx"));
+// A share-back results page is opened by people who were at the workshop, often on a phone: its own chunk.
+const Results = lazy(() => import("../results/Results.tsx"));
 
 export function App() {
   return (
@@ -37,6 +39,18 @@ function Route() {
           }
         >
           <Present key={route.workshopId} workshopId={route.workshopId as WorkshopId} />
+        </Suspense>
+      );
+    case "results":
+      return (
+        <Suspense
+          fallback={
+            <main className="page" role="status">
+              Opening the results…
+            </main>
+          }
+        >
+          <Results key={route.slug} slug={route.slug} />
         </Suspense>
       );
     case "notFound":

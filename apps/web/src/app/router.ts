@@ -34,6 +34,7 @@ export type Route =
   | { name: "join"; code: string }
   | { name: "board"; workshopId: string }
   | { name: "present"; workshopId: string }
+  | { name: "results"; slug: string }
   | { name: "notFound" };
 
 export function matchRoute(path: string): Route {
@@ -44,6 +45,8 @@ export function matchRoute(path: string): Route {
   if (board?.[1]) return { name: "board", workshopId: board[1] };
   const present = /^\/w\/([A-Za-z0-9_-]{1,64})\/present\/?$/.exec(path);
   if (present?.[1]) return { name: "present", workshopId: present[1] };
+  const results = /^\/results\/([A-Za-z0-9_-]{1,64})\/?$/.exec(path);
+  if (results?.[1]) return { name: "results", slug: results[1] };
   return { name: "notFound" };
 }
 

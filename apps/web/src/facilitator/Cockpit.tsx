@@ -25,6 +25,7 @@ import { AgendaRail } from "./AgendaRail.tsx";
 import { Dialog } from "./Dialog.tsx";
 import { PeoplePanel } from "./PeoplePanel.tsx";
 import { RunBar } from "./RunBar.tsx";
+import { ShareBackPanel } from "./ShareBackPanel.tsx";
 import { SharePanel } from "./SharePanel.tsx";
 import { useShare } from "./useShare.ts";
 import "./cockpit.css";
@@ -163,6 +164,7 @@ export default function Cockpit({ doc, workshop, session, activity, chartDoc, pe
         <Suspense fallback={<p role="status">Loading the downloads…</p>}>
           <ExportPanel workshopDoc={doc} session={session} activity={activity} />
         </Suspense>
+        <ShareBackPanel session={session} />
       </Dialog>
     </div>
   );

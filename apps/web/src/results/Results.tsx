@@ -1,0 +1,283 @@
+/**
+ * The share-back page (`/results/<slug>`): what came of a workshop, for the people who took part, read on a
+ * phone or printed. It shows what the server's `GET /api/results/<slug>` gives (no names, no ids): each
+ * scale's aspects with where each group put them, the spread of individual placements and how far groups
+ * moved where there were rounds, the plain-language flags and the reasons; each chart's notes with the dots,
+ * once they were revealed. A withdrawn page says so plainly.
+ */
+import type { SharedAspect, SharedChart, SharedGroup, SharedResults, SharedScale } from "@continuum/export";
+import { useEffect, useState } from "react";
+import { ApiFailure, api, failureMessage } from "../api.ts";
+import { usePageTitle } from "../ui/usePageTitle.ts";
+import "./results.css";
+
+type Loaded =
+  | { state: "loading" }
+  | { state: "ready"; results: SharedResults }
+  | { state: "failed"; title: string; message: string };
+
+/** "Link workers" -> "LW": the marker's label, so groups differ by text as well as colour. */
+const initials = (name: string): string => {
+  const words = name.split(/\s+/).filter(Boolean);
+  return (words.length > 1 ? words.map((w) => w[0]).join("") : name.slice(0, 2)).slice(0, 3).toUpperCase();
+};
+
+export default function Results({ slug }: { slug: string }) {
+  const [loaded, setLoaded] = useState<Loaded>({ state: "loading" });
+  useEffect(() => {
+    let live = true;
+    api
+      .results<SharedResults>(slug)
+      .then((results) => live && setLoaded({ state: "ready", results }))
+      .catch((err: unknown) => {
+        if (!live) return;
+        const status = err instanceof ApiFailure ? err.status : 0;
+        setLoaded({
+          state: "failed",
+          title:
+            status === 410
+              ? "These results were withdrawn"
+              : status === 404
+                ? "There are no results at this link"
+                : "The results could not be opened",
+          message: failureMessage(err),
+        });
+      });
+    return () => {
+      live = false;
+    };
+  }, [slug]);
+  usePageTitle(loaded.state === "ready" ? `Results: ${loaded.results.title}` : "Results");
+
+  if (loaded.state === "loading") {
+    return (
+      <main className="page results" role="status">
+        Opening the results…
+      </main>
+    );
+  }
+  if (loaded.state === "failed") {
+    return (
+      <main className="page results">
+        <h1>{loaded.title}</h1>
+        <p>{loaded.message}</p>
+      </main>
+    );
+  }
+  const r = loaded.results;
+  return (
+    <main className="page results">
+      <header className="results-head">
+        <p className="results-kicker">Workshop results</p>
+        <h1>{r.title || "Workshop"}</h1>
+        {r.date ? <p className="results-date">{formatDate(r.date)}</p> : null}
+        <p className="lead">
+          This is what came of the workshop. Thank you for taking part. Nobody's name is shown: only which
+          group said what.
+        </p>
+        {r.groups.length > 0 ? (
+          <ul className="results-groups" aria-label="The groups">
+            {r.groups.map((g) => (
+              <li key={g.name}>
+                <span className={`results-marker colour-${g.colour}`} aria-hidden="true">
+                  {initials(g.name)}
+                </span>{" "}
+                {g.name}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <button type="button" className="btn results-print" onClick={() => window.print()}>
+          Print these results
+        </button>
+      </header>
+      {r.activities.map((a, i) =>
+        a.kind === "scale" ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the page is read once; activities carry no id here
+          <ScaleResults key={i} scale={a} groups={r.groups} />
+        ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: as above
+          <ChartResults key={i} chart={a} groups={r.groups} />
+        ),
+      )}
+      <footer className="results-foot">
+        <p>{r.method}</p>
+      </footer>
+    </main>
+  );
+}
+
+function formatDate(iso: string): string {
+  const d = new Date(`${iso}T12:00:00Z`);
+  return Number.isNaN(d.getTime())
+    ? iso
+    : d.toLocaleDateString(undefined, { day: "numeric", month: "long", year: "numeric" });
+}
+
+function ScaleResults({ scale, groups }: { scale: SharedScale; groups: readonly SharedGroup[] }) {
+  const name = (i: number) => groups[i]?.name ?? "A group";
+  return (
+    <section className="results-activity" aria-labelledby={undefined}>
+      <h2>{scale.title}</h2>
+      {scale.prompt ? <p>{scale.prompt}</p> : null}
+      <p className="hint">
+        Each aspect shows where each group placed it, from “{scale.leftLabel}” (left, 0) to “
+        {scale.rightLabel}” (right, 100).
+      </p>
+      <ol className="results-aspects">
+        {scale.aspects.map((a) => (
+          <li key={a.text} className="results-aspect">
+            <AspectResult aspect={a} scale={scale} groups={groups} name={name} />
+          </li>
+        ))}
+      </ol>
+      {scale.ownNotes.length > 0 ? (
+        <>
+          <h3>Aspects the groups added themselves</h3>
+          <ul>
+            {scale.ownNotes.map((n) => (
+              <li key={`${n.group}-${n.text}`}>
+                {n.text} ({name(n.group)}, {n.x} of 100)
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function AspectResult({
+  aspect,
+  scale,
+  groups,
+  name,
+}: {
+  aspect: SharedAspect;
+  scale: SharedScale;
+  groups: readonly SharedGroup[];
+  name(i: number): string;
+}) {
+  return (
+    <>
+      <h3>{aspect.text}</h3>
+      <div className="results-scale" aria-hidden="true">
+        <span className="results-end">{scale.leftLabel}</span>
+        <div className="results-rail">
+          {aspect.round1?.map((p) => (
+            <span
+              key={`r1-${p.group}`}
+              className="results-marker was"
+              style={{ left: `${p.x}%` }}
+              title={`${name(p.group)}, round 1`}
+            >
+              {initials(name(p.group))}
+            </span>
+          ))}
+          {aspect.positions.map((p) => (
+            <span
+              key={p.group}
+              className={`results-marker colour-${groups[p.group]?.colour ?? "yellow"}`}
+              style={{ left: `${p.x}%` }}
+            >
+              {initials(name(p.group))}
+            </span>
+          ))}
+        </div>
+        <span className="results-end right">{scale.rightLabel}</span>
+      </div>
+      <p className="results-positions">
+        {aspect.positions.length === 0
+          ? "No group placed this aspect."
+          : aspect.positions.map((p) => `${name(p.group)}: ${p.x} of 100`).join(" · ")}
+      </p>
+      {aspect.round1 && aspect.round1.length > 0 ? (
+        <p className="results-positions">
+          In the first round: {aspect.round1.map((p) => `${name(p.group)} ${p.x}`).join(" · ")}
+          {". Faded markers show where they were."}
+        </p>
+      ) : null}
+      {aspect.spreads?.map((s) => (
+        <div key={s.group} className="results-spread">
+          <span className="results-spread-name">{name(s.group)}, each person on their own</span>
+          <div className="results-spread-rail" aria-hidden="true">
+            <span
+              className="results-box"
+              style={{ left: `${s.q1}%`, width: `${Math.max(s.q3 - s.q1, 0.5)}%` }}
+            />
+            <span className="results-median" style={{ left: `${s.median}%` }} />
+            {s.values.map((x, n) => (
+              <span
+                key={`${n}-${x}`.replace(/^/, "v")}
+                className="results-dot"
+                style={{ left: `${x}%`, top: `${0.3 + (n % 3) * 0.4}rem` }}
+              />
+            ))}
+          </div>
+          <span className="results-spread-text">
+            {s.n} {s.n === 1 ? "person" : "people"}: the middle one at {s.median}, the middle half between{" "}
+            {s.q1} and {s.q3}
+          </span>
+        </div>
+      ))}
+      {aspect.flags.length > 0 ? (
+        <ul className="results-flags">
+          {aspect.flags.map((f) => (
+            <li key={f}>{f}.</li>
+          ))}
+        </ul>
+      ) : null}
+      {aspect.reasons.length > 0 ? (
+        <div className="results-reasons">
+          <h4>Why the groups put it there</h4>
+          <ul>
+            {aspect.reasons.map((why, n) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: reasons carry no id on this page
+              <li key={n}>
+                <strong>{name(why.group)}:</strong> {why.text}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+function ChartResults({ chart, groups }: { chart: SharedChart; groups: readonly SharedGroup[] }) {
+  return (
+    <section className="results-activity">
+      <h2>{chart.title}</h2>
+      {chart.prompt ? <p>{chart.prompt}</p> : null}
+      {chart.dots ? <p className="hint">The number of dots shows how many people chose each note.</p> : null}
+      <div className="results-columns">
+        {chart.columns.map((c) => (
+          <div key={c.title} className="results-column">
+            <h3>{c.title}</h3>
+            {c.notes.length === 0 ? (
+              <p className="hint">Nothing here.</p>
+            ) : (
+              <ul>
+                {c.notes.map((n, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: notes carry no id on this page
+                  <li key={i}>
+                    {n.text}
+                    {n.group !== null && groups[n.group] ? (
+                      <span className="results-by"> ({groups[n.group]?.name})</span>
+                    ) : null}
+                    {n.dots !== null && n.dots > 0 ? (
+                      <span className="results-dots">
+                        {" "}
+                        {n.dots} {n.dots === 1 ? "dot" : "dots"}
+                      </span>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        ))}
+      </div>
+    </section>
+  );
+}
