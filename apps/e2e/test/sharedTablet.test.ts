@@ -1,0 +1,183 @@
+/**
+ * One tablet shared by a table (issue 13, PEOPLE-4), through the real server: "Who's writing?" in the top bar
+ * adds two more people (name and group, no code) and switches between the three; each writes a chart note
+ * and places dots as themselves. The server stamps every note with the right person and group, and each
+ * person has the whole budget of dots, no more.
+ *
+ * With SHOTS_DIR=<dir> it photographs the open control on a landscape tablet (1024x768) and a phone (390x844).
+ */
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import {
+  addChartActivity,
+  ballotTotal,
+  listChartNotes,
+  listGroups,
+  readWorkshop,
+  setCurrentActivity,
+  setVoting,
+} from "@continuum/model";
+import { ballotDocName, chartDocName, type WorkshopId } from "@continuum/protocol";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useHarness } from "../src/harness.ts";
+import { joinWithCode } from "../src/people.ts";
+import { flushed, openDoc } from "../src/seed.ts";
+
+const h = useHarness();
+const CHART = "Patients may refer themselves";
+const PPI = "PPI contributors";
+const LINK = "Link workers";
+const shotsDir = process.env.SHOTS_DIR;
+const board = (p: Page): Locator => p.getByRole("region", { name: `Chart: ${CHART}` });
+const face = (p: Page, text: string): Locator =>
+  board(p)
+    .locator(".chart-note-body")
+    .filter({ has: p.getByText(text, { exact: true }) });
+
+async function shot(page: Page, name: string): Promise<void> {
+  if (!shotsDir) return;
+  mkdirSync(shotsDir, { recursive: true });
+  await page.screenshot({ path: path.join(shotsDir, `${name}.png`), animations: "disabled", caret: "hide" });
+}
+
+const whoButton = (p: Page): Locator => p.locator("summary.who-button");
+
+async function openWho(p: Page): Promise<void> {
+  await whoButton(p).click();
+  await p.getByText("Who's writing?", { exact: true }).waitFor();
+}
+
+async function addSomeone(p: Page, name: string, group: string): Promise<void> {
+  await openWho(p);
+  await p.getByRole("button", { name: "Add someone to this device" }).click();
+  await p.getByRole("textbox", { name: "Their name (only first name is fine)" }).fill(name);
+  await p.getByRole("radio", { name: group }).check();
+  await p.getByRole("button", { name: "Add and write as them" }).click();
+  await whoButton(p)
+    .filter({ hasText: `Writing: ${name}` })
+    .waitFor({ timeout: 15_000 });
+  await board(p).waitFor({ timeout: 15_000 });
+}
+
+async function switchTo(p: Page, name: string): Promise<void> {
+  await openWho(p);
+  await p
+    .locator(".who-list")
+    .getByRole("button", { name: new RegExp(`^${name}`) })
+    .click();
+  await whoButton(p)
+    .filter({ hasText: `Writing: ${name}` })
+    .waitFor({ timeout: 15_000 });
+  await board(p).waitFor({ timeout: 15_000 });
+}
+
+async function write(p: Page, column: string, text: string): Promise<void> {
+  await board(p)
+    .getByRole("button", { name: `Add a note to ${column}` })
+    .click();
+  await board(p)
+    .getByRole("textbox", { name: `Your note for ${column}` })
+    .fill(text);
+  await board(p).getByRole("button", { name: "Add note", exact: true }).click();
+  await board(p).getByRole("button", { name: "Done" }).click();
+  await face(p, text).waitFor();
+}
+
+async function dot(p: Page, text: string): Promise<void> {
+  await face(p, text).tap();
+  await board(p)
+    .getByRole("button", { name: `Add a dot to: ${text}` })
+    .tap({ timeout: 15_000 });
+}
+
+describe("a shared tablet", () => {
+  it("three people on one tablet: each note carries its writer's name and group, and each person has their own budget", async () => {
+    const created = await h.createWorkshop("discretion");
+    const fac = await openDoc(h.url, created.id, created.token);
+    const chartId = addChartActivity(fac.doc, { title: CHART });
+    const { page: tab } = await h.person("tablet-landscape");
+    await joinWithCode(tab, created.joinCode, "Lin", LINK);
+    setCurrentActivity(fac.doc, chartId);
+    setVoting(fac.doc, chartId, { open: true, budget: 2 });
+    await flushed(
+      h.url,
+      created.id,
+      created.token,
+      (d) => readWorkshop(d).control.currentActivity === chartId,
+    );
+    await board(tab).waitFor({ timeout: 15_000 });
+    await whoButton(tab).filter({ hasText: "Writing: Lin" }).waitFor();
+
+    // Two PPI contributors join the table: added on the tablet, no code.
+    await addSomeone(tab, "Priya", PPI);
+    await openWho(tab);
+    await shot(tab, "who-is-writing-1024x768");
+    await tab.keyboard.press("Escape");
+    await addSomeone(tab, "Pat", PPI);
+
+    const writes: [string, string, string][] = [
+      ["Lin", "Pros", "Fewer missed referrals"],
+      ["Priya", "Cons", "People may not know they can"],
+      ["Pat", "Implications", "Reception staff need to know"],
+    ];
+    for (const [who, column, text] of writes) {
+      await switchTo(tab, who);
+      await write(tab, column, text);
+    }
+    // Dots: each person places the whole budget of 2; the third is refused for each of them.
+    for (const [who] of writes) {
+      await switchTo(tab, who);
+      await board(tab).getByText("You have 2 of 2 dots left.").waitFor({ timeout: 15_000 });
+      await dot(tab, "Fewer missed referrals");
+      await dot(tab, "People may not know they can");
+      await board(tab).getByText("You have 0 of 2 dots left.").waitFor({ timeout: 15_000 });
+      await dot(tab, "Reception staff need to know");
+      await board(tab).getByText("You have 0 of 2 dots left.").waitFor();
+    }
+    // Pat's own note shows his name to him (a participant sees their own name, even in an anonymous workshop).
+    await face(tab, "Reception staff need to know").getByText(/Pat/).waitFor();
+
+    // What the server holds: each note stamped with its writer and their group; each ballot holds 2 dots.
+    const people = (await tab.evaluate(
+      (id) => JSON.parse(localStorage.getItem(`continuum.people.${id}`) ?? "[]"),
+      created.id,
+    )) as { name: string; participantId: string }[];
+    expect(people.map((p) => p.name)).toEqual(["Lin", "Priya", "Pat"]);
+    const idOf = new Map(people.map((p) => [p.name, p.participantId]));
+    const groups = new Map(listGroups(fac.doc).map((g) => [g.name, g.id]));
+    const chart = await openDoc(h.url, chartDocName(created.id as WorkshopId, chartId), created.token);
+    const notes = listChartNotes(chart.doc);
+    expect(
+      writes.map(([, , text]) => {
+        const n = notes.find((x) => x.text === text);
+        return [n?.author, n?.groupId, n?.participantId] as const;
+      }),
+    ).toEqual([
+      ["Lin", groups.get(LINK), idOf.get("Lin")],
+      ["Priya", groups.get(PPI), idOf.get("Priya")],
+      ["Pat", groups.get(PPI), idOf.get("Pat")],
+    ]);
+    for (const [who] of writes) {
+      const ballot = await openDoc(
+        h.url,
+        ballotDocName(created.id as WorkshopId, chartId, idOf.get(who) as never),
+        created.token,
+      );
+      expect([who, ballotTotal(ballot.doc)]).toEqual([who, 2]);
+      ballot.close();
+    }
+
+    if (shotsDir) {
+      await tab.setViewportSize({ width: 390, height: 844 });
+      await openWho(tab);
+      await shot(tab, "who-is-writing-390x844");
+      await tab.getByRole("button", { name: "Add someone to this device" }).click();
+      await shot(tab, "who-is-writing-add-390x844");
+      await tab.keyboard.press("Escape");
+      await shot(tab, "who-is-writing-closed-390x844");
+    }
+    chart.close();
+    fac.close();
+  });
+});
