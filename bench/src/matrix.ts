@@ -7,6 +7,7 @@
  *   options: --sizes 10x10,1x500  --only continuum,relay  --rounds 3  --seconds 4  --warmup 1.5  --rate 5
  *            --writers 2  --observer-procs 3  --max-eld 5  --max-foreign 50  --write-doc  --profile
  *            --from-source (Continuum under tsx instead of the build)  --out name (results/<name>.md/.json)
+ *            --continuum-main <file> (another build of the server, e.g. a copy of dist from before a change)
  *
  * Load: in every room two writers (plain `ws` sockets with a small Y.Doc each) write a marker 5 times a second;
  * every other client is an observer that only reads markers out of the bytes (gen/wire.ts). Writers run in one
@@ -62,6 +63,7 @@ const { values: args } = (() => {
         "write-doc": { type: "boolean" },
         profile: { type: "boolean" },
         "from-source": { type: "boolean" },
+        "continuum-main": { type: "string" },
         out: { type: "string" },
       },
     });
@@ -163,7 +165,13 @@ async function runRound(
   const size = `${rooms}x${perRoom}`;
   const m: Record<string, number | null> = {};
   const all = [gens.writer, ...gens.observers];
-  const server = await ServerProcess.start(kind, { profileDir, fromSource: args["from-source"] === true });
+  const server = await ServerProcess.start(kind, {
+    profileDir,
+    fromSource: args["from-source"] === true,
+    continuumMain: args["continuum-main"]
+      ? path.resolve(process.env.INIT_CWD ?? process.cwd(), args["continuum-main"])
+      : undefined,
+  });
   try {
     const start = await server.stats({ gc: true });
     m.rssStartMB = start.rss / MB;
@@ -432,7 +440,7 @@ async function main(): Promise<void> {
     continuum: args["from-source"] ? "source under tsx" : "dist (as pnpm start)",
     seconds: 0,
   };
-  if (kinds.includes("continuum") && !args["from-source"]) buildContinuum();
+  if (kinds.includes("continuum") && !args["from-source"] && !args["continuum-main"]) buildContinuum();
   console.log(
     `Delivery matrix (${env.mode}): ${sizes.map((s) => s.join("x")).join(", ")}; ${kinds.join(", ")}; ${rounds} rounds of ${warmupS}+${measureS} s`,
   );

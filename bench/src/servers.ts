@@ -120,6 +120,8 @@ export class ServerProcess {
       profileDir: string | null;
       /** Continuum from its TypeScript source under tsx (as before `pnpm start` compiled it) instead of dist. */
       fromSource?: boolean;
+      /** Another build of Continuum to run (a before/after comparison), instead of apps/server/dist/main.mjs. */
+      continuumMain?: string;
       /** Extra environment for the server (Continuum's settings, e.g. IDLE_UNLOAD_MS). */
       env?: NodeJS.ProcessEnv;
     },
@@ -139,7 +141,7 @@ export class ServerProcess {
       // storage it ships with (SQLite, file-backed).
       args = opts.fromSource
         ? [...base, "--import", "tsx", "--import", agent, path.join(serverPackageDir, "src", "main.ts")]
-        : [...base, "--import", agent, path.join(serverPackageDir, "dist", "main.mjs")];
+        : [...base, "--import", agent, opts.continuumMain ?? path.join(serverPackageDir, "dist", "main.mjs")];
       env = {
         PORT: String(port),
         HOST: "127.0.0.1",

@@ -18,6 +18,10 @@ export class MemoryStore implements Store {
     this.docs.set(name, log);
   }
 
+  async appendUpdates(items: readonly { name: string; update: Uint8Array }[]): Promise<void> {
+    for (const { name, update } of items) await this.appendUpdate(name, update);
+  }
+
   async compactDoc(name: string, snapshot: Uint8Array): Promise<void> {
     this.docs.set(name, [snapshot.slice()]);
   }

@@ -140,6 +140,16 @@ export class SqliteStore implements Store {
     this.stmt.append.run(name, update);
   }
 
+  async appendUpdates(items: readonly { name: string; update: Uint8Array }[]): Promise<void> {
+    // One commit (one write to the WAL) for a whole turn's updates instead of one per update.
+    this.appendMany ??= this.db.transaction((list: readonly { name: string; update: Uint8Array }[]) => {
+      for (const { name, update } of list) this.stmt.append.run(name, update);
+    });
+    this.appendMany(items);
+  }
+
+  private appendMany: ((items: readonly { name: string; update: Uint8Array }[]) => void) | null = null;
+
   async compactDoc(name: string, snapshot: Uint8Array): Promise<void> {
     this.db.transaction(() => {
       this.stmt.clear.run(name);

@@ -29,6 +29,11 @@ export interface Store {
   /** Appends one update to a document's log. */
   appendUpdate(name: string, update: Uint8Array): Promise<void>;
   /**
+   * Appends several updates, of any documents, in one transaction: all are stored or none (group commit,
+   * see `AppendBatcher` in sync/rooms.ts). Optional: a store without it gets one append per update.
+   */
+  appendUpdates?(items: readonly { name: string; update: Uint8Array }[]): Promise<void>;
+  /**
    * Replaces the whole stored log of a document with one snapshot, atomically, so that a crash during
    * compaction leaves either the old log or the new snapshot, never neither.
    */

@@ -13,6 +13,48 @@ export const SERVER_ORIGIN = Symbol("server");
  */
 export const REMOTE_ORIGIN = Symbol("remote");
 
+/** A room's log is compacted after this long without an update (or when it is four times compactEvery). */
+const COMPACT_WHEN_QUIET_MS = 2000;
+
+type Unstored = { update: Uint8Array; origin: unknown };
+
+/**
+ * Group commit: the updates that arrive in one turn of the event loop, from every room, are stored in one
+ * transaction at the end of the turn (`setImmediate`, after the turn's socket reads), and each room then
+ * forwards its share together. One commit instead of one per update, and still nothing is forwarded before
+ * it is stored. Used with a store that has `appendUpdates` (SQLite, memory); PostgreSQL keeps one append per
+ * update, since each needs the document's lock and log position (several nodes).
+ */
+export class AppendBatcher {
+  private waiting: { room: Room; done: (r: { stored: Unstored[]; error: unknown }) => void }[] = [];
+
+  constructor(private readonly store: Required<Pick<Store, "appendUpdates">>) {}
+
+  /** Resolves at the end of this turn with the room's updates queued by then, stored or with the error. */
+  commit(room: Room): Promise<{ stored: Unstored[]; error: unknown }> {
+    return new Promise((done) => {
+      if (this.waiting.length === 0) setImmediate(() => void this.flush());
+      this.waiting.push({ room, done });
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const waiting = this.waiting;
+    this.waiting = [];
+    const shares = waiting.map((w) => w.room.takeUnstored());
+    const items = waiting.flatMap((w, i) =>
+      (shares[i] ?? []).map(({ update }) => ({ name: w.room.name, update })),
+    );
+    let error: unknown = null;
+    try {
+      if (items.length > 0) await this.store.appendUpdates(items);
+    } catch (err) {
+      error = err;
+    }
+    for (const [i, w] of waiting.entries()) w.done({ stored: shares[i] ?? [], error });
+  }
+}
+
 /**
  * One loaded document and everything that lives as long as it does. A room is shared by every connection
  * to the document; it is loaded from the store before any client is answered and unloaded when it has been
@@ -27,7 +69,11 @@ export class Room {
   readonly onAccessChange = new Set<(room: Room) => void>();
   /** Updates are stored one after another, in the order the document produced them. */
   private persistChain: Promise<void> = Promise.resolve();
+  /** With group commit: updates waiting for the end of the turn, in order. */
+  private unstored: Unstored[] = [];
   private appendedSinceCompact = 0;
+  /** Compaction waits for a quiet moment (see `scheduleCompaction`). */
+  private compactTimer: NodeJS.Timeout | null = null;
   /**
    * About how many bytes the document holds: what was stored when it loaded or was last compacted, plus
    * every update since. Updates that overwrite each other make it an overestimate until the next compaction
@@ -53,6 +99,8 @@ export class Room {
     private readonly compactEvery: number,
     /** How long an append that fails is tried again before the update is given up (not forwarded). */
     private readonly storeRetryMs = 30_000,
+    /** Group commit across rooms; null stores each update on its own. */
+    private readonly batcher: AppendBatcher | null = null,
   ) {
     // The server is not a participant: it has no presence of its own to broadcast.
     this.awareness.setLocalState(null);
@@ -114,27 +162,91 @@ export class Room {
       if (this.docName.kind === "workshop") for (const listener of this.onAccessChange) listener(this);
       return;
     }
-    this.persistChain = this.persistChain
-      .then(() => this.appendPatiently(update))
-      .then(
-        () => {
-          for (const listener of this.onStoredUpdate) listener(update, origin);
-          this.appendedSinceCompact++;
-          if (this.appendedSinceCompact >= this.compactEvery) {
-            // A failed compaction leaves the log as it was; it must not reject the chain, which would
-            // skip the next update's append.
-            return this.compact().catch((err: unknown) => {
-              this.log.warn({ err, doc: this.name }, "could not compact the document; the log stays");
-            });
-          }
-        },
-        (err: unknown) => {
-          // Not forwarding an update we could not store keeps the promise "what others saw is on disk".
-          // The sender still has it and sends it again on its next sync.
-          this.log.error({ err, doc: this.name }, "could not store an update; it was not forwarded");
-        },
-      );
+    if (this.batcher) {
+      // The first update of a turn opens a link of the chain; the others of the turn join it.
+      this.unstored.push({ update, origin });
+      if (this.unstored.length === 1) this.persistChain = this.persistChain.then(() => this.storeTurn());
+    } else {
+      this.persistChain = this.persistChain
+        .then(() => this.appendPatiently(update))
+        .then(
+          () => this.forward({ update, origin }),
+          (err: unknown) => this.notStored(err),
+        );
+    }
     if (this.docName.kind === "workshop") for (const listener of this.onAccessChange) listener(this);
+  }
+
+  /** The updates queued since the last commit (the batcher takes them at the end of the turn). */
+  takeUnstored(): Unstored[] {
+    const taken = this.unstored;
+    this.unstored = [];
+    return taken;
+  }
+
+  /** One link of the chain with group commit: this turn's updates, stored together, then forwarded. */
+  private async storeTurn(): Promise<void> {
+    const batcher = this.batcher as AppendBatcher;
+    const { stored, error } = await batcher.commit(this);
+    if (error === null) {
+      for (const u of stored) this.forward(u);
+      return;
+    }
+    // The shared transaction failed (a full disk, say): each update is tried on its own, patiently and
+    // in order, as without group commit.
+    for (const u of stored) {
+      try {
+        await this.appendPatiently(u.update);
+      } catch (err) {
+        this.notStored(err);
+        continue;
+      }
+      this.forward(u);
+    }
+  }
+
+  private forward({ update, origin }: Unstored): void {
+    for (const listener of this.onStoredUpdate) listener(update, origin);
+    this.appendedSinceCompact++;
+    if (this.appendedSinceCompact >= this.compactEvery) this.scheduleCompaction();
+  }
+
+  private notStored(err: unknown): void {
+    // Not forwarding an update we could not store keeps the promise "what others saw is on disk".
+    // The sender still has it and sends it again on its next sync.
+    this.log.error({ err, doc: this.name }, "could not store an update; it was not forwarded");
+  }
+
+  /**
+   * Compaction (encoding the whole document, rewriting its log) is work on the event loop that forwards
+   * updates; inline, every `compactEvery`-th update and everything behind it waited for it. It runs once the
+   * room has had no update for a moment, or at the latest when the log is four times as long.
+   */
+  private scheduleCompaction(): void {
+    if (this.compactTimer) clearTimeout(this.compactTimer);
+    this.compactTimer = null;
+    if (this.appendedSinceCompact >= 4 * this.compactEvery) {
+      this.queueCompaction();
+      return;
+    }
+    this.compactTimer = setTimeout(() => {
+      this.compactTimer = null;
+      this.queueCompaction();
+    }, COMPACT_WHEN_QUIET_MS);
+    this.compactTimer.unref();
+  }
+
+  /** On the persist chain, so no append can slip in between. */
+  private queueCompaction(): void {
+    if (this.doc.isDestroyed) return;
+    this.persistChain = this.persistChain.then(() => {
+      if (this.appendedSinceCompact < this.compactEvery || this.doc.isDestroyed) return;
+      // A failed compaction leaves the log as it was; it must not reject the chain, which would skip the
+      // next update's append.
+      return this.compact().catch((err: unknown) => {
+        this.log.warn({ err, doc: this.name }, "could not compact the document; the log stays");
+      });
+    });
   }
 
   /**
@@ -217,6 +329,8 @@ export class Room {
   }
 
   async close(): Promise<void> {
+    if (this.compactTimer) clearTimeout(this.compactTimer);
+    this.compactTimer = null;
     await this.flushed();
     await this.catchingUp;
     if (this.appendedSinceCompact > 1) {
@@ -249,11 +363,16 @@ export class RoomManager {
   /** Called with each room once it has loaded (several nodes relay its presence from here). */
   readonly onLoad = new Set<(room: Room) => void>();
 
+  private readonly batcher: AppendBatcher | null;
+
   constructor(
     private readonly store: Store,
     private readonly log: Logger,
     private readonly opts: { idleUnloadMs: number; compactEvery: number; storeRetryMs?: number },
-  ) {}
+  ) {
+    const appendUpdates = store.appendUpdates?.bind(store);
+    this.batcher = appendUpdates && !isSharedStore(store) ? new AppendBatcher({ appendUpdates }) : null;
+  }
 
   /** Loads (or shares) a room and holds it until `release`. */
   async acquire(name: string): Promise<Room> {
@@ -309,6 +428,7 @@ export class RoomManager {
       this.log,
       this.opts.compactEvery,
       this.opts.storeRetryMs,
+      this.batcher,
     );
     if (docName.kind !== "workshop") room.parent = await this.acquire(workshopDocName(docName.workshopId));
     try {
