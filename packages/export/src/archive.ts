@@ -26,6 +26,7 @@ import {
   MAX_MOVES,
   type Move,
   type NoteId,
+  type ParticipantId,
   REASON_TEXT_MAX,
   readColour,
   readDate,
@@ -237,6 +238,7 @@ function readChartNote(v: unknown, mostVotes: number): SnapshotChartNote | null 
   const id = readId<NoteId>(o?.id);
   const columnId = readId<ColumnId>(o?.columnId);
   if (!o || !id || !columnId) return null;
+  const participantId = readId<ParticipantId>(o.participantId);
   return {
     id,
     text: text(o.text, LIMITS.noteText, "a note"),
@@ -245,6 +247,7 @@ function readChartNote(v: unknown, mostVotes: number): SnapshotChartNote | null 
     order: readFinite(o.order, 0),
     author: text(o.author, LIMITS.name, "an author's name"),
     groupId: readId<GroupId>(o.groupId),
+    ...(participantId ? { participantId } : {}),
     votes: readVotes(o.votes, mostVotes),
     createdAt: readIso(o.createdAt),
     updatedAt: readIso(o.updatedAt),

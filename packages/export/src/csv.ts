@@ -52,6 +52,8 @@ export const TIDY_COLUMNS = [
   "group_id",
   "aspect_id",
   "note_id",
+  // Added last (issue 13), so scripts that read the columns by position keep working.
+  "participant_id",
 ] as const;
 
 function activityRows(s: WorkshopSnapshot, a: SnapshotActivity): Cell[][] {
@@ -79,6 +81,8 @@ function activityRows(s: WorkshopSnapshot, a: SnapshotActivity): Cell[][] {
           lane.groupId,
           n.aspectId ?? "",
           n.id,
+          // A lane is its group's: any member moves any of its notes, and the server stamps no author.
+          "",
         ]);
       }
     }
@@ -103,6 +107,7 @@ function activityRows(s: WorkshopSnapshot, a: SnapshotActivity): Cell[][] {
       n.groupId ?? "",
       a.kind === "chart" ? (a.about.aspectId ?? "") : "",
       n.id,
+      n.participantId ?? "",
     ]);
   }
   return rows;
@@ -192,6 +197,7 @@ ${anon}
 | created | When the note was written (the writer's device clock). |
 | updated | When the note was last moved or edited. |
 | activity_id, group_id, aspect_id, note_id | Stable ids, to join rows with the comparison file or the JSON archive. \`aspect_id\` is blank for a group's own aspect (scale) and for a chart that is not about a prepared aspect. |
+| participant_id | Chart and board: a pseudonymous id of the person who wrote the note (e.g. \`pk3m9x2q4rtb\`), issued at random by the server when they joined and stamped on the note by the server, so it cannot be claimed by a device. The same person has the same id in every row and every export of this workshop, on every device they used (a shared tablet gives each person their own), and it is kept in anonymous workshops: count people, or follow one person's notes, without names. Only the facilitator's list of people links an id to a name. Blank for scale notes (a lane is its group's, moved by any member), for the facilitator's notes, and for notes written before ids were issued or brought in by an import. |
 
 ## ${fileHint("comparison")}: one row per aspect of each sliding scale
 

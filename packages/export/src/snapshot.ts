@@ -16,12 +16,14 @@ import {
   type ColumnId,
   type GroupId,
   type NoteId,
+  type ParticipantId,
   readWorkshopContent,
   SCHEMA_VERSION,
   type StatsThresholds,
   type WorkshopId,
 } from "@continuum/model";
 import type * as Y from "yjs";
+import { stampedParticipants } from "./participants.ts";
 import { type SnapshotRounds, snapshotRounds } from "./rounds.ts";
 
 /** Marks a JSON file as a Continuum workshop archive (the `format` field). */
@@ -118,6 +120,11 @@ export interface SnapshotChartNote {
   readonly author: string;
   /** The author's group; null for the facilitator or a group since removed. */
   readonly groupId: GroupId | null;
+  /**
+   * The pseudonymous id the server stamped on the note when its author wrote it (OWN-1), in anonymous
+   * workshops too; absent for notes the server did not stamp (the facilitator's, an import's, older ones).
+   */
+  readonly participantId?: ParticipantId;
   /** Dots from every voter together. */
   readonly votes: number;
   readonly createdAt: IsoTime;
@@ -286,6 +293,7 @@ export function snapshotFromDocs(
       .map((n, i) => ({ n, i, r: rank.get(n.columnId) ?? a.columns.length }))
       .sort((p, q) => p.r - q.r || p.i - q.i)
       .map(({ n }) => n);
+    const stamped = stampedParticipants(docsByName, w.meta.id, a.id, a.kind);
     const notes = ordered.map(
       (n): SnapshotChartNote => ({
         id: n.id,
@@ -295,6 +303,7 @@ export function snapshotFromDocs(
         order: n.order,
         author: author(n.author),
         groupId: n.groupId,
+        ...(stamped.has(n.id) ? { participantId: stamped.get(n.id) } : {}),
         votes: n.votes,
         createdAt: isoTime(n.createdAt),
         updatedAt: isoTime(n.updatedAt),
