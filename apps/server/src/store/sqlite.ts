@@ -68,7 +68,12 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly stmt;
 
-  private readonly checkpointer: Worker;
+  /**
+   * Started with the first document write, not with the store: a worker thread is a V8 isolate of its own,
+   * about 12 MB resident, which a server nobody has written to yet does not need.
+   */
+  private checkpointer: Worker | null = null;
+  private readonly checkpointEveryMs: number;
 
   constructor(dataDir: string, options: { checkpointEveryMs?: number } = {}) {
     mkdirSync(dataDir, { recursive: true });
@@ -80,10 +85,7 @@ export class SqliteStore implements Store {
     // inside whichever commit crosses 1,000 pages, which here is the event loop that forwards updates, so
     // every few thousand updates one participant's move would wait. A worker thread checkpoints instead.
     this.db.pragma("wal_autocheckpoint = 0");
-    this.checkpointer = startCheckpointer(
-      path.join(dataDir, "continuum.sqlite"),
-      options.checkpointEveryMs ?? 5000,
-    );
+    this.checkpointEveryMs = options.checkpointEveryMs ?? 5000;
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS doc_updates (
         seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -136,12 +138,18 @@ export class SqliteStore implements Store {
       .map((r) => new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength));
   }
 
+  private checkpointLater(): void {
+    this.checkpointer ??= startCheckpointer(this.db.name, this.checkpointEveryMs);
+  }
+
   async appendUpdate(name: string, update: Uint8Array): Promise<void> {
+    this.checkpointLater();
     this.stmt.append.run(name, update);
   }
 
   async appendUpdates(items: readonly { name: string; update: Uint8Array }[]): Promise<void> {
     // One commit (one write to the WAL) for a whole turn's updates instead of one per update.
+    this.checkpointLater();
     this.appendMany ??= this.db.transaction((list: readonly { name: string; update: Uint8Array }[]) => {
       for (const { name, update } of list) this.stmt.append.run(name, update);
     });
@@ -151,6 +159,7 @@ export class SqliteStore implements Store {
   private appendMany: ((items: readonly { name: string; update: Uint8Array }[]) => void) | null = null;
 
   async compactDoc(name: string, snapshot: Uint8Array): Promise<void> {
+    this.checkpointLater();
     this.db.transaction(() => {
       this.stmt.clear.run(name);
       this.stmt.append.run(name, snapshot);
@@ -230,7 +239,7 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     if (!this.db.open) return;
-    await stopCheckpointer(this.checkpointer);
+    if (this.checkpointer) await stopCheckpointer(this.checkpointer);
     // Fold the WAL into the main file so the data directory is one self-contained file at rest.
     this.db.pragma("wal_checkpoint(TRUNCATE)");
     this.db.close();
