@@ -21,7 +21,7 @@ import { ballotDocName, chartDocName, type WorkshopId } from "@continuum/protoco
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useHarness } from "../src/harness.ts";
-import { joinWithCode } from "../src/people.ts";
+import { joinWithCode, openFacilitatorLink } from "../src/people.ts";
 import { flushed, openDoc } from "../src/seed.ts";
 
 const h = useHarness();
@@ -167,6 +167,29 @@ describe("a shared tablet", () => {
       expect([who, ballotTotal(ballot.doc)]).toEqual([who, 2]);
       ballot.close();
     }
+
+    // The facilitator adds a fourth person for the tablet from the People dialog; the tablet opens their code.
+    const fp = (await h.person("desktop")).page;
+    await openFacilitatorLink(fp, created);
+    await fp.getByRole("button", { name: "People", exact: true }).click();
+    const dialog = fp.getByRole("dialog", { name: "People" });
+    await dialog.getByRole("textbox", { name: "Their name" }).fill("Sam");
+    await dialog.getByRole("radio", { name: LINK }).check();
+    await dialog.getByRole("button", { name: "Add them and show the code" }).click();
+    await dialog.getByRole("img", { name: "QR code that adds Sam to a tablet" }).waitFor();
+    await dialog.getByRole("row", { name: /Sam/ }).waitFor();
+    await shot(fp, "people-add-to-tablet");
+    const link = await dialog.getByRole("link", { name: "Open the link" }).getAttribute("href");
+    await tab.goto(link ?? "");
+    await whoButton(tab).filter({ hasText: "Writing: Sam" }).waitFor({ timeout: 15_000 });
+    await openWho(tab);
+    await expect(tab.locator(".who-list li").allInnerTexts()).resolves.toEqual([
+      expect.stringMatching(/^Lin/),
+      expect.stringMatching(/^Priya/),
+      expect.stringMatching(/^Pat/),
+      expect.stringMatching(/^Sam/),
+    ]);
+    await tab.keyboard.press("Escape");
 
     if (shotsDir) {
       await tab.setViewportSize({ width: 390, height: 844 });

@@ -67,6 +67,14 @@ function useSessionFor(workshopId: WorkshopId) {
   const [rejoining, setRejoining] = useState(false);
   // Once per page: a token refused again right after a rejoin is not something another rejoin can mend.
   const renewed = useRef(false);
+  // A link opened on a page already showing this workshop changes only the fragment, with no new page load
+  // (the facilitator's code for a shared tablet, scanned there): read it all the same.
+  const [linkOpened, setLinkOpened] = useState(0);
+  useEffect(() => {
+    const onHash = () => setLinkOpened((n) => n + 1);
+    window.addEventListener("hashchange", onHash);
+    return () => window.removeEventListener("hashchange", onHash);
+  }, []);
 
   const rejoin = useCallback(
     async (participantId: string, key: string, joinCode: string | null): Promise<Session> => {
@@ -79,6 +87,7 @@ function useSessionFor(workshopId: WorkshopId) {
   );
 
   useEffect(() => {
+    void linkOpened;
     const fragment = readFragment();
     const saved = loadSession(workshopId);
     let live = true;
@@ -136,7 +145,7 @@ function useSessionFor(workshopId: WorkshopId) {
     return () => {
       live = false;
     };
-  }, [workshopId, rejoin]);
+  }, [workshopId, rejoin, linkOpened]);
 
   /** The server refused this participant's token (4401): come back as the same person with the key. */
   const renew = useCallback(() => {

@@ -155,7 +155,7 @@ export default function Cockpit({ doc, workshop, session, activity, chartDoc, pe
         <SharePanel session={session} share={share} />
       </Dialog>
       <Dialog title="People" open={open === "people"} onClose={() => setOpen(null)} wide>
-        <PeoplePanel session={session} />
+        <PeoplePanel session={session} groups={workshop.groups} />
       </Dialog>
       <Dialog title="Edit the agenda and meeting" open={open === "agenda"} onClose={() => setOpen(null)} wide>
         <AgendaEditor workshopDoc={doc} now={serverNow} />

@@ -4,12 +4,14 @@
  * 4411 and their token stops working; what they wrote stays) or letting them back. Asked again every few
  * seconds while the dialog is open, so people arriving and leaving show without a reload.
  */
+import type { Group } from "@continuum/model";
 import type { ParticipantSummary } from "@continuum/protocol";
 import { useCallback, useEffect, useState } from "react";
 import { api, failureMessage } from "../api.ts";
 import type { Session } from "../session.ts";
 import { serverNow } from "../sync/clock.ts";
 import { ConfirmButton } from "../ui/ConfirmButton.tsx";
+import { AddToTablet } from "./AddToTablet.tsx";
 
 const REFRESH_MS = 3000;
 
@@ -29,7 +31,7 @@ export function hereText(p: ParticipantSummary, now: number): string {
   return sameDay ? `Last seen at ${time}` : `Last seen ${at.toLocaleDateString()} at ${time}`;
 }
 
-export function PeoplePanel({ session }: { session: Session }) {
+export function PeoplePanel({ session, groups }: { session: Session; groups: readonly Group[] }) {
   const [people, setPeople] = useState<ParticipantSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -195,6 +197,7 @@ export function PeoplePanel({ session }: { session: Session }) {
         Removing someone does not change the workshop code: anyone with the code can still join as a new
         person.
       </p>
+      <AddToTablet session={session} groups={groups} onAdded={() => void refresh()} />
     </section>
   );
 }

@@ -1,0 +1,124 @@
+/**
+ * The facilitator adds someone to a shared tablet (PEOPLE-4): name and group here, and the server joins that
+ * person (`POST /api/workshops/<id>/people` with the facilitator's token); this shows their own link as a QR
+ * code. Scanned with the tablet's camera (or opened there), it adds the person to the tablet's "Who's
+ * writing?" list and makes them the one writing, without the code; whoever was on the tablet stays in its
+ * list. It is the same link as "Use this on your phone too": anyone who opens it writes as that person, so
+ * it is shown once, for this tablet, and hidden again when the form is used for someone else.
+ */
+import type { Group } from "@continuum/model";
+import { type JoinResponse, LIMITS } from "@continuum/protocol";
+import { type FormEvent, useState } from "react";
+import { api, failureMessage } from "../api.ts";
+import { links } from "../app/router.ts";
+import type { Session } from "../session.ts";
+import { useQrCode } from "../ui/qr.ts";
+
+export function AddToTablet({
+  session,
+  groups,
+  onAdded,
+}: {
+  session: Session;
+  groups: readonly Group[];
+  onAdded(): void;
+}) {
+  const [name, setName] = useState("");
+  const [group, setGroup] = useState(groups.length === 1 ? (groups[0]?.id ?? "") : "");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [added, setAdded] = useState<JoinResponse | null>(null);
+  const url = added
+    ? links.continueAs(
+        location.origin,
+        session.workshopId,
+        added.participantId,
+        added.participantKey,
+        session.joinCode,
+      )
+    : null;
+  const qr = useQrCode(url, 320);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!name.trim() || !group) return;
+    setBusy(true);
+    setError(null);
+    try {
+      setAdded(await api.addPerson(session.workshopId, session.token, { name: name.trim(), group }));
+      setName("");
+      onAdded();
+    } catch (err) {
+      setError(failureMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="add-to-tablet" aria-labelledby="add-to-tablet-title">
+      <h3 id="add-to-tablet-title">Add someone to a shared tablet</h3>
+      <p className="hint">
+        For someone without a device of their own. They join here; then the tablet scans their code and they
+        write on it as themselves. People can also add each other on the tablet: "Who's writing?" in its top
+        bar.
+      </p>
+      {added && url ? (
+        <div className="add-to-tablet-code">
+          <p>
+            <strong>{added.name}</strong> ({added.groupName}) has joined. Scan this with the tablet's camera:
+          </p>
+          {qr ? (
+            <img className="you-qr" src={qr} alt={`QR code that adds ${added.name} to a tablet`} />
+          ) : (
+            <p className="hint">Making the code…</p>
+          )}
+          <p className="hint">
+            Anyone who scans it writes as {added.name}: show it only to the tablet.{" "}
+            <a href={url} target="_blank" rel="noreferrer">
+              Open the link
+            </a>
+          </p>
+          <button type="button" className="btn" onClick={() => setAdded(null)}>
+            Done: hide the code
+          </button>
+        </div>
+      ) : (
+        <form className="add-to-tablet-form" onSubmit={(e) => void submit(e)}>
+          <label className="field">
+            <span>Their name</span>
+            <input
+              value={name}
+              maxLength={LIMITS.name}
+              autoComplete="off"
+              onChange={(e) => setName(e.target.value)}
+            />
+          </label>
+          <fieldset className="groups">
+            <legend>Their group</legend>
+            {groups.map((g) => (
+              <label key={g.id} className="group-choice">
+                <input
+                  type="radio"
+                  name="add-to-tablet-group"
+                  value={g.id}
+                  checked={group === g.id}
+                  onChange={() => setGroup(g.id)}
+                />
+                {g.name}
+              </label>
+            ))}
+          </fieldset>
+          {error ? (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          ) : null}
+          <button type="submit" className="btn primary" disabled={busy || !name.trim() || !group}>
+            {busy ? "Adding…" : "Add them and show the code"}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
