@@ -2,9 +2,10 @@
  * The delivery matrix (issue 16): Continuum, y-websocket-server, Hocuspocus and a bare `ws` relay (the floor)
  * under the same load at every size, rounds interleaved across the servers, the median of valid rounds.
  *
- *   pnpm bench                  the whole matrix (7 sizes x 4 servers x 3 rounds, under 15 minutes on a quiet machine)
- *   pnpm bench --quick          1x2, 10x10, 50x20, 1x200; 2 rounds (about 2 minutes)
- *   options: --sizes 10x10,1x500  --only continuum,relay  --rounds 3  --seconds 4  --warmup 1.5  --rate 5
+ *   pnpm bench                  the whole matrix: 7 sizes x 4 servers x 3 rounds of 1 s warm-up + 3 s measured
+ *                               (84 rounds, about 12 minutes)
+ *   pnpm bench --quick          10x10, 50x20, 1x200; 2 rounds of 1 + 2 s (about 2.5 minutes)
+ *   options: --sizes 10x10,1x500  --only continuum,relay  --rounds 3  --seconds 3  --warmup 1  --rate 5
  *            --writers 2  --observer-procs 3  --max-eld 5  --max-foreign 50  --write-doc  --profile
  *            --from-source (Continuum under tsx instead of the build)  --out name (results/<name>.md/.json)
  *            --continuum-main <file> (another build of the server, e.g. a copy of dist from before a change)
@@ -39,7 +40,7 @@ const SHORT: Record<ServerKind, string> = {
   relay: "bare relay",
 };
 const FULL_SIZES = "1x2,10x10,50x20,100x20,1x200,1x500,1x1000";
-const QUICK_SIZES = "1x2,10x10,50x20,1x200";
+const QUICK_SIZES = "10x10,50x20,1x200";
 
 // ---------- options ----------
 
@@ -78,8 +79,8 @@ const kinds = (args.only?.split(",") ?? ALL_KINDS) as ServerKind[];
 for (const k of kinds)
   if (!ALL_KINDS.includes(k)) throw new Error(`unknown server ${k}: ${ALL_KINDS.join(", ")}`);
 const rounds = Number(args.rounds ?? (quick ? 2 : 3));
-const measureS = Number(args.seconds ?? 4);
-const warmupS = Number(args.warmup ?? 1.5);
+const measureS = Number(args.seconds ?? (quick ? 2 : 3));
+const warmupS = Number(args.warmup ?? 1);
 const rate = Number(args.rate ?? 5);
 const writersPerRoom = Number(args.writers ?? 2);
 const observerProcs = Number(args["observer-procs"] ?? 3);
