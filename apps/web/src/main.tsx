@@ -5,6 +5,7 @@ import { App } from "./app/App.tsx";
 import { launchPath } from "./app/router.ts";
 import { startUpdates } from "./app/update.ts";
 import { lastWorkshop } from "./session.ts";
+import { applyTextSize } from "./ui/textSize.ts";
 // After the app (whose charts and agenda bring their own styles first), in this order: later rules win ties.
 import "./ui/base.css";
 import "./app/topbar/topbar.css";
@@ -13,6 +14,11 @@ import "./activities/scale/tray.css";
 import "./activities/scale/compare.css";
 import "./facilitator/facilitator.css";
 import "./app/start.css";
+// Last: larger text and targets override sizes set anywhere above.
+import "./ui/larger.css";
+
+// This device's text size, before the first render so nothing jumps.
+applyTextSize();
 
 // Opened from the home screen: straight into the workshop this device had open last.
 const launch = launchPath(location.pathname, location.search, lastWorkshop());

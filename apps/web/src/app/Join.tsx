@@ -3,6 +3,7 @@ import { isJoinCode, LIMITS, normalizeJoinCode } from "@continuum/protocol";
 import { type FormEvent, useEffect, useState } from "react";
 import { api, failureMessage } from "../api.ts";
 import { deviceLabel, loadLastJoin, participantSession, saveLastJoin, saveSession } from "../session.ts";
+import { LargerTextSwitch } from "../ui/LargerText.tsx";
 import { CodeField } from "./CodeField.tsx";
 import { navigate } from "./router.ts";
 
@@ -65,6 +66,7 @@ export function Join({ code: rawCode }: { code: string }) {
   if (!code || (!lookup && error && !isJoinCode(code))) {
     return (
       <main className="page">
+        <LargerTextSwitch className="page-switch" />
         <h1>Join a workshop</h1>
         <form
           className="panel"
@@ -89,6 +91,7 @@ export function Join({ code: rawCode }: { code: string }) {
 
   return (
     <main className="page">
+      <LargerTextSwitch className="page-switch" />
       <h1>{lookup ? lookup.title : "Join a workshop"}</h1>
       {!lookup && !error ? <p role="status">Looking up workshop {code}…</p> : null}
       {error ? (

@@ -9,6 +9,7 @@ import {
 import { type FormEvent, useState } from "react";
 import { api, failureMessage } from "../api.ts";
 import { saveSession } from "../session.ts";
+import { LargerTextSwitch } from "../ui/LargerText.tsx";
 import { CodeField } from "./CodeField.tsx";
 import { navigate } from "./router.ts";
 import { YourWorkshops } from "./YourWorkshops.tsx";
@@ -47,6 +48,7 @@ export function Start() {
   const [code, setCode] = useState("");
   return (
     <main className="page start">
+      <LargerTextSwitch className="page-switch" />
       <h1>Continuum</h1>
       <p className="lead">Workshops where groups place ideas on a scale, then compare.</p>
       <section className="panel" aria-labelledby="join-title">

@@ -37,6 +37,7 @@ import { RemovedNotes } from "./RemovedNotes.tsx";
 import { byColumnOf, type DropTarget, dropIndex, keyboardMove } from "./reorder.ts";
 import { attachBallot, chartStore, useVotes } from "./store.ts";
 import "./chart.css";
+import { ReadAloud, sentences } from "../../ui/ReadAloud.tsx";
 
 export interface ChartBoardProps {
   workshopDoc: Y.Doc;
@@ -212,6 +213,14 @@ export function NotesBoard({
             </p>
           )}
           {activity.prompt && <p className="hint">{activity.prompt}</p>}
+          <ReadAloud
+            text={sentences(
+              activity.title,
+              activity.kind === "chart" && activity.about.text ? `About: ${activity.about.text}` : "",
+              activity.prompt,
+            )}
+            what="the activity's question and instructions"
+          />
           {activity.kind === "board" && (
             <BoardMaterial workshopDoc={workshopDoc} activityId={activity.id} manage={isFacilitator} />
           )}

@@ -26,6 +26,7 @@ import { useDraggable, useDroppable } from "@dnd-kit/core";
 import { type FormEvent, type KeyboardEvent, memo, useEffect, useId, useRef, useState } from "react";
 import { useStoreValue } from "../../sync/useDocStore.ts";
 import { ConfirmButton } from "../../ui/ConfirmButton.tsx";
+import { ReadAloud } from "../../ui/ReadAloud.tsx";
 import { useBoard } from "./context.ts";
 import { MOVE_KEYS } from "./reorder.ts";
 import { useChartNote, useNoteDots } from "./store.ts";
@@ -169,6 +170,9 @@ export const NoteCard = memo(function NoteCard({ id, columnId }: { id: NoteId; c
       )}
       {selected && !editing && hasActions && (
         <div className="note-actions" id={barId}>
+          <div className="note-actions-row">
+            <ReadAloud small text={note.text} what={`the note ${label}`} />
+          </div>
           {canVote && (
             <div className="note-actions-row">
               <button

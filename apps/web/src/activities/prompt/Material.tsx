@@ -15,6 +15,7 @@ import type { ActivityId } from "@continuum/protocol";
 import { type FormEvent, useId, useState } from "react";
 import type * as Y from "yjs";
 import { useWorkshopValue } from "../../sync/useDocStore.ts";
+import { ReadAloud } from "../../ui/ReadAloud.tsx";
 
 const useMaterial = (workshopDoc: Y.Doc, activityId: ActivityId) =>
   useWorkshopValue(workshopDoc, (_w, d) => readBoardMaterial(d, activityId));
@@ -80,7 +81,10 @@ export function BoardMaterial({
         Read this first
       </h2>
       <p className="board-material-text">{material}</p>
-      {edit && <div className="actions">{edit}</div>}
+      <div className="actions">
+        <ReadAloud text={material} what="the material" />
+        {edit}
+      </div>
     </section>
   );
 }
@@ -128,6 +132,7 @@ export function ColumnInstructions({
   return (
     <>
       {text && <p className="column-instructions">{text}</p>}
+      {text && <ReadAloud small text={text} what={`instructions for ${columnTitle}`} />}
       {manage && (
         <button
           type="button"

@@ -14,6 +14,7 @@ import type { NoteId } from "@continuum/protocol";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import type * as Y from "yjs";
 import { useUi } from "../../app/ui.ts";
+import { ReadAloud } from "../../ui/ReadAloud.tsx";
 import { positionText } from "./describe.ts";
 import { freeY } from "./place.ts";
 
@@ -147,6 +148,7 @@ export function NoteEditor({
               <button type="button" className="btn" onClick={done}>
                 Close
               </button>
+              <ReadAloud text={text} what="the note" />
               <button
                 type="button"
                 className="btn danger"
@@ -171,6 +173,7 @@ export function NoteEditor({
               <button type="button" className="btn primary" onClick={done}>
                 Close
               </button>
+              <ReadAloud text={note.text} what="the note" />
             </div>
           </>
         )}

@@ -31,6 +31,7 @@ import type { Session } from "../../session.ts";
 import type { DocConnection } from "../../sync/connection.ts";
 import { createDragBroadcaster } from "../../sync/presence.ts";
 import { GroupBadge } from "../../ui/GroupBadge.tsx";
+import { ReadAloud, sentences } from "../../ui/ReadAloud.tsx";
 import { useBoardSensors } from "../../ui/sensors.ts";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
 import { laneDocFor, mayWriteLane, visibleGroups } from "./access.ts";
@@ -248,6 +249,14 @@ export function ScaleActivity({
         {/* The screen's one h1: the activity is what the screen is about (the top bar names the workshop). */}
         <h1 className="activity-title">{activity.title}</h1>
         {activity.prompt ? <p className="prompt">{activity.prompt}</p> : null}
+        <ReadAloud
+          text={sentences(
+            activity.title,
+            activity.prompt,
+            `The scale goes from ${activity.leftLabel} to ${activity.rightLabel}`,
+          )}
+          what="the activity's question and instructions"
+        />
         <RoundBanner rounds={rounds} role={session.role} groupName={session.groupName} />
         {readOnly ? (
           <p className="locked-banner" role="status">

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { canRejoin, type Session } from "../../session.ts";
+import { LargerTextSwitch } from "../../ui/LargerText.tsx";
 import { useQrCode } from "../../ui/qr.ts";
 import { links } from "../router.ts";
 
@@ -74,6 +75,8 @@ export function YouMenu({ session }: { session: Session }) {
           <strong>{session.name}</strong>
           {session.groupName ? <span>{session.groupName}</span> : null}
         </p>
+        {/* Kept per device: bigger words and buttons on every screen of this app (issue 17). */}
+        <LargerTextSwitch />
         <p className="you-heading">Use this on your phone too</p>
         {url ? (
           <>
