@@ -18,6 +18,8 @@ export interface DragInProgress {
 export interface EditingNote {
   groupId: GroupId;
   noteId: NoteId;
+  /** Open with the note's reasons ("why here") shown: W on a note. */
+  why?: boolean;
 }
 
 export interface UiState {

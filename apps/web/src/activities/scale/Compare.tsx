@@ -1,10 +1,20 @@
-import type { Group, ScaleActivity, ScaleNote } from "@continuum/model";
+import {
+  aspectFlags,
+  DEFAULT_STATS_THRESHOLDS,
+  type Group,
+  type ScaleActivity,
+  type ScaleNote,
+  type StatsThresholds,
+} from "@continuum/model";
 import type { ActivityId, AspectId } from "@continuum/protocol";
 import { type ReactNode, useEffect, useState } from "react";
 import type * as Y from "yjs";
 import type { DocConnection } from "../../sync/connection.ts";
 import { OpenChartButton } from "../chart/OpenChartButton.tsx";
 import { laneStore } from "./laneStore.ts";
+import { AspectReasons } from "./reasons/AspectReasons.tsx";
+import { reasonsStore } from "./reasons/reasonsStore.ts";
+import { CompareReplay } from "./replay/CompareReplay.tsx";
 
 export interface CompareRow {
   aspectId: AspectId;
@@ -43,12 +53,17 @@ function useLanesNotes(lanes: readonly { group: Group; conn: DocConnection }[]) 
     for (const { conn } of lanes) {
       offs.push(conn.subscribe(bump));
       offs.push(laneStore(conn.doc).subscribe(bump));
+      offs.push(reasonsStore(conn.doc).subscribe(bump));
     }
     return () => {
       for (const off of offs) off();
     };
   });
-  return lanes.map(({ group, conn }) => ({ group, notes: laneStore(conn.doc).getState().all }));
+  return lanes.map(({ group, conn }) => ({
+    group,
+    notes: laneStore(conn.doc).getState().all,
+    reasons: reasonsStore(conn.doc).get(),
+  }));
 }
 
 export function Compare({
@@ -57,6 +72,9 @@ export function Compare({
   hiddenCount,
   openChart,
   rowExtra,
+  anonymous = false,
+  replay,
+  thresholds = DEFAULT_STATS_THRESHOLDS,
 }: {
   activity: ScaleActivity;
   lanes: readonly { group: Group; conn: DocConnection }[];
@@ -65,6 +83,12 @@ export function Compare({
   rowExtra?: ((row: CompareRow) => ReactNode) | undefined;
   /** The facilitator's: a "Chart pros and cons" button per aspect, which opens (or makes) its chart. */
   openChart?: { workshopDoc: Y.Doc; onOpen(chartActivityId: ActivityId): void } | undefined;
+  /** An anonymous workshop: reasons show their group, never a name. */
+  anonymous?: boolean;
+  /** Where to ask for the moves of the replay (HIST-2); no replay without it. */
+  replay?: { workshopId: string; token: string } | undefined;
+  /** The workshop's thresholds for the plain-language flags (`readStatsThresholds`). */
+  thresholds?: StatsThresholds;
 }) {
   const notes = useLanesNotes(lanes);
   const rows = compareRows(activity, notes);
@@ -72,6 +96,7 @@ export function Compare({
     ns.filter((n) => !n.aspectId).map((n) => ({ group, n })),
   );
   const initials = (g: Group) => initialsOf(g.name);
+  const groupName = (id: string | null) => notes.find((l) => l.group.id === id)?.group.name ?? "";
   return (
     <section className="compare" aria-labelledby="compare-title">
       <h3 id="compare-title">Compare the groups</h3>
@@ -84,6 +109,14 @@ export function Compare({
       <p className="hint">
         Largest disagreement first. The gap is how far apart the groups put the same aspect.
       </p>
+      {replay ? (
+        <CompareReplay
+          activity={activity}
+          groups={notes.map((l) => l.group)}
+          workshopId={replay.workshopId}
+          token={replay.token}
+        />
+      ) : null}
       <ol className="compare-rows">
         {rows.map((row) => (
           <li key={row.aspectId} className="compare-row">
@@ -114,7 +147,29 @@ export function Compare({
                 ? "No group has placed this yet."
                 : row.positions.map((p) => `${p.group.name}: ${p.x} of 100`).join(" · ")}
             </p>
-            {rowExtra?.(row)}
+            {rowExtra ? (
+              rowExtra(row)
+            ) : (
+              <RowFlags
+                row={row}
+                groups={notes.map((l) => l.group)}
+                activity={activity}
+                thresholds={thresholds}
+              />
+            )}
+            <AspectReasons
+              aspect={row.text}
+              anonymous={anonymous}
+              groupName={groupName}
+              columns={notes.map((l) => {
+                const note = l.notes.find((n) => n.aspectId === row.aspectId);
+                return {
+                  group: l.group,
+                  position: note ? note.x : null,
+                  reasons: note ? (l.reasons.get(note.id) ?? []) : [],
+                };
+              })}
+            />
             {openChart ? (
               <div className="actions">
                 <OpenChartButton
@@ -154,6 +209,40 @@ export function Compare({
         </>
       ) : null}
     </section>
+  );
+}
+
+/**
+ * The plain-language flags of an aspect when the activity has no rounds (with rounds, `rowExtra` draws them
+ * with the spreads and movement): how the groups' positions compare, by the workshop's thresholds.
+ */
+function RowFlags({
+  row,
+  groups,
+  activity,
+  thresholds = DEFAULT_STATS_THRESHOLDS,
+}: {
+  row: CompareRow;
+  groups: readonly Group[];
+  activity: ScaleActivity;
+  thresholds?: StatsThresholds;
+}) {
+  const flags = aspectFlags(
+    groups.map((g) => ({
+      groupId: g.id,
+      name: g.name,
+      position: row.positions.find((p) => p.group.id === g.id)?.x ?? null,
+    })),
+    { left: activity.leftLabel, right: activity.rightLabel },
+    thresholds,
+  );
+  if (flags.length === 0) return null;
+  return (
+    <ul className="row-flags">
+      {flags.map((f) => (
+        <li key={f.kind + f.groupIds.join()}>{f.text}</li>
+      ))}
+    </ul>
   );
 }
 

@@ -23,6 +23,7 @@ import { GroupBadge } from "../../ui/GroupBadge.tsx";
 import { clampPosition, noteLabel, positionText } from "./describe.ts";
 import { recentlyDragged } from "./dragGuard.ts";
 import { type LaneStore, useNote } from "./laneStore.ts";
+import { useReasonCount } from "./reasons/reasonsStore.ts";
 
 export interface NoteProps {
   store: LaneStore;
@@ -140,6 +141,7 @@ export const Note = memo(function Note({
 }: NoteProps) {
   noteRenders.body++;
   const note = useNote(store, id);
+  const reasons = useReasonCount(doc, id);
   const picker = useContext(PickerContext);
   // One object for the note's lifetime; the text is looked up when dnd-kit reads it.
   const data = useMemo<NoteDragData>(
@@ -181,9 +183,17 @@ export const Note = memo(function Note({
   }, [takeFocus]);
 
   if (!note) return null;
-  const label = noteLabel(note.text, groupName, note.x, rightLabel);
+  const label = `${noteLabel(note.text, groupName, note.x, rightLabel)}${
+    reasons > 0 ? `, ${reasons} ${reasons === 1 ? "reason" : "reasons"}` : ""
+  }`;
 
   const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>) => {
+    // W opens the note's reasons ("why here"), for everyone who can see the note.
+    if ((e.key === "w" || e.key === "W") && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      e.preventDefault();
+      useUi.getState().openEditor({ groupId, noteId: id, why: true });
+      return;
+    }
     if (!editable) return;
     const step = e.shiftKey ? 1 : 5;
     let x: number | null = null;
@@ -230,6 +240,11 @@ export const Note = memo(function Note({
       }}
     >
       <span className="note-text">{note.text || "(empty)"}</span>
+      {reasons > 0 ? (
+        <span className="note-why" aria-hidden="true">
+          Why? {reasons}
+        </span>
+      ) : null}
       {/* After the words, on their last line: it never takes width from a long word. */}
       {mark ? (
         <span className="note-group" aria-hidden="true">

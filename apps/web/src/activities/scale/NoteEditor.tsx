@@ -11,7 +11,7 @@ import {
   type ScaleNote,
 } from "@continuum/model";
 import type { NoteId } from "@continuum/protocol";
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
 import type * as Y from "yjs";
 import { useUi } from "../../app/ui.ts";
 import { ReadAloud } from "../../ui/ReadAloud.tsx";
@@ -91,6 +91,7 @@ export function NoteEditor({
   groupName,
   editable,
   anonymous = false,
+  extra,
 }: {
   doc: Y.Doc;
   note: ScaleNote;
@@ -99,6 +100,8 @@ export function NoteEditor({
   editable: boolean;
   /** An anonymous workshop: the note shows its group, never who wrote it. */
   anonymous?: boolean;
+  /** Below the note's form, in the same sheet (its reasons: a form of their own, so not inside this one). */
+  extra?: ReactNode;
 }) {
   const close = useUi((s) => s.openEditor);
   const announce = useUi((s) => s.announce);
@@ -178,6 +181,7 @@ export function NoteEditor({
           </>
         )}
       </form>
+      {extra}
     </div>
   );
 }

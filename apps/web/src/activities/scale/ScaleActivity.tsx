@@ -10,6 +10,7 @@ import {
   noteIdForAspect,
   placeAspect,
   readRounds,
+  readStatsThresholds,
   type ScaleActivity as ScaleActivityModel,
   type Workshop,
 } from "@continuum/model";
@@ -300,6 +301,9 @@ export function ScaleActivity({
           )}
           hiddenCount={hidden.length}
           rowExtra={rowExtra}
+          anonymous={workshop.meta.anonymous}
+          replay={{ workshopId, token: session.token }}
+          thresholds={readStatsThresholds(workshopDoc)}
           openChart={
             session.role === "facilitator"
               ? {
@@ -396,7 +400,13 @@ export function ScaleActivity({
           }}
         />
       ) : null}
-      <EditorHost conns={conns} workshop={workshop} activity={activity} editableFor={editableFor} />
+      <EditorHost
+        conns={conns}
+        workshop={workshop}
+        activity={activity}
+        editableFor={editableFor}
+        who={{ name: session.name, group: session.group, facilitator: session.role === "facilitator" }}
+      />
       <DragOverlay dropAnimation={null}>
         <DragCard rightLabel={activity.rightLabel} />
       </DragOverlay>

@@ -1,11 +1,12 @@
 import type { Group, ScaleActivity, Workshop } from "@continuum/model";
-import type { NoteId } from "@continuum/protocol";
+import type { GroupId, NoteId } from "@continuum/protocol";
 import type * as Y from "yjs";
 import { useUi } from "../../app/ui.ts";
 import type { DocConnection } from "../../sync/connection.ts";
 import { positionText } from "./describe.ts";
 import { laneStore, useNote } from "./laneStore.ts";
 import { NoteEditor } from "./NoteEditor.tsx";
+import { WhyHere } from "./reasons/WhyHere.tsx";
 
 /** The sheet of the note whose editor is open, in whichever lane it is. */
 export function EditorHost({
@@ -13,11 +14,14 @@ export function EditorHost({
   workshop,
   activity,
   editableFor,
+  who = { name: "", group: null, facilitator: false },
 }: {
   conns: Record<string, DocConnection>;
   workshop: Workshop;
   activity: ScaleActivity;
   editableFor(g: Group): boolean;
+  /** Who is looking: written with a new reason (the server stamps it anyway), and whether they may remove any. */
+  who?: Who;
 }) {
   const editing = useUi((s) => s.editing);
   const conn = editing ? conns[editing.groupId] : undefined;
@@ -32,8 +36,17 @@ export function EditorHost({
       group={group}
       editable={editableFor(group)}
       anonymous={workshop.meta.anonymous}
+      why={editing.why === true}
+      who={who}
+      groups={workshop.groups}
     />
   );
+}
+
+interface Who {
+  name: string;
+  group: GroupId | null;
+  facilitator: boolean;
 }
 
 function EditorFor({
@@ -43,6 +56,9 @@ function EditorFor({
   group,
   editable,
   anonymous,
+  why,
+  who,
+  groups,
 }: {
   doc: Y.Doc;
   noteId: NoteId;
@@ -50,6 +66,9 @@ function EditorFor({
   group: Group;
   editable: boolean;
   anonymous: boolean;
+  why: boolean;
+  who: Who;
+  groups: readonly Group[];
 }) {
   const note = useNote(laneStore(doc), noteId);
   if (!note) return null;
@@ -61,6 +80,19 @@ function EditorFor({
       groupName={group.name}
       editable={editable}
       anonymous={anonymous}
+      extra={
+        <WhyHere
+          doc={doc}
+          noteId={noteId}
+          editable={editable}
+          canRemove={who.facilitator}
+          anonymous={anonymous}
+          groupName={(id) => groups.find((g) => g.id === id)?.name ?? ""}
+          author={who.name}
+          authorGroup={who.facilitator ? null : who.group}
+          initiallyOpen={why}
+        />
+      }
     />
   );
 }
