@@ -34,6 +34,8 @@ export interface LaneProps {
   registerRail(groupId: string, el: HTMLElement | null): void;
   /** Undo history of this person's own changes, for the lanes they may change. */
   onUndoManager?(groupId: string, undo: Y.UndoManager | null): void;
+  /** What the lane is called instead of the group's name (a person's own scale in an individual round). */
+  title?: string | undefined;
 }
 
 /** One group's lane: the scale with that group's notes. */
@@ -48,6 +50,7 @@ export function Lane({
   anonymous = false,
   registerRail,
   onUndoManager,
+  title,
 }: LaneProps) {
   const doc = useDoc(conn);
   const state = useConnectionState(conn);
@@ -84,7 +87,7 @@ export function Lane({
     };
   }, [undo, group.id, onUndoManager]);
 
-  const heading = own ? `Your group: ${group.name}` : group.name;
+  const heading = title ?? (own ? `Your group: ${group.name}` : group.name);
   const status = !editable
     ? locked && own
       ? "Locked: the facilitator has stopped changes"
@@ -95,7 +98,7 @@ export function Lane({
     <section
       className={`lane${own ? " lane-own" : ""}`}
       style={{ "--group": mark.hex } as CSSProperties}
-      aria-label={`${group.name} lane`}
+      aria-label={`${title ?? group.name} lane`}
       data-group={group.id}
     >
       <header className="lane-head">

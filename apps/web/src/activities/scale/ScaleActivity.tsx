@@ -348,7 +348,8 @@ export function ScaleActivity({
                   {working ? <ListSwitch asList={asList} onChange={showAsList} /> : null}
                   <Lane
                     conn={conn}
-                    group={own && onOwnScale ? { ...g, name: "Your own scale (private)" } : g}
+                    group={g}
+                    title={own && onOwnScale ? "Your own scale (private)" : undefined}
                     groupIndex={workshop.groups.findIndex((x) => x.id === g.id)}
                     activity={activity}
                     editable={editableFor(g)}
