@@ -16,6 +16,7 @@ export const EXPORT_FORMATS = [
   "png",
   "moves-csv",
   "reasons-csv",
+  "rounds-csv",
 ] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
@@ -36,6 +37,7 @@ export const CONTENT_TYPES: Readonly<Record<ExportFormat, string>> = {
   png: "image/png",
   "moves-csv": "text/csv; charset=utf-8",
   "reasons-csv": "text/csv; charset=utf-8",
+  "rounds-csv": "text/csv; charset=utf-8",
 };
 
 const SUFFIX: Readonly<Record<ExportFormat, string>> = {
@@ -49,6 +51,7 @@ const SUFFIX: Readonly<Record<ExportFormat, string>> = {
   png: ".png",
   "moves-csv": "-moves.csv",
   "reasons-csv": "-reasons.csv",
+  "rounds-csv": "-rounds.csv",
 };
 
 /** Lower-case ASCII words joined by dashes: "Gweithdy Ŵyl Dewi!" -> "gweithdy-wyl-dewi". */

@@ -16,7 +16,15 @@ import {
   type ScaleNote,
   type SoloSummary,
 } from "@continuum/model";
-import type { IsoTime, SnapshotScaleNote } from "./snapshot.ts";
+import { type Cell, csvFile } from "./csv.ts";
+import {
+  groupName,
+  type IsoTime,
+  round1,
+  type SnapshotScaleActivity,
+  type SnapshotScaleNote,
+  type WorkshopSnapshot,
+} from "./snapshot.ts";
 
 /** At most this many people's own scales per activity in an archive. */
 export const MAX_INDIVIDUAL_SCALES = 1000;
@@ -136,3 +144,80 @@ export function readArchiveRounds(
     individual,
   };
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// The rounds file (`rounds-csv`): long format, one row per placement per round
+
+export const ROUNDS_COLUMNS = [
+  "workshop",
+  "activity",
+  "round",
+  "group",
+  "participant_id",
+  "aspect",
+  "position",
+  "activity_id",
+  "group_id",
+  "aspect_id",
+  "note_id",
+] as const;
+
+/**
+ * Every placement of every scale that used rounds, one row each (long format, for R and Python without
+ * reshaping): `individual` rows are each person's own scale, with the server's pseudonymous participant id
+ * (never a name); `group` rows the group's lane (in the group round, or as kept when the second round
+ * started); `second` rows the lane at the end of the second round. Scales without rounds have no rows.
+ */
+export function toRoundsCsv(s: WorkshopSnapshot): string {
+  const rows: Cell[][] = [];
+  for (const a of s.activities) {
+    if (a.kind !== "scale" || !a.rounds) continue;
+    const r = a.rounds;
+    const aspectText = (id: string | null, fallback: string) =>
+      (id ? a.aspects.find((x) => x.id === id)?.text : undefined) ?? fallback;
+    const row = (round: string, groupId: GroupId | null, participant: string, n: NoteLike): Cell[] => [
+      s.workshop.title,
+      a.title,
+      round,
+      groupName(s, groupId),
+      participant,
+      aspectText(n.aspectId, n.text),
+      round1(n.x),
+      a.id,
+      groupId ?? "",
+      n.aspectId ?? "",
+      n.id,
+    ];
+    for (const p of r.individual)
+      for (const n of p.notes) rows.push(row("individual", p.groupId, p.participantId, n));
+    const lanes = laneNotes(a);
+    if (r.round1) {
+      for (const [groupId, notes] of Object.entries(r.round1.lanes)) {
+        for (const [noteId, x] of Object.entries(notes)) {
+          const now = lanes.get(`${groupId}/${noteId}`);
+          rows.push(
+            row("group", groupId as GroupId, "", {
+              id: noteId,
+              x,
+              aspectId: now?.aspectId ?? null,
+              text: now?.text ?? "",
+            }),
+          );
+        }
+      }
+    }
+    const final = r.round === "second" ? "second" : "group";
+    for (const lane of a.lanes) for (const n of lane.notes) rows.push(row(final, lane.groupId, "", n));
+  }
+  return csvFile(ROUNDS_COLUMNS, rows);
+}
+
+interface NoteLike {
+  readonly id: string;
+  readonly x: number;
+  readonly aspectId: string | null;
+  readonly text: string;
+}
+
+const laneNotes = (a: SnapshotScaleActivity): Map<string, SnapshotScaleNote> =>
+  new Map(a.lanes.flatMap((l) => l.notes.map((n) => [`${l.groupId}/${n.id}`, n] as const)));

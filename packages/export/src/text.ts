@@ -9,6 +9,7 @@ import { codebook, toComparisonCsv, toCsv } from "./csv.ts";
 import type { ExportFormat } from "./files.ts";
 import { toMarkdown } from "./markdown.ts";
 import { toMovesCsv, toReasonsCsv } from "./research.ts";
+import { toRoundsCsv } from "./rounds.ts";
 import type { WorkshopSnapshot } from "./snapshot.ts";
 import { renderActivitySvg } from "./svg.ts";
 
@@ -22,6 +23,7 @@ export const TEXT_EXPORT_FORMATS = [
   "svg",
   "moves-csv",
   "reasons-csv",
+  "rounds-csv",
 ] as const satisfies readonly ExportFormat[];
 export type TextExportFormat = (typeof TEXT_EXPORT_FORMATS)[number];
 
@@ -53,6 +55,8 @@ export function renderTextExport(
       return toMovesCsv(snapshot);
     case "reasons-csv":
       return toReasonsCsv(snapshot);
+    case "rounds-csv":
+      return toRoundsCsv(snapshot);
     case "svg":
       if (!activityId) throw new RangeError("An SVG picture is of one activity.");
       return renderActivitySvg(snapshot, activityId);

@@ -79,6 +79,7 @@ describe("text exports of a hostile workshop", () => {
       "svg",
       "moves-csv",
       "reasons-csv",
+      "rounds-csv",
     ]);
     expect(renderTextExport(s, "csv")).toBe(toCsv(s));
     expect(renderTextExport(s, "comparison-csv")).toBe(toComparisonCsv(s));

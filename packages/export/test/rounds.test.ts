@@ -1,0 +1,157 @@
+/**
+ * Rounds in the exports (issue 14), on the February 2023 fixture with an individual round added (three link
+ * workers, four PPI contributors), the group round, the reveal and a second round: the rounds file against
+ * hand-written rows, the archive's round trip (import then export gives the same archive, individual
+ * scales included), and the share-back results built from it (no names, no participant ids).
+ */
+import {
+  initSolo,
+  listNotes,
+  moveNote,
+  noteIdForAspect,
+  type ParticipantId,
+  placeAspect,
+  readWorkshop,
+  type ScaleActivity,
+  setSoloRevealed,
+  soloPlacements,
+  stampSoloGroup,
+  startGroupRound,
+  startIndividualRound,
+  startSecondRound,
+  summariseSolo,
+} from "@continuum/model";
+import { laneDocName, soloDocName } from "@continuum/protocol";
+import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { importArchive, renderTextExport, sharedResults, snapshotFromDocs, toJson } from "../src/index.ts";
+import { buildFixture, EXPORTED_AT, LW, PPI, SCALE, T0, W } from "./fixture.ts";
+
+/** The fixture's aspect ids (fixture.ts). */
+const A = { location: "xlocation", sessions: "xsessions" } as const;
+
+import { parseCsv } from "./parseCsv.ts";
+
+/** Person, group, where they put "Location of meetings" and "Number of sessions". */
+const PEOPLE: [string, typeof LW, number, number][] = [
+  ["pann00000001", LW, 20, 60],
+  ["pben00000002", LW, 40, 70],
+  ["pcal00000003", LW, 90, 65],
+  ["pdee00000004", PPI, 10, 80],
+  ["peve00000005", PPI, 15, 85],
+  ["pfay00000006", PPI, 20, 90],
+  ["pgus00000007", PPI, 70, 95],
+];
+
+function withRounds(anonymous = false) {
+  const { workshopDoc, docs } = buildFixture({ anonymous });
+  const scale = readWorkshop(workshopDoc).activities.find((a) => a.id === SCALE) as ScaleActivity;
+  const aspect = (id: string) => scale.aspects.find((a) => a.id === id) as ScaleActivity["aspects"][number];
+  startIndividualRound(workshopDoc, SCALE);
+  for (const [p, g, location, sessions] of PEOPLE) {
+    const d = new Y.Doc();
+    initSolo(d, { workshopId: W, activityId: SCALE, participantId: p as ParticipantId });
+    stampSoloGroup(d, g);
+    placeAspect(d, { aspect: aspect(A.location), x: location, author: `Person ${p}`, now: T0 + 1000 });
+    placeAspect(d, { aspect: aspect(A.sessions), x: sessions, author: `Person ${p}`, now: T0 + 2000 });
+    docs.set(soloDocName(W, SCALE, p as ParticipantId), d);
+  }
+  startGroupRound(workshopDoc, SCALE, "empty");
+  const people = PEOPLE.map(([p]) =>
+    soloPlacements(docs.get(soloDocName(W, SCALE, p as ParticipantId)) as Y.Doc, p as ParticipantId),
+  );
+  setSoloRevealed(workshopDoc, SCALE, summariseSolo(people));
+  const lanes = [LW, PPI].map((g) => ({
+    groupId: g,
+    notes: listNotes(docs.get(laneDocName(W, SCALE, g)) as Y.Doc),
+  }));
+  startSecondRound(workshopDoc, SCALE, lanes, T0 + 3_600_000);
+  // In the second round the PPI contributors move "Location of meetings" towards set in stone.
+  moveNote(
+    docs.get(laneDocName(W, SCALE, PPI)) as Y.Doc,
+    noteIdForAspect(A.location),
+    60,
+    undefined,
+    T0 + 3_700_000,
+  );
+  return { workshopDoc, docs };
+}
+
+describe("rounds in the exports", () => {
+  it("the rounds file has each person's placements, round 1 and round 2, in long format", () => {
+    const { workshopDoc, docs } = withRounds();
+    const s = snapshotFromDocs(workshopDoc, docs, { now: EXPORTED_AT });
+    const rows = parseCsv(renderTextExport(s, "rounds-csv"));
+    const [header, ...body] = rows;
+    expect(header).toEqual([
+      "workshop",
+      "activity",
+      "round",
+      "group",
+      "participant_id",
+      "aspect",
+      "position",
+      "activity_id",
+      "group_id",
+      "aspect_id",
+      "note_id",
+    ]);
+    const individual = body.filter((r) => r[2] === "individual");
+    expect(individual).toHaveLength(14);
+    expect(
+      individual.find((r) => r[4] === "pgus00000007" && r[5] === "Location of meetings")?.slice(2, 7),
+    ).toEqual(["individual", "PPI contributors", "pgus00000007", "Location of meetings", "70"]);
+    const ppiLocation = body.filter(
+      (r) => r[3] === "PPI contributors" && r[5] === "Location of meetings" && r[4] === "",
+    );
+    const before = ppiLocation.find((r) => r[2] === "group")?.[6];
+    expect(ppiLocation.find((r) => r[2] === "second")?.[6]).toBe("60");
+    expect(Number(before)).not.toBe(60);
+    // No names in the rounds file, even in a workshop that shows them.
+    expect(renderTextExport(s, "rounds-csv")).not.toContain("Person ");
+  });
+
+  it("import then export gives the same archive, rounds and everyone's own scale included", () => {
+    const { workshopDoc, docs } = withRounds();
+    const s = snapshotFromDocs(workshopDoc, docs, { now: EXPORTED_AT });
+    const json = toJson(s);
+    expect(json).toContain('"individual"');
+    const imported = importArchive(JSON.parse(json));
+    const again = snapshotFromDocs(imported.workshopDoc, imported.docs, { now: EXPORTED_AT });
+    expect(toJson(again)).toBe(json);
+    expect([...imported.docs.keys()].filter((n) => n.includes("/solo/"))).toHaveLength(PEOPLE.length);
+  });
+
+  it("a workshop without rounds has no rounds in its archive and no rows in the rounds file", () => {
+    const { workshopDoc, docs } = buildFixture();
+    const s = snapshotFromDocs(workshopDoc, docs, { now: EXPORTED_AT });
+    expect(toJson(s)).not.toContain('"rounds"');
+    expect(parseCsv(renderTextExport(s, "rounds-csv"))).toHaveLength(1);
+  });
+
+  it("the share-back results give spreads, movement and flags, without names or participant ids", () => {
+    const { workshopDoc, docs } = withRounds();
+    const s = snapshotFromDocs(workshopDoc, docs, { now: EXPORTED_AT });
+    const results = sharedResults(s);
+    const scale = results.activities.find((a) => a.kind === "scale");
+    const location =
+      scale?.kind === "scale" ? scale.aspects.find((a) => a.text === "Location of meetings") : undefined;
+    // Link workers 20, 40, 90: median 40, quartiles 30 and 65 (R type 7).
+    expect(location?.spreads?.[0]).toEqual({
+      group: 0,
+      n: 3,
+      median: 40,
+      q1: 30,
+      q3: 65,
+      values: [20, 40, 90],
+    });
+    // PPI contributors 10, 15, 20, 70: median 17.5 (shown as 18), quartiles 13.75 and 32.5.
+    expect(location?.spreads?.[1]).toMatchObject({ group: 1, n: 4, median: 18, q1: 14, q3: 33 });
+    expect(
+      location?.flags.some((f) => f.startsWith("PPI contributors moved this towards set in stone")),
+    ).toBe(true);
+    const text = JSON.stringify(results);
+    for (const [p] of PEOPLE) expect(text).not.toContain(p);
+    expect(text).not.toContain("Person ");
+  });
+});
