@@ -6,6 +6,7 @@
 import { aspectFlags, DEFAULT_STATS_THRESHOLDS } from "@continuum/model";
 import { type ComparisonRow, chartsAbout, compareScale, isChartUnderAspect } from "./compare.ts";
 import { reasonsForAspect } from "./research.ts";
+import { roundsReport } from "./rounds.ts";
 import {
   groupName,
   round1,
@@ -87,6 +88,8 @@ function scaleSection(s: WorkshopSnapshot, a: SnapshotScaleActivity): string[] {
     `The scale runs from ${quote(left)} (0) to ${quote(right)} (100). Each group placed the aspects on its own, so that the groups can be compared.`,
     "",
   );
+  const rounds = roundsReport(s, a);
+  if (rounds) out.push(mdText(rounds.intro), "");
   const cmp = compareScale(s, a);
   if (cmp.rows.length === 0) return [...out, "No aspects were placed on this scale.", ""];
   if (s.groups.length > 0) {
@@ -113,6 +116,8 @@ function scaleSection(s: WorkshopSnapshot, a: SnapshotScaleActivity): string[] {
     });
     if (r.gap !== null) out.push(`- **Gap:** ${round1(r.gap)} points out of 100: ${gapInWords(r.gap)}.`);
     out.push("");
+    const inRounds = rounds?.aspects.find((x) => r.source !== "group" && x.aspect === r.aspect)?.lines ?? [];
+    if (inRounds.length > 0) out.push("**Rounds**", "", ...inRounds.map((l) => `- ${mdText(l)}`), "");
     out.push(...whySection(s, a, r));
     for (const chart of chartsAbout(s, a.id, r.aspectId)) {
       out.push(

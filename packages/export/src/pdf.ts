@@ -8,6 +8,7 @@ import PDFDocument from "pdfkit";
 import { compareScale } from "./compare.ts";
 import { FONT_FILES } from "./fonts.ts";
 import { layoutActivityPages, SCENE_WIDTH, type Scene, type Shape } from "./layout.ts";
+import { roundsReport } from "./rounds.ts";
 import { kindLabel, round1, type SnapshotScaleActivity, type WorkshopSnapshot } from "./snapshot.ts";
 
 const PAGE_W = 841.89;
@@ -164,6 +165,14 @@ function cover(doc: Doc, s: WorkshopSnapshot): void {
     if (a.kind !== "scale") continue;
     y = para(doc, `Where each group placed the aspects: ${a.title}`, y + 18, { size: 14, bold: true });
     y = comparisonTable(doc, s, a, y + 6);
+    const rounds = roundsReport(s, a);
+    if (rounds) {
+      y = para(doc, rounds.intro, y + 10, { size: 10 });
+      for (const x of rounds.aspects) {
+        y = para(doc, x.aspect, y + 6, { size: 10, bold: true });
+        for (const line of x.lines) y = para(doc, line, y + 2, { size: 10 });
+      }
+    }
   }
 }
 

@@ -5,8 +5,12 @@
  * without rounds are exactly as before.
  */
 import {
+  aspectFlags,
+  DEFAULT_STATS_THRESHOLDS,
   type GroupId,
   isId,
+  movement,
+  noteIdForAspect,
   type ParticipantId,
   type Round,
   type RoundsContent,
@@ -15,6 +19,7 @@ import {
   readSoloSummary,
   type ScaleNote,
   type SoloSummary,
+  summarise,
 } from "@continuum/model";
 import { type Cell, csvFile } from "./csv.ts";
 import {
@@ -221,3 +226,88 @@ interface NoteLike {
 
 const laneNotes = (a: SnapshotScaleActivity): Map<string, SnapshotScaleNote> =>
   new Map(a.lanes.flatMap((l) => l.notes.map((n) => [`${l.groupId}/${n.id}`, n] as const)));
+
+// ---------------------------------------------------------------------------------------------------------
+// The report's rounds section (Markdown and PDF), in plain language
+
+export interface RoundsReport {
+  /** What the rounds were. */
+  readonly intro: string;
+  /** Per prepared aspect: the spread of individual placements by group, and how far each group moved. */
+  readonly aspects: readonly { readonly aspect: string; readonly lines: readonly string[] }[];
+}
+
+const fmt = (n: number) => String(Math.round(n));
+
+/**
+ * The report's account of a scale's rounds: the facilitator's report, so it counts everyone's own scale
+ * (revealed or not); null when the scale never used rounds.
+ */
+export function roundsReport(s: WorkshopSnapshot, a: SnapshotScaleActivity): RoundsReport | null {
+  const r = a.rounds;
+  if (!r) return null;
+  const people = r.individual.length;
+  const steps = [
+    r.individualRound
+      ? `each person placed the aspects on a scale of their own (${people} ${people === 1 ? "person" : "people"})`
+      : "",
+    r.groupStart === "median"
+      ? "then each group started from the middle (median) of its members' placements"
+      : "then each group placed them together",
+    r.round1
+      ? "then, having seen the other groups, each group could move its notes again (a second round)"
+      : "",
+  ].filter(Boolean);
+  const intro = `This scale was run in rounds: ${steps.join(", ")}. “Middle half” is the interquartile range (R type 7).`;
+  const labels = { left: a.leftLabel || "the left end", right: a.rightLabel || "the right end" };
+  const thresholds = { ...DEFAULT_STATS_THRESHOLDS, ...(s.workshop.statsThresholds ?? {}) };
+  const aspects = a.aspects.map((aspect) => {
+    const lines: string[] = [];
+    const noteId = noteIdForAspect(aspect.id);
+    const inputs = s.groups.map((g) => {
+      const individual = r.individual
+        .filter((p) => p.groupId === g.id)
+        .flatMap((p) => p.notes.filter((n) => n.aspectId === aspect.id).map((n) => n.x));
+      const note = a.lanes.find((l) => l.groupId === g.id)?.notes.find((n) => n.aspectId === aspect.id);
+      const before = r.round1?.lanes[g.id]?.[noteId];
+      return {
+        g,
+        individual,
+        position: note ? note.x : null,
+        previous: typeof before === "number" ? before : null,
+      };
+    });
+    for (const { g, individual } of inputs) {
+      const sum = summarise(individual);
+      if (!sum) continue;
+      lines.push(
+        `${g.name || "Unnamed group"}, each person on their own (${sum.n} ${sum.n === 1 ? "person" : "people"}): the middle one at ${fmt(sum.median)}, the middle half from ${fmt(sum.q1)} to ${fmt(sum.q3)}.`,
+      );
+    }
+    if (r.round1) {
+      for (const { g, position, previous } of inputs) {
+        const m = movement(previous, position);
+        if (!m) continue;
+        lines.push(
+          m.distance < 1
+            ? `${g.name || "Unnamed group"} kept it at ${fmt(m.to)} in the second round.`
+            : `${g.name || "Unnamed group"} moved it from ${fmt(m.from)} in round 1 to ${fmt(m.to)} in round 2 (${fmt(m.distance)} points towards ${m.direction === "right" ? labels.right : labels.left}).`,
+        );
+      }
+    }
+    const flags = aspectFlags(
+      inputs.map((x) => ({
+        groupId: x.g.id,
+        name: x.g.name || "Unnamed group",
+        position: x.position,
+        individual: x.individual,
+        ...(r.round1 ? { previous: x.previous } : {}),
+      })),
+      labels,
+      thresholds,
+    ).filter((f) => f.kind === "wide-spread" || f.kind === "close-spread" || f.kind === "moved");
+    for (const f of flags) lines.push(`${f.text}.`);
+    return { aspect: aspect.text, lines };
+  });
+  return { intro, aspects: aspects.filter((x) => x.lines.length > 0) };
+}

@@ -5,6 +5,7 @@
  * scales included), and the share-back results built from it (no names, no participant ids).
  */
 import {
+  type AspectId,
   initSolo,
   listNotes,
   moveNote,
@@ -69,7 +70,7 @@ function withRounds(anonymous = false) {
   // In the second round the PPI contributors move "Location of meetings" towards set in stone.
   moveNote(
     docs.get(laneDocName(W, SCALE, PPI)) as Y.Doc,
-    noteIdForAspect(A.location),
+    noteIdForAspect(A.location as AspectId),
     60,
     undefined,
     T0 + 3_700_000,
@@ -153,5 +154,24 @@ describe("rounds in the exports", () => {
     const text = JSON.stringify(results);
     for (const [p] of PEOPLE) expect(text).not.toContain(p);
     expect(text).not.toContain("Person ");
+  });
+});
+
+describe("rounds in the reports", () => {
+  it("the Markdown report says what the rounds were, each group's spread and how far it moved; the PDF renders them", async () => {
+    const { workshopDoc, docs } = withRounds();
+    const s = snapshotFromDocs(workshopDoc, docs, { now: EXPORTED_AT });
+    const md = renderTextExport(s, "md");
+    expect(md).toContain(
+      "This scale was run in rounds: each person placed the aspects on a scale of their own (7 people)",
+    );
+    expect(md).toContain(
+      "- Link workers, each person on their own (3 people): the middle one at 40, the middle half from 30 to 65.",
+    );
+    expect(md).toMatch(/- PPI contributors moved it from \d+ in round 1 to 60 in round 2/);
+    expect(md).toContain("- Link workers did not agree among themselves (wide spread).");
+    const { toPdf } = await import("../src/pdf.ts");
+    const pdf = await toPdf(s);
+    expect(pdf.byteLength).toBeGreaterThan(1000);
   });
 });
