@@ -6,6 +6,7 @@
 import { compareScale } from "./compare.ts";
 import { mdText } from "./markdown.ts";
 import { researchCodebook, statsCodebook } from "./research.ts";
+import { roundsCodebook } from "./rounds.ts";
 import { columnTitle, groupName, round1, type SnapshotActivity, type WorkshopSnapshot } from "./snapshot.ts";
 
 export const BOM = "\uFEFF";
@@ -209,7 +210,7 @@ ${anon}
 | one column per group (${snapshot.groups.map((g) => `"${mdText(g.name)}"`).join(", ") || "none in this workshop"}) | Where that group placed the aspect, 0 to 100, one decimal; the mean when the group has more than one note for it; blank when the group did not place it. |
 | gap | The distance between the two groups furthest apart (highest minus lowest position); blank when fewer than two groups placed the aspect. 0 means full agreement, 100 opposite ends. |
 | activity_id, aspect_id | Stable ids; \`aspect_id\` is blank for a group's own aspect. |
-${researchCodebook()}${statsCodebook(snapshot)}`;
+${researchCodebook()}${roundsCodebook()}${statsCodebook(snapshot)}`;
 }
 
 const fileHint = (which: "notes" | "comparison"): string =>

@@ -311,3 +311,29 @@ export function roundsReport(s: WorkshopSnapshot, a: SnapshotScaleActivity): Rou
   });
   return { intro, aspects: aspects.filter((x) => x.lines.length > 0) };
 }
+
+/** The codebook's section on the rounds file and the archive's `rounds`. */
+export function roundsCodebook(): string {
+  return `
+## Rounds file (\`…-rounds.csv\`): one row per placement per round (long format)
+
+For a sliding scale run in rounds: an individual round (each person places the aspects on a scale of their
+own, private until the facilitator shows the individual placements), the group round, and a second round
+after the groups have seen each other. Scales without rounds have no rows. Read it directly:
+\`read.csv("…-rounds.csv")\` in R, \`pandas.read_csv("…-rounds.csv")\` in Python.
+
+| column | meaning |
+| --- | --- |
+| workshop, activity | As above. |
+| round | \`individual\`: one person's own placement; \`group\`: the group's lane in the group round (when there was a second round, as it stood when the second round started); \`second\`: the group's lane at the end of the second round. |
+| group | The group: the person's group (from the server, not from what a device said) for \`individual\` rows, the lane's group otherwise. |
+| participant_id | \`individual\` rows: the person's pseudonymous id (random, issued by the server when they joined; the same as in the notes file), never a name. Blank for group rows. |
+| aspect | The prepared aspect (current wording), or the note's own text. |
+| position | 0 (left end) to 100 (right end), one decimal. |
+| activity_id, group_id, aspect_id, note_id | Stable ids. |
+
+The spread of a group's individual placements is summarised in the report as the median ("the middle one")
+and the interquartile range ("the middle half"), by R's type 7 quantiles (the default of R's \`quantile()\`
+and NumPy's \`percentile()\`), so the same figures come out of this file in R or Python.
+`;
+}
