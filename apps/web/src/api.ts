@@ -1,6 +1,8 @@
 /**
- * The HTTP API, with every failure turned into a sentence a person can act on. The server already words
- * its errors for people; we only add the cases it cannot word itself (no network, a proxy's HTML page).
+ * The HTTP API, with every failure turned into a sentence a person can act on. The server words its errors
+ * for people in English with a stable code; `failureMessage` shows the catalogue's sentence for the code in
+ * the person's language (`i18n/errors.ts`), and adds the cases the server cannot word (no network, a proxy's
+ * HTML page).
  */
 import type {
   AddPersonRequest,
@@ -19,6 +21,8 @@ import type {
   ShareBackStatus,
   ShareResponse,
 } from "@continuum/protocol";
+import { apiMessage } from "./i18n/errors.ts";
+import { i18n } from "./i18n/i18n.ts";
 
 export const UNREACHABLE =
   "We cannot reach the workshop server. Check your Wi-Fi or internet connection, then try again.";
@@ -143,7 +147,10 @@ export const api = {
     ),
 };
 
-/** The sentence to show for anything thrown by `api`. */
+/** The sentence to show for anything thrown by `api`, in the person's language. */
 export function failureMessage(err: unknown): string {
-  return err instanceof ApiFailure ? err.message : UNREACHABLE;
+  if (!(err instanceof ApiFailure) || err.code === "unreachable" || err.code === "unexpected") {
+    return i18n.t("errors.unreachable");
+  }
+  return apiMessage(err.code, err.message);
 }

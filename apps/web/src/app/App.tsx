@@ -1,5 +1,6 @@
 import type { WorkshopId } from "@continuum/protocol";
 import { lazy, Suspense } from "react";
+import { useTranslation } from "react-i18next";
 import { Board } from "./Board.tsx";
 import { Join } from "./Join.tsx";
 import { matchRoute, navigate, usePath } from "./router.ts";
@@ -21,6 +22,7 @@ export function App() {
 }
 
 function Route() {
+  const { t } = useTranslation();
   const route = matchRoute(usePath());
   switch (route.name) {
     case "start":
@@ -34,7 +36,7 @@ function Route() {
         <Suspense
           fallback={
             <main className="page" role="status">
-              Opening the room screen…
+              {t("app.openingRoomScreen")}
             </main>
           }
         >
@@ -46,7 +48,7 @@ function Route() {
         <Suspense
           fallback={
             <main className="page" role="status">
-              Opening the results…
+              {t("app.openingResults")}
             </main>
           }
         >
@@ -56,9 +58,9 @@ function Route() {
     case "notFound":
       return (
         <main className="page">
-          <h1>This page does not exist</h1>
+          <h1>{t("app.notFound")}</h1>
           <button type="button" className="btn primary" onClick={() => navigate("/")}>
-            Go to the start page
+            {t("app.toStart")}
           </button>
         </main>
       );

@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes } from "react";
+import { useTranslation } from "react-i18next";
 
 /** Where a workshop code is typed: capitals, no autocomplete or spelling fixes. */
 export function CodeField({
@@ -9,9 +10,10 @@ export function CodeField({
   InputHTMLAttributes<HTMLInputElement>,
   "inputMode" | "placeholder"
 >) {
+  const { t } = useTranslation();
   return (
     <label className="field">
-      <span>Workshop code (on the screen in the room)</span>
+      <span>{t("join.codeField")}</span>
       <input
         value={value}
         onChange={(e) => onChange(e.target.value)}

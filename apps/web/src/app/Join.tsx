@@ -1,7 +1,10 @@
 import type { LookupResponse } from "@continuum/protocol";
 import { isJoinCode, LIMITS, normalizeJoinCode } from "@continuum/protocol";
 import { type FormEvent, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { api, failureMessage } from "../api.ts";
+import { i18n } from "../i18n/i18n.ts";
+import { LanguageSwitch } from "../i18n/LanguageSwitch.tsx";
 import { deviceLabel, loadLastJoin, participantSession, saveLastJoin, saveSession } from "../session.ts";
 import { LargerTextSwitch } from "../ui/LargerText.tsx";
 import { CodeField } from "./CodeField.tsx";
@@ -20,13 +23,14 @@ export function Join({ code: rawCode }: { code: string }) {
   const [name, setName] = useState(last.name);
   const [group, setGroup] = useState(last.groups[code] ?? "");
   const [busy, setBusy] = useState(false);
+  const { t } = useTranslation();
 
   useEffect(() => {
     setLookup(null);
     setError(null);
     if (!code) return;
     if (!isJoinCode(code)) {
-      setError("That code does not look right. Codes have 6 letters and numbers, like ABC234.");
+      setError(i18n.t("join.badCode"));
       return;
     }
     let live = true;
@@ -66,8 +70,11 @@ export function Join({ code: rawCode }: { code: string }) {
   if (!code || (!lookup && error && !isJoinCode(code))) {
     return (
       <main className="page">
-        <LargerTextSwitch className="page-switch" />
-        <h1>Join a workshop</h1>
+        <div className="page-tools">
+          <LanguageSwitch />
+          <LargerTextSwitch className="page-switch" />
+        </div>
+        <h1>{t("join.heading")}</h1>
         <form
           className="panel"
           onSubmit={(e) => {
@@ -82,7 +89,7 @@ export function Join({ code: rawCode }: { code: string }) {
             </p>
           ) : null}
           <button type="submit" className="btn primary" disabled={!typed.trim()}>
-            Next
+            {t("common.next")}
           </button>
         </form>
       </main>
@@ -91,23 +98,26 @@ export function Join({ code: rawCode }: { code: string }) {
 
   return (
     <main className="page">
-      <LargerTextSwitch className="page-switch" />
-      <h1>{lookup ? lookup.title : "Join a workshop"}</h1>
-      {!lookup && !error ? <p role="status">Looking up workshop {code}…</p> : null}
+      <div className="page-tools">
+        <LanguageSwitch />
+        <LargerTextSwitch className="page-switch" />
+      </div>
+      <h1>{lookup ? lookup.title : t("join.heading")}</h1>
+      {!lookup && !error ? <p role="status">{t("join.lookingUp", { code })}</p> : null}
       {error ? (
         <div className="panel">
           <p className="error" role="alert">
             {error}
           </p>
           <button type="button" className="btn" onClick={() => navigate("/join")}>
-            Enter a different code
+            {t("join.otherCode")}
           </button>
         </div>
       ) : null}
       {lookup ? (
         <form className="panel" onSubmit={submit}>
           <label className="field">
-            <span>Your name (only first name is fine)</span>
+            <span>{t("join.name")}</span>
             <input
               value={name}
               onChange={(e) => setName(e.target.value)}
@@ -117,7 +127,7 @@ export function Join({ code: rawCode }: { code: string }) {
             />
           </label>
           <fieldset className="groups">
-            <legend>Your group</legend>
+            <legend>{t("join.group")}</legend>
             {lookup.groups.map((g) => (
               <label key={g.id} className="group-choice">
                 <input
@@ -133,7 +143,7 @@ export function Join({ code: rawCode }: { code: string }) {
           </fieldset>
           {!busy && (!name.trim() || !group) ? (
             <p className="hint" id="join-missing">
-              {!name.trim() ? "Type your name to join." : "Choose your group to join."}
+              {!name.trim() ? t("join.needName") : t("join.needGroup")}
             </p>
           ) : null}
           <button
@@ -142,7 +152,7 @@ export function Join({ code: rawCode }: { code: string }) {
             disabled={busy || !name.trim() || !group}
             aria-describedby={!busy && (!name.trim() || !group) ? "join-missing" : undefined}
           >
-            {busy ? "Joining…" : "Join"}
+            {busy ? t("join.joining") : t("join.join")}
           </button>
         </form>
       ) : null}

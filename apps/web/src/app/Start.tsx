@@ -7,7 +7,10 @@ import {
   type WorkshopTemplate,
 } from "@continuum/protocol";
 import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { api, failureMessage } from "../api.ts";
+import { i18n } from "../i18n/i18n.ts";
+import { LanguageSwitch } from "../i18n/LanguageSwitch.tsx";
 import { saveSession } from "../session.ts";
 import { LargerTextSwitch } from "../ui/LargerText.tsx";
 import { CodeField } from "./CodeField.tsx";
@@ -20,7 +23,7 @@ function openAsFacilitator(res: CreateWorkshopResponse): void {
     workshopId: res.id,
     token: res.token,
     role: "facilitator",
-    name: "Facilitator",
+    name: i18n.t("start.facilitator"),
     group: null,
     groupName: null,
     joinCode: res.joinCode,
@@ -46,13 +49,17 @@ const lines = (text: string) =>
 /** The front door: join a workshop (most people) or start one (the facilitator). */
 export function Start() {
   const [code, setCode] = useState("");
+  const { t } = useTranslation();
   return (
     <main className="page start">
-      <LargerTextSwitch className="page-switch" />
+      <div className="page-tools">
+        <LanguageSwitch />
+        <LargerTextSwitch className="page-switch" />
+      </div>
       <h1>Continuum</h1>
-      <p className="lead">Workshops where groups place ideas on a scale, then compare.</p>
+      <p className="lead">{t("start.lead")}</p>
       <section className="panel" aria-labelledby="join-title">
-        <h2 id="join-title">Join a workshop</h2>
+        <h2 id="join-title">{t("start.joinHeading")}</h2>
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -62,7 +69,7 @@ export function Start() {
         >
           <CodeField value={code} onChange={setCode} inputMode="text" placeholder="ABC234" />
           <button type="submit" className="btn primary" disabled={!code.trim()}>
-            Next
+            {t("common.next")}
           </button>
         </form>
       </section>
@@ -107,12 +114,13 @@ function CreateWorkshop() {
   };
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { t } = useTranslation();
 
   // A disabled button says why, next to it.
   const missing = !title.trim()
-    ? "Give the workshop a title to create it."
+    ? t("start.needTitle")
     : template !== "blank" && lines(groups).length === 0
-      ? "Add at least one group (one per line) to create it."
+      ? t("start.needGroup")
       : null;
 
   const submit = async (e: FormEvent) => {
@@ -137,43 +145,43 @@ function CreateWorkshop() {
 
   return (
     <section className="panel" aria-labelledby="create-title">
-      <h2 id="create-title">Start a new workshop</h2>
-      <p className="hint">For facilitators. Everything can be changed later in the agenda.</p>
+      <h2 id="create-title">{t("start.createHeading")}</h2>
+      <p className="hint">{t("start.createHint")}</p>
       <form onSubmit={submit}>
         <fieldset className="templates">
-          <legend>What kind of workshop</legend>
-          {TEMPLATE_ORDER.map((t) => (
-            <label key={t} className="check template-choice">
+          <legend>{t("start.kind")}</legend>
+          {TEMPLATE_ORDER.map((template_) => (
+            <label key={template_} className="check template-choice">
               <input
                 type="radio"
                 name="template"
-                value={t}
-                checked={template === t}
-                onChange={() => choose(t)}
+                value={template_}
+                checked={template === template_}
+                onChange={() => choose(template_)}
               />
               <span>
-                <strong>{TEMPLATES[t].label}</strong>
+                <strong>{t(`templates.${template_}.label`)}</strong>
                 <br />
-                <span className="hint">{TEMPLATES[t].description}</span>
+                <span className="hint">{t(`templates.${template_}.description`)}</span>
               </span>
             </label>
           ))}
         </fieldset>
         <label className="field">
-          <span>Workshop title</span>
+          <span>{t("start.title")}</span>
           <input value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={LIMITS.title} />
         </label>
         <label className="field">
-          <span>Meeting date</span>
+          <span>{t("start.date")}</span>
           <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
         </label>
         <label className="field">
-          <span>Groups (one per line)</span>
+          <span>{t("start.groups")}</span>
           <textarea value={groups} onChange={(e) => setGroups(e.target.value)} rows={3} />
         </label>
         {hasScale ? (
           <label className="field">
-            <span>Aspects to place on the scale (one per line)</span>
+            <span>{t("start.aspects")}</span>
             <textarea value={aspects} onChange={(e) => setAspects(e.target.value)} rows={8} />
           </label>
         ) : null}
@@ -185,12 +193,10 @@ function CreateWorkshop() {
               aria-describedby="create-names-hint"
               onChange={(e) => setShowNames(e.target.checked)}
             />
-            Show names to the room and in exports
+            {t("start.showNames")}
           </label>
           <p className="hint" id="create-names-hint">
-            Off: notes show only the group, on the room's screen, on other people's screens and in the
-            downloads. Each person still sees their own name on their own notes. You can change this later in
-            the agenda.
+            {t("start.showNamesHint")}
           </p>
         </div>
         {error ? (
@@ -209,7 +215,7 @@ function CreateWorkshop() {
           disabled={busy || missing !== null}
           aria-describedby={missing ? "create-missing" : undefined}
         >
-          {busy ? "Creating…" : "Create the workshop"}
+          {busy ? t("start.creating") : t("start.create")}
         </button>
       </form>
     </section>
@@ -223,6 +229,7 @@ function CreateWorkshop() {
 function ImportArchive() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { t } = useTranslation();
   const load = async (file: File | undefined) => {
     if (!file) return;
     setBusy(true);
@@ -236,13 +243,10 @@ function ImportArchive() {
   };
   return (
     <section className="panel" aria-labelledby="import-title">
-      <h2 id="import-title">Open an archived workshop</h2>
-      <p className="hint">
-        For facilitators: choose a workshop archive (a .json file downloaded from a facilitator's view). It
-        opens as a new workshop with its own code.
-      </p>
+      <h2 id="import-title">{t("start.importHeading")}</h2>
+      <p className="hint">{t("start.importHint")}</p>
       <label className="field">
-        <span>Workshop archive (.json)</span>
+        <span>{t("start.importField")}</span>
         <input
           type="file"
           accept="application/json,.json"
@@ -250,7 +254,7 @@ function ImportArchive() {
           onChange={(e) => void load(e.target.files?.[0])}
         />
       </label>
-      {busy ? <p role="status">Opening the archive…</p> : null}
+      {busy ? <p role="status">{t("start.importing")}</p> : null}
       {error ? (
         <p className="error" role="alert">
           {error}

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { offerLater, useUpdateOffer } from "./update.ts";
 import "./offline.css";
 
@@ -8,18 +9,19 @@ import "./offline.css";
  */
 export function UpdateOffer() {
   const { show, reload } = useUpdateOffer();
+  const { t } = useTranslation();
   if (!show) return null;
   return (
     <div className="update-offer" role="status" data-testid="update-offer">
       <p>
-        <strong>A new version is ready.</strong> Reload to use it: nothing you have done is lost.
+        <strong>{t("update.ready")}</strong> {t("update.explain")}
       </p>
       <div className="update-actions">
         <button type="button" className="btn primary" onClick={reload}>
-          Reload
+          {t("update.reload")}
         </button>
         <button type="button" className="btn" onClick={offerLater}>
-          Later
+          {t("update.later")}
         </button>
       </div>
     </div>

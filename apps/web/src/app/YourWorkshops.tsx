@@ -4,21 +4,23 @@
  * does with one afterwards: continue, present, download the report, close it.
  */
 import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { api, failureMessage } from "../api.ts";
+import { formatDay, i18n } from "../i18n/i18n.ts";
 import { listFacilitated, type Session, saveSession } from "../session.ts";
 import { ConfirmButton } from "../ui/ConfirmButton.tsx";
 import { navigate } from "./router.ts";
 
 /** The PDF report, made by the server with the facilitator's token (the export code loads on first use). */
 async function downloadReport(s: Session, say: (text: string) => void): Promise<void> {
-  say("Making the report…");
+  say(i18n.t("yours.making"));
   try {
     const { saveFile, serverFile } = await import("../facilitator/exporting.ts");
     const file = await serverFile(s, "pdf");
     saveFile(file.blob, file.name);
-    say(`Downloaded ${file.name}.`);
+    say(i18n.t("yours.downloaded", { name: file.name }));
   } catch (err) {
-    say(err instanceof Error ? err.message : "The report could not be made. Try again.");
+    say(err instanceof Error ? err.message : i18n.t("yours.reportFailed"));
   }
 }
 
@@ -32,23 +34,16 @@ async function closeWorkshop(
     await api.close(s.workshopId, s.token);
     if (s.summary) saveSession({ ...s, summary: { ...s.summary, status: "closed" } });
     setList(listFacilitated());
-    say(`“${s.summary?.title || "The workshop"}” is closed. Its downloads still work.`);
+    say(i18n.t("yours.closed", { title: s.summary?.title || i18n.t("common.theWorkshop") }));
   } catch (err) {
     say(failureMessage(err));
   }
 }
 
-const STATUS: Record<NonNullable<Session["summary"]>["status"], string> = {
-  running: "Running",
-  ended: "Meeting ended",
-  "open-between": "Open between meetings",
-  closed: "Closed",
-};
-
 /** The server's count of people who joined, or (offline, a link taken back) the most this device saw at once. */
 function peopleText(joined: number | undefined, seen: number): string {
-  if (joined !== undefined) return `${joined} ${joined === 1 ? "person" : "people"} joined`;
-  return `${seen} ${seen === 1 ? "person" : "people"} seen`;
+  if (joined !== undefined) return i18n.t("yours.joined", { count: joined });
+  return i18n.t("yours.seen", { count: seen });
 }
 
 /**
@@ -85,16 +80,15 @@ export function YourWorkshops() {
   const [list, setList] = useState(listFacilitated);
   const [message, setMessage] = useState("");
   const joined = useJoinedCounts(list);
+  const { t } = useTranslation();
   if (list.length === 0) return null;
   return (
     <section className="panel" aria-labelledby="yours-title">
-      <h2 id="yours-title">Your workshops</h2>
-      <p className="hint">
-        The workshops you facilitate from this browser. Only this device keeps this list.
-      </p>
+      <h2 id="yours-title">{t("yours.heading")}</h2>
+      <p className="hint">{t("yours.hint")}</p>
       <ul className="your-workshops">
         {list.map((s) => {
-          const title = s.summary?.title || "Untitled workshop";
+          const title = s.summary?.title || t("common.untitledWorkshop");
           const closed = s.summary?.status === "closed";
           return (
             <li key={s.workshopId} className="your-workshop">
@@ -102,8 +96,10 @@ export function YourWorkshops() {
                 <strong>{title}</strong>
                 <span className="hint">
                   {[
-                    s.summary?.date ? `Meeting ${s.summary.date}` : "No meeting date",
-                    STATUS[s.summary?.status ?? "running"],
+                    s.summary?.date
+                      ? t("yours.meeting", { date: formatDay(s.summary.date) })
+                      : t("yours.noDate"),
+                    t(`yours.status.${s.summary?.status ?? "running"}`),
                     peopleText(joined.get(s.workshopId), s.summary?.people ?? 0),
                   ].join(" · ")}
                 </span>
@@ -112,10 +108,10 @@ export function YourWorkshops() {
                 <button
                   type="button"
                   className="btn primary"
-                  aria-label={`Continue: ${title}`}
+                  aria-label={t("yours.continueLabel", { title })}
                   onClick={() => navigate(`/w/${s.workshopId}`)}
                 >
-                  Continue
+                  {t("yours.continue")}
                 </button>
                 {s.roomToken && !closed ? (
                   <a
@@ -123,29 +119,29 @@ export function YourWorkshops() {
                     href={`/w/${s.workshopId}/present#token=${encodeURIComponent(s.roomToken)}${s.joinCode ? `&code=${s.joinCode}` : ""}`}
                     target="_blank"
                     rel="noopener"
-                    aria-label={`Present: ${title}`}
+                    aria-label={t("yours.presentLabel", { title })}
                   >
-                    Present
+                    {t("yours.present")}
                   </a>
                 ) : null}
                 <button
                   type="button"
                   className="btn"
-                  aria-label={`Download the report (PDF): ${title}`}
+                  aria-label={t("yours.reportLabel", { title })}
                   onClick={() => void downloadReport(s, setMessage)}
                 >
-                  Report (PDF)
+                  {t("yours.report")}
                 </button>
                 {closed ? null : (
                   <ConfirmButton
-                    label={`Close: ${title}`}
-                    confirm="Close it"
-                    confirmLabel={`Close it: ${title}`}
-                    keep="Keep it open"
-                    explain="Nobody can join or change anything any more. You can still download everything."
+                    label={t("yours.closeLabel", { title })}
+                    confirm={t("yours.closeIt")}
+                    confirmLabel={t("yours.closeItLabel", { title })}
+                    keep={t("yours.keepOpen")}
+                    explain={t("yours.closeExplain")}
                     onConfirm={() => void closeWorkshop(s, setList, setMessage)}
                   >
-                    Close
+                    {t("yours.close")}
                   </ConfirmButton>
                 )}
               </div>

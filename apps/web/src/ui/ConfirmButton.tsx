@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 
 export interface ConfirmButtonProps {
   /** The first button's words ("Remove"). */
@@ -26,7 +27,7 @@ export function ConfirmButton({
   label,
   confirm,
   confirmLabel,
-  keep = "Keep",
+  keep,
   keepLabel,
   small = false,
   disabled,
@@ -35,6 +36,7 @@ export function ConfirmButton({
   onConfirm,
 }: ConfirmButtonProps) {
   const [asking, setAsking] = useState(false);
+  const { t } = useTranslation();
   const explainId = useId();
   const keepRef = useRef<HTMLButtonElement>(null);
   // The first button is gone once asking: focus goes to "Keep" rather than being lost to the page (and not
@@ -82,7 +84,7 @@ export function ConfirmButton({
         ref={keepRef}
         onClick={() => setAsking(false)}
       >
-        {keep}
+        {keep ?? t("common.keep")}
       </button>
     </>
   );

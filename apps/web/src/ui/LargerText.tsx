@@ -1,8 +1,10 @@
+import { useTranslation } from "react-i18next";
 import { setLargerText, useLargerText } from "./textSize.ts";
 
 /** The switch for larger text and targets: a button that says whether it is on, in words too. */
 export function LargerTextSwitch({ className = "" }: { className?: string }) {
   const on = useLargerText();
+  const { t } = useTranslation();
   return (
     <button
       type="button"
@@ -14,8 +16,8 @@ export function LargerTextSwitch({ className = "" }: { className?: string }) {
       <span aria-hidden="true" className="text-switch-mark">
         A<span>A</span>
       </span>
-      Larger text
-      <span className="text-switch-state">{on ? "On" : "Off"}</span>
+      {t("larger.label")}
+      <span className="text-switch-state">{on ? t("common.on") : t("common.off")}</span>
     </button>
   );
 }

@@ -4,6 +4,7 @@
  * device picks a voice for it. One thing is read at a time: a new request stops the one before.
  */
 import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 
 const supported = (): boolean =>
   typeof window !== "undefined" && "speechSynthesis" in window && "SpeechSynthesisUtterance" in window;
@@ -36,6 +37,7 @@ export function speak(text: string, onEnd?: () => void): void {
  */
 export function ReadAloud({ text, what, small = false }: { text: string; what?: string; small?: boolean }) {
   const [reading, setReading] = useState(false);
+  const { t } = useTranslation();
   const readingNow = useRef(false);
   readingNow.current = reading;
   // Leaving the screen stops the reading that this button started (and only that).
@@ -46,12 +48,12 @@ export function ReadAloud({ text, what, small = false }: { text: string; what?: 
     [],
   );
   if (!supported() || !text.trim()) return null;
-  const label = reading ? "Stop reading" : "Read aloud";
+  const label = reading ? t("readAloud.stop") : t("readAloud.read");
   return (
     <button
       type="button"
       className={`btn read-aloud${small ? " small" : ""}`}
-      aria-label={what ? `${label}: ${what}` : undefined}
+      aria-label={what ? t("readAloud.what", { label, what }) : undefined}
       onClick={() => {
         if (reading) {
           window.speechSynthesis.cancel();

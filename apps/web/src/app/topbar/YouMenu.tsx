@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { LanguageSwitch } from "../../i18n/LanguageSwitch.tsx";
 import { canRejoin, type Session } from "../../session.ts";
 import { LargerTextSwitch } from "../../ui/LargerText.tsx";
 import { useQrCode } from "../../ui/qr.ts";
@@ -14,6 +16,7 @@ export function YouMenu({ session }: { session: Session }) {
   const ref = useRef<HTMLDetailsElement>(null);
   const [showing, setShowing] = useState(false);
   const [copied, setCopied] = useState(false);
+  const { t } = useTranslation();
   const url = canRejoin(session)
     ? links.continueAs(
         location.origin,
@@ -68,7 +71,8 @@ export function YouMenu({ session }: { session: Session }) {
   return (
     <details className="you-menu" ref={ref}>
       <summary>
-        You<span className="sr-only">: {session.name}</span>
+        {t("you.menu")}
+        <span className="sr-only">: {session.name}</span>
       </summary>
       <div className="you-panel">
         <p className="you-who">
@@ -77,41 +81,40 @@ export function YouMenu({ session }: { session: Session }) {
         </p>
         {/* Kept per device: bigger words and buttons on every screen of this app (issue 17). */}
         <LargerTextSwitch />
-        <p className="you-heading">Use this on your phone too</p>
+        {/* Kept per device too: the app's words in this person's language (issue 17). */}
+        <LanguageSwitch />
+        <p className="you-heading">{t("you.heading")}</p>
         {url ? (
           <>
-            <p>Open your board on your phone as the same person. Your notes and dots stay yours.</p>
+            <p>{t("you.explain")}</p>
             {showing ? (
               <>
                 {qr ? (
-                  <img className="you-qr" src={qr} alt="QR code that opens your board on another device" />
+                  <img className="you-qr" src={qr} alt={t("you.qrAlt")} />
                 ) : (
-                  <p className="hint">Making the code…</p>
+                  <p className="hint">{t("you.making")}</p>
                 )}
-                <p className="hint">
-                  Scan it with your phone's camera. Anyone who scans it can write as you, so keep it to
-                  yourself.
-                </p>
+                <p className="hint">{t("you.scan")}</p>
               </>
             ) : null}
             <div className="actions">
               {!showing ? (
                 <button type="button" className="btn primary" onClick={() => setShowing(true)}>
-                  Show the code to scan
+                  {t("you.show")}
                 </button>
               ) : null}
               <button type="button" className="btn" onClick={() => void copy()}>
-                {copied ? "Link copied" : "Copy the link"}
+                {copied ? t("you.copied") : t("you.copy")}
               </button>
             </div>
             {copied ? (
               <p className="hint" role="status">
-                Send it only to yourself: anyone with it can write as you.
+                {t("you.copiedHint")}
               </p>
             ) : null}
           </>
         ) : (
-          <p>To use this, join again with the workshop code on this device first.</p>
+          <p>{t("you.joinFirst")}</p>
         )}
       </div>
     </details>
