@@ -3,7 +3,7 @@
  * then offers to bring everyone there), the current one marked, and each group's progress: how many people
  * are here and, on a scale, how many of the prepared aspects the group has placed.
  */
-import type { Activity, Workshop } from "@continuum/model";
+import { type Activity, hasRounds, readRounds, type Workshop } from "@continuum/model";
 import { type ActivityId, laneDocName } from "@continuum/protocol";
 import { type ReactNode, useEffect, useState } from "react";
 import type * as Y from "yjs";
@@ -12,6 +12,7 @@ import { findOpenConnection, subscribeAllConnections } from "../sync/connection.
 import type { Person } from "../sync/presence.ts";
 
 export function AgendaRail({
+  doc,
   workshop,
   shown,
   people,
@@ -48,6 +49,7 @@ export function AgendaRail({
                 <span className="rail-title">{a.title || "Untitled activity"}</span>
                 {isCurrent ? <span className="badge">Now</span> : null}
                 {workshop.control.locked[a.id] === true ? <span className="badge">Locked</span> : null}
+                {a.kind === "scale" ? <RoundBadge doc={doc} activityId={a.id} /> : null}
               </button>
             </li>
           );
@@ -135,4 +137,13 @@ function usePlacedAspects(workshop: Workshop, activity: Activity | null): Map<st
     );
   }
   return counts;
+}
+
+/** A scale run in rounds says which round it is in, so the agenda shows the plan (issue 14). */
+function RoundBadge({ doc, activityId }: { doc: Y.Doc; activityId: ActivityId }) {
+  const rounds = readRounds(doc, activityId);
+  if (!hasRounds(rounds)) return null;
+  const label =
+    rounds.round === "individual" ? "On their own" : rounds.round === "second" ? "Round 2" : "In rounds";
+  return <span className="badge">{label}</span>;
 }
