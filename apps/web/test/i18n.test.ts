@@ -51,10 +51,6 @@ export const NOT_YET_CONVERTED: readonly string[] = [
   "activities/scale/replay/Replay.tsx",
   "activities/scale/rounds/RoundControls.tsx",
   "activities/scale/rounds/RowRounds.tsx",
-  "agenda/ActivityRow.tsx",
-  "agenda/AddActivity.tsx",
-  "agenda/AgendaEditor.tsx",
-  "agenda/AgendaView.tsx",
   "app/Board.tsx",
   "app/topbar/ConnectionBanner.tsx",
   "app/topbar/Presence.tsx",
@@ -192,8 +188,8 @@ describe("every key is used", () => {
     const prefixes: string[] = [];
     const sources = [...files, join(SRC, "i18n/errors.ts")].map((f) => readFileSync(f, "utf8"));
     for (const text of sources) {
-      for (const m of text.matchAll(/\bt\(\s*"([\w.-]+)"/g)) used.add(m[1] ?? "");
-      for (const m of text.matchAll(/\bt\(\s*`([\w.-]+)\$\{/g)) prefixes.push(m[1] ?? "");
+      for (const m of text.matchAll(/\btr?\(\s*"([\w.-]+)"/g)) used.add(m[1] ?? "");
+      for (const m of text.matchAll(/\btr?\(\s*`([\w.-]+)\$\{/g)) prefixes.push(m[1] ?? "");
     }
     const unused = Object.keys(english).filter((k) => {
       const base = k.replace(PLURAL, "");

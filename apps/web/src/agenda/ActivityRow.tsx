@@ -1,4 +1,5 @@
 /** One activity in the facilitator's agenda, with everything that can be changed about it. */
+
 import {
   type Activity,
   type Group,
@@ -18,6 +19,7 @@ import {
 } from "@continuum/model";
 import type { ActivityId, GroupId } from "@continuum/protocol";
 import { memo, useEffect, useId, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
 import { useWorkshopValue } from "../sync/useDocStore.ts";
 import { ConfirmButton } from "../ui/ConfirmButton.tsx";
@@ -47,9 +49,10 @@ export const ActivityRow = memo(function ActivityRow({
   const [about, setAbout] = useState(a.kind === "chart" ? a.about.text : "");
   const groups = useGroups(workshopDoc);
   const titleId = useId();
+  const { t } = useTranslation();
   useEffect(() => setTitle(a.title), [a.title]);
   useEffect(() => setMinutes(a.durationMs ? String(Math.round(a.durationMs / 60_000)) : ""), [a.durationMs]);
-  const name = a.title || "Untitled activity";
+  const name = a.title || t("agenda.untitled");
 
   const saveTitle = () => {
     if (title.trim() && title.trim() !== a.title) updateActivity(workshopDoc, a.id, { title: title.trim() });
@@ -65,7 +68,7 @@ export const ActivityRow = memo(function ActivityRow({
       <div className="agenda-item-head">
         <span className="agenda-number">{index + 1}.</span>
         <label className="field" htmlFor={titleId}>
-          Title
+          {t("agenda.title")}
           <input
             id={titleId}
             value={title}
@@ -78,13 +81,13 @@ export const ActivityRow = memo(function ActivityRow({
           />
         </label>
         <span className="agenda-kind">{kindLabel(a)}</span>
-        {current && <span className="badge">Current</span>}
-        {locked && <span className="badge">Locked</span>}
-        {a.openBetweenMeetings && <span className="badge">Open between meetings</span>}
+        {current && <span className="badge">{t("agenda.badge.current")}</span>}
+        {locked && <span className="badge">{t("agenda.badge.locked")}</span>}
+        {a.openBetweenMeetings && <span className="badge">{t("agenda.badge.open")}</span>}
       </div>
       {a.kind === "chart" && (
         <label className="field">
-          About
+          {t("agenda.about")}
           <input
             value={about}
             maxLength={LIMITS.title}
@@ -101,15 +104,15 @@ export const ActivityRow = memo(function ActivityRow({
           type="button"
           className="btn small"
           aria-pressed={locked}
-          aria-label={`Lock ${name}`}
+          aria-label={t("agenda.row.lockLabel", { name })}
           onClick={() => setLocked(workshopDoc, a.id, !locked)}
         >
-          Lock
+          {t("agenda.row.lock")}
         </button>
         <button
           type="button"
           className="btn small"
-          aria-label={`Move ${name} up`}
+          aria-label={t("agenda.row.up", { name })}
           disabled={index === 0}
           onClick={() => moveActivity(workshopDoc, a.id, index - 1)}
         >
@@ -118,7 +121,7 @@ export const ActivityRow = memo(function ActivityRow({
         <button
           type="button"
           className="btn small"
-          aria-label={`Move ${name} down`}
+          aria-label={t("agenda.row.down", { name })}
           disabled={index === count - 1}
           onClick={() => moveActivity(workshopDoc, a.id, index + 1)}
         >
@@ -126,18 +129,18 @@ export const ActivityRow = memo(function ActivityRow({
         </button>
         <ConfirmButton
           small
-          label={`Remove ${name}`}
-          confirm="Remove it"
-          confirmLabel={`Remove it: ${name}`}
-          keepLabel={`Keep: ${name}`}
+          label={t("agenda.row.removeLabel", { name })}
+          confirm={t("agenda.row.removeIt")}
+          confirmLabel={t("agenda.row.removeItLabel", { name })}
+          keepLabel={t("agenda.row.keepLabel", { name })}
           onConfirm={() => removeActivity(workshopDoc, a.id)}
         >
-          Remove
+          {t("agenda.row.remove")}
         </ConfirmButton>
       </div>
       <div className="actions">
         <label className="field">
-          Planned minutes
+          {t("agenda.row.minutes")}
           <input
             type="number"
             inputMode="numeric"
@@ -145,14 +148,14 @@ export const ActivityRow = memo(function ActivityRow({
             value={minutes}
             onChange={(e) => setMinutes(e.target.value)}
             onBlur={saveMinutes}
-            aria-label={`Planned minutes for ${name}`}
+            aria-label={t("agenda.row.minutesLabel", { name })}
           />
         </label>
         <button
           type="button"
           className="btn small"
           disabled={!typedMs}
-          aria-label={`Start timer: ${name}`}
+          aria-label={t("agenda.row.startTimerLabel", { name })}
           onClick={() => {
             if (!typedMs) return;
             // The minutes just typed count even before the field loses focus.
@@ -161,7 +164,7 @@ export const ActivityRow = memo(function ActivityRow({
             startTimer(workshopDoc, typedMs, now(), a.id);
           }}
         >
-          Start timer
+          {t("agenda.row.startTimer")}
         </button>
         <label className="check">
           <input
@@ -169,7 +172,7 @@ export const ActivityRow = memo(function ActivityRow({
             checked={a.openBetweenMeetings}
             onChange={(e) => setOpenBetweenMeetings(workshopDoc, a.id, e.target.checked)}
           />
-          Keep open between meetings
+          {t("agenda.row.keepOpen")}
         </label>
         {a.kind === "board" && <PrivateFirst workshopDoc={workshopDoc} activityId={a.id} />}
       </div>
@@ -189,6 +192,7 @@ function TakingPart({
   groups: readonly Group[];
   name: string;
 }) {
+  const { t } = useTranslation();
   if (groups.length === 0) return null;
   const taking = activity.takingPart;
   const isIn = (g: GroupId) => taking === null || taking.includes(g);
@@ -200,7 +204,7 @@ function TakingPart({
   };
   return (
     <fieldset>
-      <legend>Groups taking part in {name}</legend>
+      <legend>{t("agenda.row.takingPart", { name })}</legend>
       {groups.map((g) => (
         <label key={g.id} className="check">
           <input type="checkbox" checked={isIn(g.id)} onChange={(e) => toggle(g.id, e.target.checked)} />
@@ -218,6 +222,7 @@ function TakingPart({
 function PrivateFirst({ workshopDoc, activityId }: { workshopDoc: Y.Doc; activityId: ActivityId }) {
   const on = useWorkshopValue(workshopDoc, (_w, d) => isPrivateFirst(d, activityId));
   const shared = useWorkshopValue(workshopDoc, (_w, d) => isWordsShared(d, activityId));
+  const { t } = useTranslation();
   return (
     <label className="check">
       <input
@@ -226,7 +231,7 @@ function PrivateFirst({ workshopDoc, activityId }: { workshopDoc: Y.Doc; activit
         disabled={shared}
         onChange={(e) => setPrivateFirst(workshopDoc, activityId, e.target.checked)}
       />
-      Collect each person's words privately{shared ? " (shared)" : ""}
+      {shared ? t("agenda.row.privateShared") : t("agenda.row.private")}
     </label>
   );
 }

@@ -3,6 +3,7 @@
  * lock and unlock, a timer from each activity's planned length, which groups take part,
  * boards left open between meetings, anonymity and the end of the meeting.
  */
+
 import {
   type Control,
   clearTimer,
@@ -13,6 +14,7 @@ import {
   timerRemainingMs,
 } from "@continuum/model";
 import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
 import { useWorkshopValue } from "../sync/useDocStore.ts";
 import { formatMs } from "../ui/time.ts";
@@ -31,9 +33,10 @@ export function AgendaEditor({ workshopDoc, now = Date.now }: AgendaEditorProps)
   const activities = useActivities(workshopDoc);
   const control = useControl(workshopDoc);
   const anonymous = useAnonymous(workshopDoc);
+  const { t } = useTranslation();
   return (
-    <section className="agenda-editor" aria-label="Agenda">
-      <h2>Agenda</h2>
+    <section className="agenda-editor" aria-label={t("agenda.heading")}>
+      <h2>{t("agenda.heading")}</h2>
       <MeetingDate workshopDoc={workshopDoc} />
       <div className="actions">
         {/* The same choice, in the same words, as when the workshop was created (Start.tsx). */}
@@ -43,12 +46,12 @@ export function AgendaEditor({ workshopDoc, now = Date.now }: AgendaEditorProps)
             checked={!anonymous}
             onChange={(e) => setMeta(workshopDoc, { anonymous: !e.target.checked })}
           />
-          Show names to the room and in exports
+          {t("start.showNames")}
         </label>
       </div>
       <MeetingState workshopDoc={workshopDoc} control={control} />
       <TimerControls workshopDoc={workshopDoc} control={control} now={now} />
-      {activities.length === 0 && <p className="hint">No activities yet. Add one below.</p>}
+      {activities.length === 0 && <p className="hint">{t("agenda.none")}</p>}
       <ol className="agenda-list">
         {activities.map((a, i) => (
           <ActivityRow
@@ -74,9 +77,10 @@ function MeetingDate({ workshopDoc }: { workshopDoc: Y.Doc }) {
   const date = useWorkshopValue(workshopDoc, (w) => w.meta.date);
   const [typed, setTyped] = useState(date);
   useEffect(() => setTyped(date), [date]);
+  const { t } = useTranslation();
   return (
     <label className="field meeting-date">
-      <span>Meeting date (in the exports and their file names)</span>
+      <span>{t("agenda.date")}</span>
       <input
         type="date"
         value={typed}
@@ -90,19 +94,16 @@ function MeetingDate({ workshopDoc }: { workshopDoc: Y.Doc }) {
 }
 
 function MeetingState({ workshopDoc, control }: { workshopDoc: Y.Doc; control: Control }) {
+  const { t } = useTranslation();
   return (
     <div className="actions meeting-state">
-      <p role="status">
-        {control.meetingEnded
-          ? "The meeting has ended: participants can only add to activities left open between meetings."
-          : "The meeting is on."}
-      </p>
+      <p role="status">{control.meetingEnded ? t("agenda.endedFacilitator") : t("agenda.on")}</p>
       <button
         type="button"
         className={`btn${control.meetingEnded ? "" : " danger"}`}
         onClick={() => setMeetingEnded(workshopDoc, !control.meetingEnded)}
       >
-        {control.meetingEnded ? "Resume the meeting" : "End the meeting"}
+        {control.meetingEnded ? t("agenda.resume") : t("agenda.end")}
       </button>
     </div>
   );
@@ -119,29 +120,31 @@ function TimerControls({
 }) {
   const timer = control.timer;
   const [, tick] = useState(0);
+  const { t } = useTranslation();
   useEffect(() => {
     if (!timer || timer.startedAt === null) return;
-    const t = setInterval(() => tick((n) => n + 1), 1000);
-    return () => clearInterval(t);
+    const id = setInterval(() => tick((n) => n + 1), 1000);
+    return () => clearInterval(id);
   }, [timer]);
   if (!timer) return null;
   const left = timerRemainingMs(timer, now());
   return (
     <div className="actions timer-controls">
       <p>
-        Timer: <strong>{formatMs(left)}</strong> left{timer.startedAt === null ? " (paused)" : ""}
+        {t("agenda.timer")} <strong>{formatMs(left)}</strong>{" "}
+        {timer.startedAt === null ? t("agenda.timerLeftPaused") : t("agenda.timerLeft")}
       </p>
       {timer.startedAt === null ? (
         <button type="button" className="btn small" onClick={() => resumeTimer(workshopDoc, now())}>
-          Resume timer
+          {t("agenda.resumeTimer")}
         </button>
       ) : (
         <button type="button" className="btn small" onClick={() => pauseTimer(workshopDoc, now())}>
-          Pause timer
+          {t("agenda.pauseTimer")}
         </button>
       )}
       <button type="button" className="btn small" onClick={() => clearTimer(workshopDoc)}>
-        Stop timer
+        {t("agenda.stopTimer")}
       </button>
     </div>
   );

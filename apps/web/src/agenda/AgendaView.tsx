@@ -2,8 +2,10 @@
  * The participants' agenda: the current activity, the earlier ones to look back at read-only, and after the
  * meeting the boards left open between meetings.
  */
+
 import type { Activity } from "@continuum/model";
 import type { ActivityId } from "@continuum/protocol";
+import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
 import type { ActivityMe } from "../activities/me.ts";
 import { useActivities, useControl } from "./agenda.ts";
@@ -24,6 +26,7 @@ export interface AgendaViewProps {
 
 export function AgendaView({ workshopDoc, me, viewing, onView }: AgendaViewProps) {
   const activities = useActivities(workshopDoc);
+  const { t } = useTranslation();
   const control = useControl(workshopDoc);
   const currentIndex = activities.findIndex((a) => a.id === control.currentActivity);
   const current = currentIndex >= 0 ? activities[currentIndex] : undefined;
@@ -35,16 +38,16 @@ export function AgendaView({ workshopDoc, me, viewing, onView }: AgendaViewProps
     !me?.groupId || a.takingPart === null || a.takingPart.includes(me.groupId);
 
   return (
-    <nav className="agenda-view" aria-label="Agenda">
-      <h2>Agenda</h2>
+    <nav className="agenda-view" aria-label={t("agenda.heading")}>
+      <h2>{t("agenda.heading")}</h2>
       {control.meetingEnded ? (
-        <p role="status">The meeting has ended. Thank you.</p>
+        <p role="status">{t("agenda.ended")}</p>
       ) : current ? (
         <div className={`agenda-now${viewing === null || viewing === current.id ? " is-viewing" : ""}`}>
           <p role="status">
-            Now: <strong>{current.title}</strong>
-            {control.locked[current.id] === true && " (finished: read only)"}
-            {!takesPart(current) && " (your group looks on in this one)"}
+            {t("agenda.now")} <strong>{current.title}</strong>
+            {control.locked[current.id] === true && ` ${t("agenda.finished")}`}
+            {!takesPart(current) && ` ${t("agenda.looksOn")}`}
           </p>
           {viewing !== null && viewing !== current.id && (
             <button
@@ -52,25 +55,21 @@ export function AgendaView({ workshopDoc, me, viewing, onView }: AgendaViewProps
               className="btn primary"
               onClick={() => onView(current.id, { readOnly: false })}
             >
-              Back to the current activity
+              {t("agenda.backToCurrent")}
             </button>
           )}
         </div>
       ) : (
-        <p role="status">
-          {activities.length > 0
-            ? "The facilitator has not started yet: you can already look at the first activity."
-            : "Waiting for the facilitator to prepare the first activity."}
-        </p>
+        <p role="status">{activities.length > 0 ? t("agenda.notStarted") : t("agenda.waiting")}</p>
       )}
       {stillOpen.length > 0 && (
         <>
-          <h3>Still open: add in your own time</h3>
+          <h3>{t("agenda.stillOpen")}</h3>
           <ul className="agenda-list">
             {stillOpen.map((a) => (
               <li key={a.id}>
                 <button type="button" className="btn" onClick={() => onView(a.id, { readOnly: false })}>
-                  Add to {a.title}
+                  {t("agenda.addTo", { title: a.title })}
                 </button>
               </li>
             ))}
@@ -79,7 +78,7 @@ export function AgendaView({ workshopDoc, me, viewing, onView }: AgendaViewProps
       )}
       {earlier.length > 0 && (
         <>
-          <h3>Earlier activities</h3>
+          <h3>{t("agenda.earlier")}</h3>
           <ul className="agenda-list">
             {earlier.map((a) => (
               <li key={a.id}>
@@ -89,7 +88,7 @@ export function AgendaView({ workshopDoc, me, viewing, onView }: AgendaViewProps
                   aria-pressed={viewing === a.id}
                   onClick={() => onView(a.id, { readOnly: true })}
                 >
-                  Look back at {a.title}
+                  {t("agenda.lookBack", { title: a.title })}
                 </button>
               </li>
             ))}

@@ -1,13 +1,15 @@
 /** The agenda as both of its screens read it: the activities, the control state, the groups. */
+
 import type { Activity, Control, Group } from "@continuum/model";
 import type * as Y from "yjs";
+import { i18n } from "../i18n/i18n.ts";
 import { useWorkshopValue } from "../sync/useDocStore.ts";
 
 /** How each kind is worked, in words for the agenda. */
 export function kindLabel(a: Activity): string {
-  if (a.kind === "scale") return "Sliding scale, each group separately";
-  if (a.kind === "chart") return "Pros, cons and implications chart, groups together";
-  return "Prompt board, groups together";
+  if (a.kind === "scale") return i18n.t("agenda.kind.scale");
+  if (a.kind === "chart") return i18n.t("agenda.kind.chart");
+  return i18n.t("agenda.kind.board");
 }
 
 export const useActivities = (doc: Y.Doc): readonly Activity[] => useWorkshopValue(doc, (w) => w.activities);
