@@ -21,7 +21,7 @@ afterAll(async () => {
 async function emptyPostgres(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  await client.query("DROP TABLE IF EXISTS doc_updates, workshops, settings");
+  await client.query("DROP TABLE IF EXISTS doc_updates, workshops, settings, share_backs");
   await client.end();
 }
 
@@ -107,6 +107,32 @@ for (const { name, make, skip } of stores) {
       // A closed workshop's code may be reused.
       await store.createWorkshop(record("ws3", "ABCDEF"));
       expect((await store.findWorkshopByCode("ABCDEF"))?.id).toBe("ws3");
+    });
+
+    it("keeps share-back pages by their slug's hash: one live per workshop, withdrawn ones remembered", async () => {
+      const w = "ws1" as WorkshopId;
+      expect(await store.latestShareBack(w)).toBeNull();
+      expect(await store.withdrawShareBack(w, 5)).toBe(false);
+      await store.publishShareBack(w, "hash-one", 10);
+      expect(await store.findShareBack("hash-one")).toEqual({
+        workshopId: w,
+        createdAt: 10,
+        withdrawnAt: null,
+      });
+      // Publishing again withdraws the earlier page.
+      await store.publishShareBack(w, "hash-two", 20);
+      expect(await store.findShareBack("hash-one")).toEqual({
+        workshopId: w,
+        createdAt: 10,
+        withdrawnAt: 20,
+      });
+      expect(await store.latestShareBack(w)).toEqual({ workshopId: w, createdAt: 20, withdrawnAt: null });
+      expect(await store.withdrawShareBack(w, 30)).toBe(true);
+      expect(await store.findShareBack("hash-two")).toMatchObject({ withdrawnAt: 30 });
+      expect(await store.findShareBack("nope")).toBeNull();
+      // Another workshop's page is its own.
+      await store.publishShareBack("ws2" as WorkshopId, "hash-three", 40);
+      expect(await store.latestShareBack(w)).toMatchObject({ createdAt: 20, withdrawnAt: 30 });
     });
   });
 }
