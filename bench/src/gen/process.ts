@@ -64,6 +64,8 @@ class Sock {
   constructor(
     readonly spec: SocketSpec,
     readonly framing: Framing,
+    /** False for the bare relay: it has no document to ask for, and would forward the question to everyone. */
+    serverSpeaks: boolean,
     onFirstMessage: () => void,
   ) {
     const url =
@@ -75,7 +77,7 @@ class Sock {
     let first = true;
     this.ws.on("open", () => {
       if (framing === "hocuspocus") this.ws.send(hocuspocusAuth(spec.docName, spec.token ?? ""));
-      else this.ws.send(syncStep1Empty(framing, spec.docName));
+      else if (serverSpeaks) this.ws.send(syncStep1Empty(framing, spec.docName));
     });
     this.ws.on("message", (data: Buffer) => {
       if (first) {
@@ -166,7 +168,7 @@ async function connect(cmd: Extract<GenCommand, { cmd: "connect" }>): Promise<Ge
             clearTimeout(timer);
             resolve();
           };
-          const s = new Sock(spec, cmd.framing, done);
+          const s = new Sock(spec, cmd.framing, cmd.waitForServer, done);
           sockets.push(s);
           // The bare relay says nothing on its own: open is ready.
           if (!cmd.waitForServer) s.ws.once("open", done);

@@ -17,9 +17,8 @@ export class DirectClient {
 
   constructor(service: SyncService, docName: string, token: string | null) {
     const socket: SyncSocket = {
-      send: (data, done) => {
+      send: (data) => {
         this.received.push(data);
-        done();
       },
       close: (code, reason) => {
         if (this.closedWith) return;

@@ -49,6 +49,9 @@ export interface SyncLimits {
   messagesPerSecond: number;
 }
 
+/** The same bytes as a Buffer, without a copy. */
+const asBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
 /** How long a presence entry's client id stays reserved for its owner after the owner drops off. */
 const PRESENCE_RESERVATION_MS = 60_000;
 
@@ -299,7 +302,9 @@ export class SyncService {
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MessageType.Sync);
       syncProtocol.writeUpdate(encoder, update);
-      const message = encoding.toUint8Array(encoder);
+      // Encoded once for every recipient, as a Buffer: ws would otherwise wrap a Uint8Array in a new Buffer
+      // for each of them.
+      const message = asBuffer(encoding.toUint8Array(encoder));
       for (const conn of set) if (conn !== origin) this.send(conn, message);
     });
     // Every new client asks for the whole document with an empty state vector; the answer is the same for
@@ -325,7 +330,7 @@ export class SyncService {
             const batch = pending;
             pending = null;
             if (!batch || room.doc.isDestroyed) return;
-            const message = this.awarenessMessage(room, [...batch.clients]);
+            const message = asBuffer(this.awarenessMessage(room, [...batch.clients]));
             const only = batch.origins.size === 1 ? [...batch.origins][0] : undefined;
             for (const conn of set) if (conn !== only) this.send(conn, message);
           });
@@ -557,9 +562,7 @@ export class SyncService {
       this.close(conn, CloseCode.SlowConsumer, "too far behind");
       return;
     }
-    ws.send(message, (err) => {
-      if (err) ws.terminate();
-    });
+    ws.send(message);
   }
 
   /** Re-decides access for every connection of a workshop when its workshop document changes. */

@@ -7,7 +7,11 @@ import type { WebSocket } from "ws";
 
 /** What the sync service needs of a client's socket. */
 export interface SyncSocket {
-  send(data: Uint8Array, done: (err?: Error) => void): void;
+  /**
+   * Queues a frame. No callback per frame: a write that fails ends the socket, which the service hears as
+   * `closed` (with a thousand recipients per update, a callback each was bookkeeping on every send).
+   */
+  send(data: Uint8Array): void;
   close(code: number, reason: string): void;
   /** Drops the connection at once (a client that does not answer a close). */
   terminate(): void;
@@ -32,7 +36,7 @@ export const IGNORE: SocketEvents = { message() {}, pong() {}, closed() {}, erro
 export function wsSocket(ws: WebSocket, connect: (socket: SyncSocket) => SocketEvents): void {
   ws.binaryType = "nodebuffer";
   const socket: SyncSocket = {
-    send: (data, done) => ws.send(data, done),
+    send: (data) => ws.send(data),
     close: (code, reason) => ws.close(code, reason),
     terminate: () => ws.terminate(),
     ping: () => ws.ping(),
