@@ -101,7 +101,7 @@ export function ScaleActivity({
   const broadcaster = useMemo(() => createDragBroadcaster(100), []);
   // Rounds (issue 14): in an individual round a participant's own lane is their own scale (ACC-13).
   const rounds = readRounds(workshopDoc, activity.id);
-  const rowExtra = useRowRounds(workshopDoc, workshop, activity, session);
+  const rowExtra = useRowRounds(workshopDoc, workshop, activity, session, view === "compare");
   const onOwnScale =
     session.role === "participant" && rounds.round === "individual" && !!session.participantId;
   const [asList, setAsList] = useState(readScaleAsList);

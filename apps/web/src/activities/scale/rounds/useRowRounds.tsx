@@ -25,10 +25,12 @@ export function useRowRounds(
   workshop: Workshop,
   activity: ScaleActivity,
   session: Session,
+  /** The comparison is on screen: only then does the facilitator's device open everyone's own scale. */
+  comparing: boolean,
 ): RowExtra | undefined {
   const rounds = readRounds(workshopDoc, activity.id);
   const live = useLiveSoloSummary(
-    session.role === "facilitator" && rounds.individualRound,
+    comparing && session.role === "facilitator" && rounds.individualRound,
     session.workshopId,
     activity.id,
     session.token,
