@@ -138,8 +138,9 @@ describe("a new version during a workshop", () => {
     await offer(anna).waitFor();
 
     // "Reload": the new version takes over, and the board is back with Anna's note.
+    const reloaded = anna.waitForEvent("load");
     await offer(anna).getByRole("button", { name: "Reload" }).tap();
-    await anna.waitForEvent("load");
+    await reloaded;
     await anna.getByRole("region", { name: /^Chart: / }).waitFor();
     await anna.getByText("Quicker for patients").first().waitFor();
     await until(

@@ -17,6 +17,7 @@ import { createStore } from "zustand/vanilla";
 import { useDoc, useDocConnection } from "../../sync/hooks.ts";
 import { useWorkshopValue } from "../../sync/useDocStore.ts";
 import { ConfirmButton } from "../../ui/ConfirmButton.tsx";
+import { ReadAloud, sentences } from "../../ui/ReadAloud.tsx";
 import { useBoardSensors } from "../../ui/sensors.ts";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
 import type { ActivityMe } from "../me.ts";
@@ -37,7 +38,6 @@ import { RemovedNotes } from "./RemovedNotes.tsx";
 import { byColumnOf, type DropTarget, dropIndex, keyboardMove } from "./reorder.ts";
 import { attachBallot, chartStore, useVotes } from "./store.ts";
 import "./chart.css";
-import { ReadAloud, sentences } from "../../ui/ReadAloud.tsx";
 
 export interface ChartBoardProps {
   workshopDoc: Y.Doc;
@@ -212,15 +212,19 @@ export function NotesBoard({
               {activity.about.text}
             </p>
           )}
-          {activity.prompt && <p className="hint">{activity.prompt}</p>}
-          <ReadAloud
-            text={sentences(
-              activity.title,
-              activity.kind === "chart" && activity.about.text ? `About: ${activity.about.text}` : "",
-              activity.prompt,
-            )}
-            what="the activity's question and instructions"
-          />
+          {/* Read aloud at the end of the instructions, not on a line of its own (space on a phone). */}
+          <p className="hint">
+            {activity.prompt ? `${activity.prompt} ` : null}
+            <ReadAloud
+              small
+              text={sentences(
+                activity.title,
+                activity.kind === "chart" && activity.about.text ? `About: ${activity.about.text}` : "",
+                activity.prompt,
+              )}
+              what="the activity's question and instructions"
+            />
+          </p>
           {activity.kind === "board" && (
             <BoardMaterial workshopDoc={workshopDoc} activityId={activity.id} manage={isFacilitator} />
           )}

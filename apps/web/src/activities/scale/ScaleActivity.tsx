@@ -249,15 +249,20 @@ export function ScaleActivity({
       <div className="activity-head">
         {/* The screen's one h1: the activity is what the screen is about (the top bar names the workshop). */}
         <h1 className="activity-title">{activity.title}</h1>
-        {activity.prompt ? <p className="prompt">{activity.prompt}</p> : null}
-        <ReadAloud
-          text={sentences(
-            activity.title,
-            activity.prompt,
-            `The scale goes from ${activity.leftLabel} to ${activity.rightLabel}`,
-          )}
-          what="the activity's question and instructions"
-        />
+        {/* Read aloud at the end of the instructions, not on a line of its own: on a phone every line
+            pushes the scale further down. */}
+        <p className="prompt">
+          {activity.prompt ? `${activity.prompt} ` : null}
+          <ReadAloud
+            small
+            text={sentences(
+              activity.title,
+              activity.prompt,
+              `The scale goes from ${activity.leftLabel} to ${activity.rightLabel}`,
+            )}
+            what="the activity's question and instructions"
+          />
+        </p>
         <RoundBanner rounds={rounds} role={session.role} groupName={session.groupName} />
         {readOnly ? (
           <p className="locked-banner" role="status">
