@@ -59,7 +59,13 @@ import {
   readString,
   readTime,
 } from "./validate.ts";
-import { type Group, readWorkshop, type WorkshopMeta } from "./workshop.ts";
+import {
+  type Group,
+  readWorkshop,
+  readWorkshopLanguage,
+  type WorkshopLanguage,
+  type WorkshopMeta,
+} from "./workshop.ts";
 
 /** A chart or board note with the dots on it, counted as `voteCounts` counts them (at most the budget per voter). */
 export interface ChartNoteContent extends Omit<ChartNote, "participantId"> {
@@ -105,7 +111,8 @@ export type ActivityContent = ScaleContent | ChartContent | BoardContent;
 
 /** Everything a workshop holds that outlives the meeting (not the live control state: timer, current activity). */
 export interface WorkshopContent {
-  readonly meta: Omit<WorkshopMeta, "schemaVersion">;
+  /** `language` only when it is not English, so an English workshop's archive is as it was before. */
+  readonly meta: Omit<WorkshopMeta, "schemaVersion" | "language"> & { readonly language?: WorkshopLanguage };
   readonly meetingEnded: boolean;
   /** In display order. */
   readonly groups: readonly Group[];
@@ -184,7 +191,8 @@ export function readWorkshopContent(
     if (a.kind === "chart") return { ...a, locked, notes };
     return { ...a, locked, notes, ...readBoardMaterial(workshopDoc, a.id) };
   });
-  const { schemaVersion: _, ...meta } = w.meta;
+  const { schemaVersion: _, language, ...rest } = w.meta;
+  const meta = language === "en" ? rest : { ...rest, language };
   // The history document is the server's (`<workshopId>#moves`); its name does not parse as a client's.
   const history = [...docsByName].find(([name]) => name.endsWith("#moves"))?.[1];
   const moves = history ? listMoves(history) : [];
@@ -346,6 +354,9 @@ export function writeWorkshopContent(content: WorkshopContent, workshopId: Works
     description: text(meta.description, LIMITS.prompt),
     anonymous: readBoolean(meta.anonymous),
     createdAt: readTime(meta.createdAt),
+    ...(readWorkshopLanguage(meta.language) === "en"
+      ? {}
+      : { language: readWorkshopLanguage(meta.language) }),
   });
   docs.set(workshopDocName(workshopId), workshopDoc);
   workshopDoc.transact(() => {

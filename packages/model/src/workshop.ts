@@ -2,7 +2,8 @@
  * The workshop document: meta, groups, the agenda and the control state, plus `workshopView`, the read
  * model the server's access rules run against.
  *
- * - `meta` Y.Map: `schemaVersion`, `kind` ("workshop"), `id`, `title`, `date`, `description`, `anonymous`, `createdAt`
+ * - `meta` Y.Map: `schemaVersion`, `kind` ("workshop"), `id`, `title`, `date`, `description`, `anonymous`, `createdAt`,
+ *   and optionally `language` (the exports' language; absent is English)
  * - `groups` Y.Map<GroupId, Y.Map{ name, colour, order, createdAt }>
  * - `activities`, see activities.ts; `control`, `locks`, `reveals`, see control.ts
  */
@@ -48,6 +49,18 @@ import {
   truncate,
 } from "./validate.ts";
 
+/**
+ * The languages the exports can be written in (their headings, the codebook's descriptions, the report's
+ * sentences; packages/export's catalogues). The workshop's own words are never translated.
+ */
+export const WORKSHOP_LANGUAGES = ["en", "cy"] as const;
+export type WorkshopLanguage = (typeof WORKSHOP_LANGUAGES)[number];
+
+/** Only a literal language the exports have counts; anything else (and absent) is English. */
+export function readWorkshopLanguage(value: unknown): WorkshopLanguage {
+  return WORKSHOP_LANGUAGES.find((l) => l !== "en" && l === value) ?? "en";
+}
+
 export interface WorkshopMeta {
   /** The schema version the document was written with (0 = unversioned, see migrations.ts). */
   readonly schemaVersion: number;
@@ -66,6 +79,11 @@ export interface WorkshopMeta {
   readonly anonymous: boolean;
   /** When the workshop was created (ms); 0 if unknown. */
   readonly createdAt: number;
+  /**
+   * The language of the exports (issue 17), set by the facilitator; "en" when absent. An optional field
+   * added without a migration: a document without it reads as English, as every workshop did before.
+   */
+  readonly language: WorkshopLanguage;
 }
 
 export interface Group {
@@ -105,6 +123,7 @@ export function readMeta(doc: Y.Doc): WorkshopMeta {
     description: readString(meta.get("description"), LIMITS.prompt),
     anonymous: readBoolean(meta.get("anonymous")),
     createdAt: readTime(meta.get("createdAt")),
+    language: readWorkshopLanguage(meta.get("language")),
   };
 }
 
@@ -114,6 +133,7 @@ export interface MetaPatch {
   date?: string;
   description?: string;
   anonymous?: boolean;
+  language?: WorkshopLanguage;
 }
 
 /** Changes the editable meta fields; id, version and creation time are fixed at creation. */
@@ -124,6 +144,12 @@ export function setMeta(doc: Y.Doc, patch: MetaPatch): void {
     if (patch.date !== undefined) meta.set("date", readDate(patch.date));
     if (patch.description !== undefined) meta.set("description", truncate(patch.description, LIMITS.prompt));
     if (patch.anonymous !== undefined) meta.set("anonymous", patch.anonymous === true);
+    // English is the default: stored as absent, so a document stays as it was unless another is chosen.
+    if (patch.language !== undefined) {
+      const lang = readWorkshopLanguage(patch.language);
+      if (lang === "en") meta.delete("language");
+      else meta.set("language", lang);
+    }
   });
 }
 

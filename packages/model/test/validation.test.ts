@@ -76,6 +76,7 @@ describe("workshop document garbage", () => {
       description: "",
       anonymous: false,
       createdAt: 0,
+      language: "en",
     });
     expect(w.groups.map((g) => g.id)).toEqual(["weird", good]);
     expect(w.groups[0]).toMatchObject({ name: "", colour: "yellow", order: 0 });

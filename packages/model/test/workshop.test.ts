@@ -52,6 +52,7 @@ describe("initWorkshop", () => {
       // Anonymous unless the facilitator asks to show names (issue 13).
       anonymous: true,
       createdAt: NOW,
+      language: "en",
     });
     expect(w.groups.map((g) => g.name)).toEqual(["Link workers", "PPI contributors"]);
     expect(w.groups[0]?.colour).not.toBe(w.groups[1]?.colour);
