@@ -12,10 +12,13 @@ import {
   setMeetingEnded,
   setMeta,
   timerRemainingMs,
+  WORKSHOP_LANGUAGES,
+  type WorkshopLanguage,
 } from "@continuum/model";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
+import { LANGUAGES } from "../i18n/i18n.ts";
 import { useWorkshopValue } from "../sync/useDocStore.ts";
 import { formatMs } from "../ui/time.ts";
 import { ActivityRow } from "./ActivityRow.tsx";
@@ -38,6 +41,7 @@ export function AgendaEditor({ workshopDoc, now = Date.now }: AgendaEditorProps)
     <section className="agenda-editor" aria-label={t("agenda.heading")}>
       <h2>{t("agenda.heading")}</h2>
       <MeetingDate workshopDoc={workshopDoc} />
+      <ExportLanguage workshopDoc={workshopDoc} />
       <div className="actions">
         {/* The same choice, in the same words, as when the workshop was created (Start.tsx). */}
         <label className="check">
@@ -89,6 +93,30 @@ function MeetingDate({ workshopDoc }: { workshopDoc: Y.Doc }) {
           if (typed !== date) setMeta(workshopDoc, { date: typed });
         }}
       />
+    </label>
+  );
+}
+
+/**
+ * The language of the exports (issue 17): their headings, the codebook and the report's sentences. What
+ * people wrote stays as they wrote it. Each choice is named in itself, as in the app's own language control.
+ */
+function ExportLanguage({ workshopDoc }: { workshopDoc: Y.Doc }) {
+  const language = useWorkshopValue(workshopDoc, (w) => w.meta.language);
+  const { t } = useTranslation();
+  return (
+    <label className="field export-language">
+      <span>{t("agenda.exportLanguage")}</span>
+      <select
+        value={language}
+        onChange={(e) => setMeta(workshopDoc, { language: e.target.value as WorkshopLanguage })}
+      >
+        {WORKSHOP_LANGUAGES.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {LANGUAGES.find((x) => x.code === l)?.name ?? l}
+          </option>
+        ))}
+      </select>
     </label>
   );
 }
