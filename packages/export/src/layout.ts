@@ -6,6 +6,7 @@
  * not by measuring, so the layout is the same everywhere and needs no fonts to compute.
  */
 import { COLOURS, type Colour, layoutNotes } from "@continuum/model";
+import { type ExportText, exportText } from "./i18n.ts";
 import {
   groupName,
   round1,
@@ -157,21 +158,21 @@ function textBlock(
 }
 
 /** Title and prompt of an activity; returns the y below them. */
-function header(shapes: Shape[], a: SnapshotActivity, width: number): number {
-  let y = textBlock(shapes, wrapText(a.title || "Untitled activity", width - 2 * M, 22, true), M, M, 22, {
+function header(shapes: Shape[], a: SnapshotActivity, width: number, tx: ExportText): number {
+  let y = textBlock(shapes, wrapText(a.title || tx.untitledActivity, width - 2 * M, 22, true), M, M, 22, {
     bold: true,
   });
   if (a.prompt)
     y = textBlock(shapes, wrapText(a.prompt, width - 2 * M, 14, false, 4), M, y + 6, 14, { fill: MUTED });
   if (a.kind === "board" && a.material) {
     // The vignette people read before answering: the report keeps it with what they wrote.
-    y = textBlock(shapes, ["What people read first:"], M, y + 10, 14, { bold: true });
+    y = textBlock(shapes, [tx.readFirst], M, y + 10, 14, { bold: true });
     y = textBlock(shapes, wrapText(a.material, width - 2 * M - 16, 13, false, 60), M + 16, y + 2, 13, {
       fill: INK,
     });
   }
   if (a.kind === "chart" && a.about.text) {
-    y = textBlock(shapes, wrapText(`About: ${a.about.text}`, width - 2 * M, 16, true, 3), M, y + 8, 16, {
+    y = textBlock(shapes, wrapText(tx.about(a.about.text), width - 2 * M, 16, true, 3), M, y + 8, 16, {
       bold: true,
     });
   }
@@ -193,10 +194,11 @@ function layoutScale(
   a: SnapshotScaleActivity,
   pageHeight = Number.POSITIVE_INFINITY,
 ): Scene[] {
+  const tx = exportText(s.workshop.language);
   let shapes: Shape[] = [];
   const pages: Scene[] = [];
   const width = SCENE_WIDTH;
-  let y = header(shapes, a, width);
+  let y = header(shapes, a, width, tx);
   const x0 = M + LABEL_W + NOTE_W / 2;
   const x1 = width - M - NOTE_W / 2;
   const at = (x: number) => x0 + ((x1 - x0) * x) / 100;
@@ -246,7 +248,7 @@ function layoutScale(
     y += 30;
   };
   axis();
-  const legend = `Positions from 0 (${a.leftLabel || "left"}) to 100 (${a.rightLabel || "right"}); the marker under each note shows its exact place.`;
+  const legend = tx.legend(a.leftLabel || tx.left, a.rightLabel || tx.right);
   const LEGEND_H = 4 + 11 * 1.3;
 
   a.lanes.forEach((lane, gi) => {
@@ -281,7 +283,7 @@ function layoutScale(
       y =
         textBlock(
           shapes,
-          wrapText(`${a.title || "Untitled activity"} (continued)`, width - 2 * M, 16, true, 1),
+          wrapText(tx.continued(a.title || tx.untitledActivity), width - 2 * M, 16, true, 1),
           M,
           M,
           16,
@@ -366,13 +368,13 @@ function layoutScale(
     y += bandH + 6;
   });
   if (a.lanes.length === 0) {
-    y = textBlock(shapes, ["This workshop has no groups, so nothing was placed."], M, y, 14, { fill: MUTED });
+    y = textBlock(shapes, [tx.noGroupsNothingPlaced], M, y, 14, { fill: MUTED });
   }
   y = textBlock(shapes, [legend], M, y + 4, 11, { fill: MUTED });
   pages.push({
     width,
     height: Math.ceil(y + M),
-    title: pages.length ? `${a.title} (continued)` : a.title,
+    title: pages.length ? tx.continued(a.title) : a.title,
     shapes,
   });
   return pages;
@@ -385,8 +387,9 @@ const CARD_TEXT = 13;
 const CARD_META = 10;
 
 function cardMeta(s: WorkshopSnapshot, n: SnapshotChartNote): string {
-  const who = [...new Set([groupName(s, n.groupId) || "Facilitator", n.author].filter(Boolean))].join(" · ");
-  return n.votes > 0 ? `${who} · ${n.votes} ${n.votes === 1 ? "vote" : "votes"}` : who;
+  const tx = exportText(s.workshop.language);
+  const who = [...new Set([groupName(s, n.groupId) || tx.facilitator, n.author].filter(Boolean))].join(" · ");
+  return n.votes > 0 ? `${who} · ${tx.votes(n.votes)}` : who;
 }
 
 function layoutColumns(
@@ -394,9 +397,10 @@ function layoutColumns(
   a: SnapshotChartActivity | SnapshotBoardActivity,
   pageHeight = Number.POSITIVE_INFINITY,
 ): Scene[] {
+  const tx = exportText(s.workshop.language);
   const width = SCENE_WIDTH;
   const first: Shape[] = [];
-  const top = header(first, a, width);
+  const top = header(first, a, width, tx);
   const known = new Set(a.columns.map((c) => c.id));
   const columns = a.columns.map((c) => ({
     title: c.title,
@@ -406,12 +410,12 @@ function layoutColumns(
   const orphans = a.notes.filter((n) => !known.has(n.columnId));
   if (orphans.length) columns.push({ title: "(removed column)", instructions: "", notes: orphans });
   if (columns.length === 0) {
-    const y = textBlock(first, ["This activity has no columns."], M, top, 14, { fill: MUTED });
+    const y = textBlock(first, [tx.noColumns], M, top, 14, { fill: MUTED });
     return [{ width, height: Math.ceil(y + M), title: a.title, shapes: first }];
   }
   const gap = 12;
   const colW = (width - 2 * M - gap * (columns.length - 1)) / columns.length;
-  const titles = columns.map((col) => wrapText(col.title || "Untitled column", colW - 16, 15, true, 4));
+  const titles = columns.map((col) => wrapText(col.title || tx.untitledColumn, colW - 16, 15, true, 4));
   const said = columns.map((col) =>
     col.instructions ? wrapText(col.instructions, colW - 16, 12, false, 6) : [],
   );
@@ -427,7 +431,7 @@ function layoutColumns(
           ? top
           : textBlock(
               shapes,
-              wrapText(`${a.title || "Untitled activity"} (continued)`, width - 2 * M, 16, true, 1),
+              wrapText(tx.continued(a.title || tx.untitledActivity), width - 2 * M, 16, true, 1),
               M,
               M,
               16,
@@ -478,14 +482,14 @@ function layoutColumns(
     if (col.notes.length === 0) {
       ends[0] = Math.max(
         ends[0] ?? 0,
-        textBlock(first, ["Nothing written here."], x + 8, start, 12, { fill: MUTED }) + 8,
+        textBlock(first, [tx.nothingWrittenHere], x + 8, start, 12, { fill: MUTED }) + 8,
       );
     }
   });
   return pages.map((pg, i) => ({
     width,
     height: Math.ceil(Math.max(ends[i] ?? 0, pg.bottom) + M),
-    title: i === 0 ? a.title : `${a.title} (continued)`,
+    title: i === 0 ? a.title : tx.continued(a.title),
     shapes: pg.shapes,
   }));
 }

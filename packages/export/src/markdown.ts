@@ -1,10 +1,12 @@
 /**
  * The Markdown report: what the facilitator shares back with the group and pastes into a write-up. Plain
  * headings and sentences that a lay member can read; per activity, per aspect, where each group placed it,
- * the gap, and the pros, cons and implications charted about it, with the group of each comment.
+ * the gap, and the pros, cons and implications charted about it, with the group of each comment. Its own
+ * words are in the workshop's language (`i18n.ts`); what people wrote is as they wrote it.
  */
 import { aspectFlags, DEFAULT_STATS_THRESHOLDS } from "@continuum/model";
 import { type ComparisonRow, chartsAbout, compareScale, isChartUnderAspect } from "./compare.ts";
+import { type ExportText, exportText } from "./i18n.ts";
 import { reasonsForAspect } from "./research.ts";
 import { roundsReport } from "./rounds.ts";
 import {
@@ -30,30 +32,37 @@ export function mdText(text: string): string {
 const quote = (text: string): string => `“${mdText(text)}”`;
 
 /** Where a position is, in words, using the scale's own labels. */
-export function placeInWords(x: number, left: string, right: string): string {
-  const l = left || "the left end";
-  const r = right || "the right end";
-  if (x <= 15) return `at the “${mdText(l)}” end`;
-  if (x < 40) return `towards “${mdText(l)}”`;
-  if (x <= 60) return "in the middle";
-  if (x < 85) return `towards “${mdText(r)}”`;
-  return `at the “${mdText(r)}” end`;
+export function placeInWords(
+  v: number,
+  left: string,
+  right: string,
+  x: ExportText = exportText("en"),
+): string {
+  const l = left || x.leftEnd;
+  const r = right || x.rightEnd;
+  if (v <= 15) return x.atEnd(mdText(l));
+  if (v < 40) return x.towards(mdText(l));
+  if (v <= 60) return x.inMiddle;
+  if (v < 85) return x.towards(mdText(r));
+  return x.atEnd(mdText(r));
 }
 
 /** How big a gap is, in words. */
-export function gapInWords(gap: number): string {
-  if (gap < 10) return "the groups broadly agree";
-  if (gap < 25) return "some difference between the groups";
-  if (gap < 50) return "a clear difference between the groups";
-  return "the groups see this very differently";
+export function gapInWords(gap: number, x: ExportText = exportText("en")): string {
+  if (gap < 10) return x.gapWords.agree;
+  if (gap < 25) return x.gapWords.some;
+  if (gap < 50) return x.gapWords.clear;
+  return x.gapWords.very;
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+/** The report's words in the workshop's language. */
+const words = (s: WorkshopSnapshot): ExportText => exportText(s.workshop.language);
 
 function noteLine(s: WorkshopSnapshot, n: SnapshotChartNote): string {
-  const names = [groupName(s, n.groupId) || "Facilitator", n.author].filter(Boolean);
+  const x = words(s);
+  const names = [groupName(s, n.groupId) || x.facilitator, n.author].filter(Boolean);
   const who = [...new Set(names)].map(mdText).join(", ");
-  const votes = n.votes > 0 ? `, ${plural(n.votes, "vote", "votes")}` : "";
+  const votes = n.votes > 0 ? `, ${x.votes(n.votes)}` : "";
   return `- ${quote(n.text)} (${who}${votes})`;
 }
 
@@ -63,65 +72,65 @@ function columnsSection(
   a: SnapshotChartActivity | SnapshotBoardActivity,
   level: string,
 ) {
+  const x = words(s);
   const out: string[] = [];
   const known = new Set(a.columns.map((c) => c.id));
   const instructions: Readonly<Record<string, string>> = a.kind === "board" ? a.instructions : {};
   for (const c of a.columns) {
-    out.push(`${level} ${mdText(c.title) || "Untitled column"}`, "");
+    out.push(`${level} ${mdText(c.title) || x.untitledColumn}`, "");
     const said = instructions[c.id];
     if (said) out.push(`_${mdText(said)}_`, "");
     const notes = a.notes.filter((n) => n.columnId === c.id);
-    out.push(...(notes.length ? notes.map((n) => noteLine(s, n)) : ["Nothing was written here."]), "");
+    out.push(...(notes.length ? notes.map((n) => noteLine(s, n)) : [x.nothingHere]), "");
   }
   const orphans = a.notes.filter((n) => !known.has(n.columnId));
   if (orphans.length) {
-    out.push(`${level} Notes from a removed column`, "", ...orphans.map((n) => noteLine(s, n)), "");
+    out.push(`${level} ${x.removedColumnNotes}`, "", ...orphans.map((n) => noteLine(s, n)), "");
   }
   return out;
 }
 
 function scaleSection(s: WorkshopSnapshot, a: SnapshotScaleActivity): string[] {
+  const x = words(s);
   const out: string[] = [];
-  const left = a.leftLabel || "left";
-  const right = a.rightLabel || "right";
-  out.push(
-    `The scale runs from ${quote(left)} (0) to ${quote(right)} (100). Each group placed the aspects on its own, so that the groups can be compared.`,
-    "",
-  );
+  const left = a.leftLabel || x.left;
+  const right = a.rightLabel || x.right;
+  const num = (v: number) => x.num(round1(v));
+  out.push(x.scaleRuns(quote(left), quote(right)), "");
   const rounds = roundsReport(s, a);
   if (rounds) out.push(mdText(rounds.intro), "");
   const cmp = compareScale(s, a);
-  if (cmp.rows.length === 0) return [...out, "No aspects were placed on this scale.", ""];
+  if (cmp.rows.length === 0) return [...out, x.noAspects, ""];
   if (s.groups.length > 0) {
     out.push(
-      `| Aspect | ${s.groups.map((g) => mdText(g.name) || "Unnamed group").join(" | ")} | Gap |`,
+      `| ${x.aspect} | ${s.groups.map((g) => mdText(g.name) || x.unnamedGroup).join(" | ")} | ${x.gap} |`,
       `| --- | ${s.groups.map(() => "---:").join(" | ")} | ---: |`,
     );
     for (const r of cmp.rows) {
-      const cells = r.positions.map((p) => (p === null ? "–" : String(round1(p))));
-      out.push(`| ${mdText(r.aspect)} | ${cells.join(" | ")} | ${r.gap === null ? "–" : round1(r.gap)} |`);
+      const cells = r.positions.map((p) => (p === null ? "–" : num(p)));
+      out.push(`| ${mdText(r.aspect)} | ${cells.join(" | ")} | ${r.gap === null ? "–" : num(r.gap)} |`);
     }
-    out.push("", "Positions are from 0 to 100; “–” means the group did not place it.", "");
+    out.push("", x.positionsNote, "");
   }
   for (const r of cmp.rows) {
-    out.push(`### ${mdText(r.aspect) || "Untitled aspect"}`, "");
-    if (r.source === "group") out.push("A group added this aspect itself.", "");
+    out.push(`### ${mdText(r.aspect) || x.untitledAspect}`, "");
+    if (r.source === "group") out.push(x.groupAdded, "");
     r.positions.forEach((p, i) => {
-      const name = mdText(s.groups[i]?.name ?? "") || "Unnamed group";
+      const name = mdText(s.groups[i]?.name ?? "") || x.unnamedGroup;
       out.push(
         p === null
-          ? `- **${name}** did not place it.`
-          : `- **${name}** placed it ${placeInWords(p, left, right)} (${round1(p)}).`,
+          ? `- ${x.didNotPlace(name)}`
+          : `- ${x.placedIt(name, placeInWords(p, left, right, x), num(p))}`,
       );
     });
-    if (r.gap !== null) out.push(`- **Gap:** ${round1(r.gap)} points out of 100: ${gapInWords(r.gap)}.`);
+    if (r.gap !== null) out.push(`- ${x.gapLine(num(r.gap), gapInWords(r.gap, x))}`);
     out.push("");
     const inRounds = rounds?.aspects.find((x) => r.source !== "group" && x.aspect === r.aspect)?.lines ?? [];
-    if (inRounds.length > 0) out.push("**Rounds**", "", ...inRounds.map((l) => `- ${mdText(l)}`), "");
+    if (inRounds.length > 0) out.push(`**${x.rounds}**`, "", ...inRounds.map((l) => `- ${mdText(l)}`), "");
     out.push(...whySection(s, a, r));
     for (const chart of chartsAbout(s, a.id, r.aspectId)) {
       out.push(
-        `**${mdText(chart.title) || "Chart"}**${chart.about.text ? `: ${quote(chart.about.text)}` : ""}`,
+        `**${mdText(chart.title) || x.chart}**${chart.about.text ? `: ${quote(chart.about.text)}` : ""}`,
         "",
       );
       out.push(...columnsSection(s, chart, "####"));
@@ -135,15 +144,16 @@ function scaleSection(s: WorkshopSnapshot, a: SnapshotScaleActivity): string[] {
  * reason), as in the table of the February 2023 write-up.
  */
 function whySection(s: WorkshopSnapshot, a: SnapshotScaleActivity, r: ComparisonRow): string[] {
+  const x = words(s);
   const out: string[] = [];
   const thresholds = { ...DEFAULT_STATS_THRESHOLDS, ...(s.workshop.statsThresholds ?? {}) };
   const flags = aspectFlags(
     s.groups.map((g, i) => ({
       groupId: g.id,
-      name: g.name || "Unnamed group",
+      name: g.name || x.unnamedGroup,
       position: r.positions[i] ?? null,
     })),
-    { left: a.leftLabel || "the left end", right: a.rightLabel || "the right end" },
+    { left: a.leftLabel || x.leftEnd, right: a.rightLabel || x.rightEnd },
     thresholds,
   );
   for (const f of flags) out.push(`_${mdText(f.text)}._`, "");
@@ -154,7 +164,7 @@ function whySection(s: WorkshopSnapshot, a: SnapshotScaleActivity, r: Comparison
     `| ${s.groups
       .map((g, i) => {
         const p = r.positions[i];
-        return `Why here: ${mdText(g.name) || "Unnamed group"}${p === null || p === undefined ? "" : ` (${round1(p)})`}`;
+        return `${x.whyHere(mdText(g.name) || x.unnamedGroup)}${p === null || p === undefined ? "" : ` (${x.num(round1(p))})`}`;
       })
       .join(" | ")} |`,
     `| ${s.groups.map(() => "---").join(" | ")} |`,
@@ -172,51 +182,49 @@ function whySection(s: WorkshopSnapshot, a: SnapshotScaleActivity, r: Comparison
 }
 
 function activitySection(s: WorkshopSnapshot, a: SnapshotActivity, index: number): string[] {
-  const kind = a.kind === "scale" ? "Sliding scale" : a.kind === "chart" ? "Chart" : "Prompt board";
-  const out = [`## ${index + 1}. ${mdText(a.title) || "Untitled activity"}`, "", `_${kind}_`, ""];
+  const x = words(s);
+  const out = [`## ${index + 1}. ${mdText(a.title) || x.untitledActivity}`, "", `_${x.kind[a.kind]}_`, ""];
   if (a.prompt) out.push(`> ${mdText(a.prompt)}`, "");
   if (a.takingPart !== null) {
-    const names = a.takingPart.map((g) => mdText(groupName(s, g)) || "a removed group");
-    out.push(names.length ? `Groups taking part: ${names.join(", ")}.` : "No group took part.", "");
+    const names = a.takingPart.map((g) => mdText(groupName(s, g)) || x.removedGroup);
+    out.push(names.length ? x.takingPart(names.join(", ")) : x.noGroupTookPart, "");
   }
   if (a.kind === "scale") return [...out, ...scaleSection(s, a)];
   if (a.kind === "chart") {
-    if (a.about.text) out.push(`About: ${quote(a.about.text)}`, "");
+    if (a.about.text) out.push(x.about(quote(a.about.text)), "");
     if (isChartUnderAspect(s, a)) {
       const scale = s.activities.find((x) => x.id === a.about.activityId) as SnapshotScaleActivity;
       const aspect = scale.aspects.find((x) => x.id === a.about.aspectId);
-      return [
-        ...out,
-        `The comments of this chart are listed above, under the aspect ${quote(aspect?.text ?? "")} of ${quote(scale.title)}.`,
-        "",
-      ];
+      return [...out, x.listedAbove(quote(aspect?.text ?? ""), quote(scale.title)), ""];
     }
   }
   if (a.kind === "board" && a.material) {
-    out.push("What people read first:", "", ...a.material.split(/\r?\n/).map((l) => `> ${mdText(l)}`), "");
+    out.push(x.readFirst, "", ...a.material.split(/\r?\n/).map((l) => `> ${mdText(l)}`), "");
   }
-  if (a.notes.length === 0) return [...out, "Nothing was written on this board.", ""];
+  if (a.notes.length === 0) return [...out, x.nothingOnBoard, ""];
   return [...out, ...columnsSection(s, a, "###")];
 }
 
 /** The whole report. */
 export function toMarkdown(snapshot: WorkshopSnapshot): string {
   const w = snapshot.workshop;
-  const out = [`# ${mdText(w.title) || "Untitled workshop"}`, ""];
-  if (w.date) out.push(`Date: ${w.date}`, "");
+  const x = words(snapshot);
+  const out = [`# ${mdText(w.title) || x.untitledWorkshop}`, ""];
+  // English keeps the ISO day it always had (goldens, scripts); another language writes the day its way.
+  if (w.date) out.push(x.date(x.lang === "en" ? w.date : x.day(w.date)), "");
   if (w.description) out.push(mdText(w.description), "");
   out.push(
     snapshot.groups.length
-      ? `Groups: ${snapshot.groups.map((g) => mdText(g.name) || "Unnamed group").join(", ")}.`
-      : "This workshop has no groups.",
+      ? x.groups(snapshot.groups.map((g) => mdText(g.name) || x.unnamedGroup).join(", "))
+      : x.noGroups,
     "",
   );
-  if (w.anonymous)
-    out.push("Names are not shown: this workshop was anonymous. Each comment shows its group.", "");
-  if (snapshot.activities.length === 0) out.push("This workshop has no activities yet.", "");
+  if (w.anonymous) out.push(x.anonymous, "");
+  if (snapshot.activities.length === 0) out.push(x.noActivities, "");
   snapshot.activities.forEach((a, i) => {
     out.push(...activitySection(snapshot, a, i));
   });
-  out.push("---", "", `Exported from Continuum on ${snapshot.exportedAt.slice(0, 10)}.`, "");
+  const day = snapshot.exportedAt.slice(0, 10);
+  out.push("---", "", x.exportedOn(x.lang === "en" ? day : x.day(day)), "");
   return out.join("\n");
 }

@@ -7,9 +7,10 @@
 import PDFDocument from "pdfkit";
 import { compareScale } from "./compare.ts";
 import { FONT_FILES } from "./fonts.ts";
+import { exportText } from "./i18n.ts";
 import { layoutActivityPages, SCENE_WIDTH, type Scene, type Shape } from "./layout.ts";
 import { roundsReport } from "./rounds.ts";
-import { kindLabel, round1, type SnapshotScaleActivity, type WorkshopSnapshot } from "./snapshot.ts";
+import { round1, type SnapshotScaleActivity, type WorkshopSnapshot } from "./snapshot.ts";
 
 const PAGE_W = 841.89;
 const PAGE_H = 595.28;
@@ -93,10 +94,10 @@ function para(
 
 /** The comparison between groups as a table; returns the y below it. */
 function comparisonTable(doc: Doc, s: WorkshopSnapshot, a: SnapshotScaleActivity, startY: number): number {
+  const tx = exportText(s.workshop.language);
   const cmp = compareScale(s, a);
   let y = startY;
-  if (cmp.rows.length === 0 || s.groups.length === 0)
-    return para(doc, "Nothing was placed on this scale.", y);
+  if (cmp.rows.length === 0 || s.groups.length === 0) return para(doc, tx.nothingPlaced, y);
   const numW = Math.min(110, (CONTENT_W * 0.55) / (s.groups.length + 1));
   const aspectW = CONTENT_W - numW * (s.groups.length + 1);
   const cols = [aspectW, ...s.groups.map(() => numW), numW];
@@ -125,45 +126,43 @@ function comparisonTable(doc: Doc, s: WorkshopSnapshot, a: SnapshotScaleActivity
       .lineWidth(0.5)
       .stroke("#bdbdbd");
   };
-  row(["Aspect", ...s.groups.map((g) => g.name || "Unnamed group"), "Gap"], true, "#e0e0e0");
+  row([tx.aspect, ...s.groups.map((g) => g.name || tx.unnamedGroup), tx.gap], true, "#e0e0e0");
   cmp.rows.forEach((r, i) => {
     row(
       [
-        r.source === "group" ? `${r.aspect} (added by a group)` : r.aspect,
-        ...r.positions.map((p) => (p === null ? "–" : String(round1(p)))),
-        r.gap === null ? "–" : String(round1(r.gap)),
+        r.source === "group" ? tx.addedByGroup(r.aspect) : r.aspect,
+        ...r.positions.map((p) => (p === null ? "–" : tx.num(round1(p)))),
+        r.gap === null ? "–" : tx.num(round1(r.gap)),
       ],
       false,
       i % 2 ? "#f5f5f5" : null,
     );
   });
-  return para(
-    doc,
-    `Positions from 0 (${a.leftLabel || "left"}) to 100 (${a.rightLabel || "right"}); “–”: not placed by that group. The gap is the distance between the groups furthest apart.`,
-    y + 6,
-    { size: 9, colour: MUTED },
-  );
+  return para(doc, tx.pdfPositions(a.leftLabel || tx.left, a.rightLabel || tx.right), y + 6, {
+    size: 9,
+    colour: MUTED,
+  });
 }
 
 function cover(doc: Doc, s: WorkshopSnapshot): void {
   const w = s.workshop;
-  let y = para(doc, w.title || "Untitled workshop", MARGIN, { size: 24, bold: true });
+  const tx = exportText(w.language);
+  let y = para(doc, w.title || tx.untitledWorkshop, MARGIN, { size: 24, bold: true });
   const facts = [
-    w.date ? `Date: ${w.date}` : "",
-    `Groups: ${s.groups.map((g) => g.name).join(", ") || "none"}`,
+    w.date ? tx.date(tx.lang === "en" ? w.date : tx.day(w.date)) : "",
+    s.groups.length ? tx.groups(s.groups.map((g) => g.name).join(", ")) : tx.noGroups,
   ];
   y = para(doc, facts.filter(Boolean).join("    "), y + 6, { size: 12, colour: MUTED });
   if (w.description) y = para(doc, w.description, y + 10, { size: 12 });
-  if (w.anonymous)
-    y = para(doc, "Names are not shown: this workshop was anonymous.", y + 8, { size: 11, colour: MUTED });
-  y = para(doc, "Contents", y + 18, { size: 14, bold: true });
-  if (s.activities.length === 0) y = para(doc, "This workshop has no activities yet.", y + 4);
+  if (w.anonymous) y = para(doc, tx.anonymousShort, y + 8, { size: 11, colour: MUTED });
+  y = para(doc, tx.contents, y + 18, { size: 14, bold: true });
+  if (s.activities.length === 0) y = para(doc, tx.noActivities, y + 4);
   s.activities.forEach((a, i) => {
-    y = para(doc, `${i + 1}. ${a.title || "Untitled activity"} (${kindLabel(a.kind).toLowerCase()})`, y + 4);
+    y = para(doc, `${i + 1}. ${a.title || tx.untitledActivity} (${tx.kind[a.kind].toLowerCase()})`, y + 4);
   });
   for (const a of s.activities) {
     if (a.kind !== "scale") continue;
-    y = para(doc, `Where each group placed the aspects: ${a.title}`, y + 18, { size: 14, bold: true });
+    y = para(doc, tx.wherePlaced(a.title), y + 18, { size: 14, bold: true });
     y = comparisonTable(doc, s, a, y + 6);
     const rounds = roundsReport(s, a);
     if (rounds) {
@@ -179,17 +178,18 @@ function cover(doc: Doc, s: WorkshopSnapshot): void {
 /** The whole report as PDF bytes. */
 export function toPdf(snapshot: WorkshopSnapshot): Promise<Uint8Array> {
   const created = new Date(snapshot.exportedAt);
+  const tx = exportText(snapshot.workshop.language);
   const doc = new PDFDocument({
     size: "A4",
     layout: "landscape",
     margin: 0,
     bufferPages: true,
     font: FONT_FILES.regular,
-    lang: "en",
+    lang: tx.lang,
     displayTitle: true,
     info: {
-      Title: snapshot.workshop.title || "Workshop report",
-      Subject: "Workshop report",
+      Title: snapshot.workshop.title || tx.workshopReport,
+      Subject: tx.workshopReport,
       Creator: "Continuum",
       Producer: "Continuum",
       CreationDate: created,
@@ -215,7 +215,7 @@ export function toPdf(snapshot: WorkshopSnapshot): Promise<Uint8Array> {
 
   cover(doc, snapshot);
   snapshot.activities.forEach((a, i) => {
-    const label = `${i + 1}. ${kindLabel(a.kind)}`;
+    const label = `${i + 1}. ${tx.kind[a.kind]}`;
     // The label line takes the same height on every page; charts and boards continue on further pages.
     const labelH = 16;
     const k = CONTENT_W / SCENE_WIDTH;
@@ -233,7 +233,13 @@ export function toPdf(snapshot: WorkshopSnapshot): Promise<Uint8Array> {
   for (let p = range.start; p < range.start + range.count; p++) {
     doc.switchToPage(p);
     doc.font(SANS).fontSize(8).fillColor(MUTED);
-    const footer = `${snapshot.workshop.title || "Workshop"} · exported ${snapshot.exportedAt.slice(0, 10)} · page ${p + 1} of ${range.count}`;
+    const day = snapshot.exportedAt.slice(0, 10);
+    const footer = tx.footer(
+      snapshot.workshop.title || tx.workshop,
+      tx.lang === "en" ? day : tx.day(day),
+      p + 1,
+      range.count,
+    );
     doc.text(footer, MARGIN, PAGE_H - MARGIN - 8, { lineBreak: false });
   }
   doc.end();

@@ -21,6 +21,7 @@ import {
   SCHEMA_VERSION,
   type StatsThresholds,
   type WorkshopId,
+  type WorkshopLanguage,
 } from "@continuum/model";
 import type * as Y from "yjs";
 import { stampedParticipants } from "./participants.ts";
@@ -44,6 +45,8 @@ export interface SnapshotWorkshop {
   readonly createdAt: IsoTime;
   /** The statistics flags' thresholds the facilitator set (the others are the defaults); absent = none set. */
   readonly statsThresholds?: Partial<StatsThresholds>;
+  /** The language of the exports' own words (issue 17, `i18n.ts`); absent = English. */
+  readonly language?: WorkshopLanguage;
 }
 
 export interface SnapshotGroup {
@@ -335,6 +338,7 @@ export function snapshotFromDocs(
       meetingEnded: w.meetingEnded,
       createdAt: isoTime(w.meta.createdAt),
       statsThresholds: { ...(w.statsThresholds ?? {}) },
+      ...(w.meta.language && w.meta.language !== "en" ? { language: w.meta.language } : {}),
     },
     groups: w.groups.map((g) => ({
       id: g.id,
