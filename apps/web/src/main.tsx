@@ -27,7 +27,8 @@ const launch = launchPath(location.pathname, location.search, lastWorkshop());
 if (launch) history.replaceState(null, "", launch);
 
 // The service worker that keeps the app on the device for offline use and offers new versions (issue 17).
-startUpdates(registerSW);
+// Built app only: `vite dev` has no worker to register (and must not cache its modules).
+if (import.meta.env.PROD) startUpdates(registerSW);
 
 // This device's language (issue 17): a Welsh device fetches its catalogue before the first render, so
 // nothing shows in English first. English is bundled and needs no wait.
