@@ -129,6 +129,9 @@ export function canRejoin(
 
 /** Saves the session this device uses for a workshop; a participant is also kept among its people. */
 export function saveSession(session: Session): void {
+  // Whoever was writing here stays among the device's people, saved before this list existed or not.
+  const before = loadSession(session.workshopId);
+  if (isPerson(before) && before.participantId !== session.participantId) rememberPerson(before);
   writeJson(SESSION_PREFIX + session.workshopId, session);
   if (session.role === "participant" && session.participantId) rememberPerson(session);
 }
