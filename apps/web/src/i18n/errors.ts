@@ -8,6 +8,7 @@
  * request schemas): in English the server's sentence says exactly which field, so it is kept; in another
  * language the catalogue's general sentence is shown rather than English.
  */
+import { CloseCode } from "@continuum/protocol";
 import { en } from "./en.ts";
 import { currentLanguage, i18n } from "./i18n.ts";
 
@@ -24,4 +25,10 @@ export function apiMessage(code: string, message: string): string {
     return message;
   }
   return i18n.t(`errors.${code}`);
+}
+
+/** Why the server closed a sync connection, in the person's language (`CloseCode`, packages/protocol). */
+export function closeMessage(code: number): string {
+  const key = (Object.keys(CloseCode) as (keyof typeof CloseCode)[]).find((k) => CloseCode[k] === code);
+  return key ? i18n.t(`close.${key}`) : i18n.t("close.lost");
 }

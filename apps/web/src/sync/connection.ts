@@ -12,12 +12,15 @@
  *   holds changes the server never took and never will, so it has diverged for good: we drop it (new Y.Doc,
  *   cleared store) and sync afresh from the server.
  */
-import { describeClose, FATAL_CLOSE_CODES, MessageType, type Role } from "@continuum/protocol";
+
+import { FATAL_CLOSE_CODES, MessageType, type Role } from "@continuum/protocol";
 import * as decoding from "lib0/decoding";
 import { IndexeddbPersistence } from "y-indexeddb";
 import type { Awareness } from "y-protocols/awareness";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
+import { closeMessage } from "../i18n/errors.ts";
+import { i18n } from "../i18n/i18n.ts";
 
 export type ConnectionStatus =
   /** First contact not made yet (showing what this device had stored, if anything). */
@@ -218,7 +221,7 @@ export class DocConnection {
       this.setState({
         status: "closed",
         closeCode: event.code,
-        message: describeClose(event.code),
+        message: closeMessage(event.code),
       });
     });
     provider.on("connection-close", (event: CloseEvent | null) => {
@@ -272,7 +275,7 @@ export class DocConnection {
       generation: this.state.generation + 1,
       pending: 0,
       ready: false,
-      message: "This activity is locked, so your last change was not kept.",
+      message: i18n.t("connection.lockedRefused"),
     });
     this.opts.onWriteRefused?.();
     this.refresh();

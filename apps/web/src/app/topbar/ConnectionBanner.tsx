@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import type { ConnectionState } from "../../sync/connection.ts";
 
 /** Sums up several connections (the workshop and the lanes): the worst one is what the person needs to know. */
@@ -13,8 +14,6 @@ export function combineStates(states: readonly ConnectionState[]): ConnectionSta
   return { ...worst, pending, message };
 }
 
-const waiting = (n: number) => (n === 1 ? "1 change waiting" : `${n} changes waiting`);
-
 /** Always on screen: whether what you do reaches the others. Words, not only a coloured dot. */
 export function ConnectionBanner({
   state,
@@ -23,27 +22,31 @@ export function ConnectionBanner({
   state: ConnectionState | null;
   onDismiss?(): void;
 }) {
+  const { t } = useTranslation();
   if (!state) return null;
   let text: string;
   switch (state.status) {
     case "connected":
-      text = "Connected";
+      text = t("connection.connected");
       break;
     case "connecting":
-      text = "Connecting…";
+      text = t("connection.connecting");
       break;
     case "reconnecting":
       text =
         state.pending > 0
-          ? `Reconnecting… ${waiting(state.pending)}, kept on this device.`
-          : "Reconnecting… Your changes are kept on this device.";
+          ? t("connection.reconnectingWaiting", { count: state.pending })
+          : t("connection.reconnecting");
       break;
     case "offline":
       // Short, for a one-line top bar; `OfflineNotice` below the bar says what it means.
-      text = state.pending > 0 ? `Offline. ${waiting(state.pending)}, kept on this device.` : "Offline.";
+      text =
+        state.pending > 0
+          ? t("connection.offlineWaiting", { count: state.pending })
+          : t("connection.offline");
       break;
     case "closed":
-      text = state.message ?? "Disconnected.";
+      text = state.message ?? t("connection.disconnected");
       break;
   }
   const notice = state.status !== "closed" ? state.message : null;
@@ -56,7 +59,7 @@ export function ConnectionBanner({
           {notice}
           {onDismiss ? (
             <button type="button" className="btn small" onClick={onDismiss}>
-              OK
+              {t("connection.ok")}
             </button>
           ) : null}
         </span>
@@ -72,12 +75,12 @@ export function ConnectionBanner({
  * the connection line above already announces "Offline".
  */
 export function OfflineNotice({ state }: { state: ConnectionState | null }) {
+  const { t } = useTranslation();
   if (state?.status !== "offline") return null;
   return (
     <div className="offline-notice" data-testid="offline-notice">
       <p>
-        <strong>No connection.</strong> This is the copy saved on this device. Anything you change is saved
-        here too, and shared with everyone when the connection returns.
+        <strong>{t("connection.noConnection")}</strong> {t("connection.offlineExplain")}
       </p>
     </div>
   );

@@ -1,4 +1,5 @@
 import type { Group } from "@continuum/model";
+import { useTranslation } from "react-i18next";
 import type { Awareness } from "y-protocols/awareness";
 import { usePresence } from "../../sync/presence.ts";
 
@@ -15,31 +16,36 @@ export function Presence({
   anonymous: boolean;
 }) {
   const people = usePresence(awareness);
+  const { t } = useTranslation();
   const here = people.filter((p) => p.here);
   const gone = people.filter((p) => !p.here);
   const groupName = (id: string | null, fallback: string | null) =>
     groups.find((g) => g.id === id)?.name ?? fallback ?? "";
   const who = (p: (typeof people)[number]) =>
     p.role === "facilitator"
-      ? `${p.name} (facilitator)`
+      ? t("presence.facilitator", { name: p.name })
       : p.role === "observer"
-        ? "Room screen"
-        : `${anonymous ? "Someone" : p.name}, ${groupName(p.group, p.groupName)}`;
+        ? t("presence.roomScreen")
+        : t("presence.person", {
+            name: anonymous ? t("presence.someone") : p.name,
+            group: groupName(p.group, p.groupName),
+          });
   return (
     <details className="presence">
       <summary>
-        People here: {here.length + 1}
-        {gone.length > 0 ? `, ${gone.length} dropped off` : ""}
+        {gone.length > 0
+          ? t("presence.summaryGone", { here: here.length + 1, gone: gone.length })
+          : t("presence.summary", { here: here.length + 1 })}
       </summary>
       <ul>
-        <li>{selfName} (you)</li>
+        <li>{t("presence.you", { name: selfName })}</li>
         {here.map((p) => (
           <li key={p.clientId}>{who(p)}</li>
         ))}
       </ul>
       {gone.length > 0 ? (
         <>
-          <p className="hint">Dropped off:</p>
+          <p className="hint">{t("presence.droppedOff")}</p>
           <ul className="gone">
             {gone.map((p) => (
               <li key={p.clientId}>{who(p)}</li>

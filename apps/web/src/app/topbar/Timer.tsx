@@ -1,5 +1,6 @@
 import { type Timer as TimerModel, timerRemainingMs, timerRunning } from "@continuum/model";
 import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { serverNow, syncClock } from "../../sync/clock.ts";
 import { formatMs } from "../../ui/time.ts";
 
@@ -10,12 +11,13 @@ import { formatMs } from "../../ui/time.ts";
  */
 export function Timer({ timer }: { timer: TimerModel | null }) {
   const [now, setNow] = useState(serverNow);
+  const { t } = useTranslation();
   const running = timerRunning(timer, now);
   useEffect(() => {
     if (!running) return;
     void syncClock();
-    const t = setInterval(() => setNow(serverNow()), 500);
-    return () => clearInterval(t);
+    const id = setInterval(() => setNow(serverNow()), 500);
+    return () => clearInterval(id);
   }, [running]);
   // A new timer (started, paused) must show at once, not at the next tick.
   const [seen, setSeen] = useState(timer);
@@ -26,10 +28,18 @@ export function Timer({ timer }: { timer: TimerModel | null }) {
   if (!timer) return null;
   const left = timerRemainingMs(timer, now);
   const label =
-    left === 0 ? "Time is up" : `${formatMs(left)} left${timer.startedAt === null ? " (paused)" : ""}`;
+    left === 0
+      ? t("timer.up")
+      : timer.startedAt === null
+        ? t("timer.leftPaused", { time: formatMs(left) })
+        : t("timer.left", { time: formatMs(left) });
   return (
-    <div className={`timer${left === 0 ? " timer-up" : ""}`} role="timer" aria-label={`Timer: ${label}`}>
-      <span aria-hidden="true">Timer: </span>
+    <div
+      className={`timer${left === 0 ? " timer-up" : ""}`}
+      role="timer"
+      aria-label={t("timer.label", { label })}
+    >
+      <span aria-hidden="true">{t("timer.prefix")} </span>
       {label}
     </div>
   );
