@@ -28,6 +28,7 @@ import {
   type GroupId,
   type JoinResponse,
   laneDocName,
+  type WorkshopId,
 } from "@continuum/protocol";
 import { startServer } from "@continuum/server";
 import WebSocket from "ws";
@@ -193,7 +194,7 @@ async function timeOpen(id: string, activity: string, groups: readonly { id: Gro
     const start = performance.now();
     const docs = await Promise.all([
       open(id, token),
-      ...groups.map((g) => open(laneDocName(id, activity as ActivityId, g.id), token)),
+      ...groups.map((g) => open(laneDocName(id as WorkshopId, activity as ActivityId, g.id), token)),
     ]);
     times.push(performance.now() - start);
     for (const d of docs) d.close();
