@@ -1,11 +1,14 @@
 import { type Activity, timerFor } from "@continuum/model";
 import { CloseCode, type WorkshopId } from "@continuum/protocol";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { ListActivity, useListActivityDoc } from "../activities/ListActivity.tsx";
 import { useActivityMe } from "../activities/me.ts";
 import { ScaleActivity } from "../activities/scale/ScaleActivity.tsx";
 import { AgendaView } from "../agenda/AgendaView.tsx";
 import { ApiFailure, api, failureMessage } from "../api.ts";
+import { i18n } from "../i18n/i18n.ts";
+import { LanguageSwitch } from "../i18n/LanguageSwitch.tsx";
 import {
   canRejoin,
   deviceLabel,
@@ -116,7 +119,7 @@ function useSessionFor(workshopId: WorkshopId) {
           workshopId: res.workshopId,
           token: res.token,
           role: res.role,
-          name: res.role === "facilitator" ? "Facilitator" : "Room screen",
+          name: res.role === "facilitator" ? i18n.t("start.facilitator") : i18n.t("presence.roomScreen"),
           group: null,
           groupName: null,
           joinCode: fragment.code ?? saved?.joinCode ?? null,
@@ -182,15 +185,16 @@ function useSessionFor(workshopId: WorkshopId) {
 
 export function Board({ workshopId }: { workshopId: WorkshopId }) {
   const { session, error, rejoining, renew, switchTo } = useSessionFor(workshopId);
+  const { t } = useTranslation();
   if (error) {
     return (
       <main className="page">
-        <h1>We could not open this workshop</h1>
+        <h1>{t("board.couldNotOpen")}</h1>
         <p className="error" role="alert">
           {error}
         </p>
         <button type="button" className="btn" onClick={() => navigate("/")}>
-          Go to the start page
+          {t("app.toStart")}
         </button>
       </main>
     );
@@ -199,15 +203,15 @@ export function Board({ workshopId }: { workshopId: WorkshopId }) {
     if (readFragment() || needsRejoin(loadSession(workshopId)))
       return (
         <main className="page" role="status">
-          Opening the workshop…
+          {t("board.opening")}
         </main>
       );
     return (
       <main className="page">
-        <h1>Join this workshop first</h1>
-        <p>This device has not joined this workshop yet. Ask the facilitator for the workshop code.</p>
+        <h1>{t("board.joinFirst")}</h1>
+        <p>{t("board.notJoined")}</p>
         <button type="button" className="btn primary" onClick={() => navigate("/join")}>
-          Enter the code
+          {t("board.enterCode")}
         </button>
       </main>
     );
@@ -234,6 +238,7 @@ function WorkshopScreen({
   onTokenRefused(): void;
   onSwitch(next: Session): void;
 }) {
+  const { t } = useTranslation();
   const conn = useDocConnection(session.workshopId, session.token, session.role);
   const doc = useDoc(conn);
   const workshop = useWorkshop(doc);
@@ -291,7 +296,7 @@ function WorkshopScreen({
   const hasContent = workshop !== null && (workshop.groups.length > 0 || activities.length > 0);
   // Only the cockpit counts who is here (its progress); nobody else re-renders the board on presence.
   const people = usePresence(session.role === "facilitator" ? (conn?.awareness ?? null) : null);
-  const title = workshop?.meta.title || "Workshop";
+  const title = workshop?.meta.title || t("board.workshop");
   // The timer belongs to the activity it was started for: not shown once people are elsewhere.
   const timer = timerFor(workshop?.control.timer ?? null, activity?.id);
 
@@ -326,9 +331,11 @@ function WorkshopScreen({
         <div className="topbar-title">
           <strong>{title}</strong>
           {session.role === "participant" ? (
-            <span className="badge">Your group: {session.groupName}</span>
+            <span className="badge">{t("board.yourGroup", { group: session.groupName ?? "" })}</span>
           ) : (
-            <span className="badge">{session.role === "facilitator" ? "Facilitator" : "Room screen"}</span>
+            <span className="badge">
+              {session.role === "facilitator" ? t("start.facilitator") : t("presence.roomScreen")}
+            </span>
           )}
         </div>
         {/* Removed: the page says so once, below; no connection line, people or phone link to offer. */}
@@ -348,6 +355,8 @@ function WorkshopScreen({
               <WhoIsWriting session={session} groups={workshop.groups} onSwitch={onSwitch} />
             ) : null}
             {session.role === "participant" ? <YouMenu session={session} /> : null}
+            {/* The cockpit's own language control (participants have theirs in the You menu). */}
+            {session.role === "facilitator" ? <LanguageSwitch className="topbar-language" /> : null}
           </>
         )}
       </header>
@@ -358,19 +367,16 @@ function WorkshopScreen({
       <main className={session.role === "facilitator" ? "cockpit-page" : "page board"}>
         {removed ? (
           <div className="panel removed">
-            <h1>You are no longer in this workshop</h1>
+            <h1>{t("board.noLonger")}</h1>
             <p className="error" role="alert">
               {fatal?.message}
             </p>
-            <p>
-              If you think this is a mistake, speak to the facilitator. If they let you back in, reload this
-              page.
-            </p>
+            <p>{t("board.mistake")}</p>
             <OthersOnThisDevice session={session} onSwitch={onSwitch} />
           </div>
         ) : null}
         {fatal && fatalCode === CloseCode.Unauthorized && mayRejoin && rejoining ? (
-          <p role="status">Signing you back in…</p>
+          <p role="status">{t("board.signingIn")}</p>
         ) : null}
         {fatal && !removed && !(fatalCode === CloseCode.Unauthorized && mayRejoin && rejoining) ? (
           <div className="panel">
@@ -383,12 +389,12 @@ function WorkshopScreen({
                 className="btn primary"
                 onClick={() => navigate(`/join/${session.joinCode}`)}
               >
-                Join again
+                {t("board.joinAgain")}
               </button>
             ) : null}
           </div>
         ) : null}
-        {!hasContent && !fatal ? <p role="status">Loading the workshop…</p> : null}
+        {!hasContent && !fatal ? <p role="status">{t("board.loading")}</p> : null}
         {session.role === "participant" && doc && workshop && !removed ? (
           <AgendaView
             workshopDoc={doc}
@@ -400,7 +406,7 @@ function WorkshopScreen({
           />
         ) : null}
         {session.role === "facilitator" && doc && workshop ? (
-          <Suspense fallback={<p role="status">Loading the facilitator's tools…</p>}>
+          <Suspense fallback={<p role="status">{t("board.loadingTools")}</p>}>
             <Cockpit
               doc={doc}
               workshop={workshop}
@@ -433,10 +439,11 @@ function LiveConnection({ onDismiss }: { onDismiss(): void }) {
  */
 function OthersOnThisDevice({ session, onSwitch }: { session: Session; onSwitch(next: Session): void }) {
   const others = devicePeople(session.workshopId).filter((p) => p.participantId !== session.participantId);
+  const { t } = useTranslation();
   if (others.length === 0) return null;
   return (
     <>
-      <p>Someone else writing on this device? Carry on as:</p>
+      <p>{t("board.carryOnAs")}</p>
       <div className="actions">
         {others.map((p) => (
           <button

@@ -312,4 +312,22 @@ export const cy = {
     label: "Amserydd: {{label}}",
     prefix: "Amserydd:",
   },
+  board: {
+    couldNotOpen: "Nid oedd modd agor y gweithdy hwn",
+    opening: "Yn agor y gweithdy…",
+    joinFirst: "Ymunwch â'r gweithdy hwn yn gyntaf",
+    notJoined:
+      "Nid yw'r ddyfais hon wedi ymuno â'r gweithdy hwn eto. Gofynnwch i'r hwylusydd am god y gweithdy.",
+    enterCode: "Rhoi'r cod",
+    workshop: "Gweithdy",
+    yourGroup: "Eich grŵp: {{group}}",
+    noLonger: "Nid ydych yn y gweithdy hwn mwyach",
+    mistake:
+      "Os ydych chi'n meddwl bod hyn yn gamgymeriad, siaradwch â'r hwylusydd. Os ydyn nhw'n gadael i chi ddod yn ôl, ail-lwythwch y dudalen hon.",
+    signingIn: "Yn eich mewngofnodi eto…",
+    joinAgain: "Ymuno eto",
+    loading: "Yn llwytho'r gweithdy…",
+    loadingTools: "Yn llwytho offer yr hwylusydd…",
+    carryOnAs: "Rhywun arall yn ysgrifennu ar y ddyfais hon? Parhewch fel:",
+  },
 };

@@ -297,4 +297,21 @@ export const en = {
     label: "Timer: {{label}}",
     prefix: "Timer:",
   },
+  board: {
+    couldNotOpen: "We could not open this workshop",
+    opening: "Opening the workshop…",
+    joinFirst: "Join this workshop first",
+    notJoined: "This device has not joined this workshop yet. Ask the facilitator for the workshop code.",
+    enterCode: "Enter the code",
+    workshop: "Workshop",
+    yourGroup: "Your group: {{group}}",
+    noLonger: "You are no longer in this workshop",
+    mistake:
+      "If you think this is a mistake, speak to the facilitator. If they let you back in, reload this page.",
+    signingIn: "Signing you back in…",
+    joinAgain: "Join again",
+    loading: "Loading the workshop…",
+    loadingTools: "Loading the facilitator's tools…",
+    carryOnAs: "Someone else writing on this device? Carry on as:",
+  },
 } as const;
