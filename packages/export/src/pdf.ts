@@ -9,6 +9,7 @@ import { compareScale } from "./compare.ts";
 import { FONT_FILES } from "./fonts.ts";
 import { exportText } from "./i18n.ts";
 import { layoutActivityPages, SCENE_WIDTH, type Scene, type Shape } from "./layout.ts";
+import { reasonsTable } from "./research.ts";
 import { roundsReport } from "./rounds.ts";
 import { round1, type SnapshotScaleActivity, type WorkshopSnapshot } from "./snapshot.ts";
 
@@ -172,7 +173,45 @@ function cover(doc: Doc, s: WorkshopSnapshot): void {
         for (const line of x.lines) y = para(doc, line, y + 2, { size: 10 });
       }
     }
+    y = reasonsPdf(doc, s, a, y + 12);
   }
+}
+
+/**
+ * The reasons each group gave, side by side: per aspect with any reason, a row with a cell per group
+ * (its position, then its reasons), as in the write-up's table. Returns the y below it.
+ */
+function reasonsPdf(doc: Doc, s: WorkshopSnapshot, a: SnapshotScaleActivity, startY: number): number {
+  const rows = reasonsTable(s, a);
+  if (rows.length === 0 || s.groups.length === 0) return startY;
+  let y = para(doc, "Why here? The reasons each group gave", startY, { size: 12, bold: true });
+  const colW = CONTENT_W / s.groups.length;
+  for (const r of rows) {
+    y = para(doc, r.aspect, y + 8, { size: 10, bold: true });
+    const cells = s.groups.map((g, i) => {
+      const p = r.positions[i];
+      const head = `${g.name}${p === null || p === undefined ? "" : ` (${round1(p)})`}`;
+      const list = (r.reasons[i] ?? []).map((x) => `• ${x.text}${x.author ? ` (${x.author})` : ""}`);
+      return [head, ...(list.length ? list : ["–"])].join("\n");
+    });
+    doc.font(SANS).fontSize(10);
+    const h = Math.max(...cells.map((c) => doc.heightOfString(c, { width: colW - 8 }))) + 8;
+    if (y + h > BOTTOM) {
+      doc.addPage();
+      y = MARGIN;
+    }
+    cells.forEach((c, i) => {
+      const x = MARGIN + i * colW;
+      doc.rect(x, y, colW, h).lineWidth(0.5).stroke("#bdbdbd");
+      doc
+        .font(SANS)
+        .fontSize(10)
+        .fillColor(INK)
+        .text(c, x + 4, y + 4, { width: colW - 8 });
+    });
+    y += h;
+  }
+  return y;
 }
 
 /** The whole report as PDF bytes. */
