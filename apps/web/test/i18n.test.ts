@@ -51,7 +51,6 @@ export const NOT_YET_CONVERTED: readonly string[] = [
   "activities/scale/replay/Replay.tsx",
   "activities/scale/rounds/RoundControls.tsx",
   "activities/scale/rounds/RowRounds.tsx",
-  "app/topbar/WhoIsWriting.tsx",
   "facilitator/AddToTablet.tsx",
   "facilitator/AgendaRail.tsx",
   "facilitator/Cockpit.tsx",

@@ -330,4 +330,22 @@ export const cy = {
     loadingTools: "Yn llwytho offer yr hwylusydd…",
     carryOnAs: "Rhywun arall yn ysgrifennu ar y ddyfais hon? Parhewch fel:",
   },
+  who: {
+    noGroup: "dim grŵp",
+    sending: "Yn anfon y newidiadau diwethaf yn gyntaf…",
+    notSent:
+      "Nid yw newidiadau diwethaf {{name}} wedi cyrraedd y gweinydd eto. Newidiwch pan fydd y ddyfais hon ar-lein eto, fel eu bod yn aros yn eiddo i {{name}}.",
+    needName: "Rhowch enw'r person sy'n ymuno.",
+    needGroup: "Dewiswch eu grŵp.",
+    writing: "Yn ysgrifennu:",
+    summaryHint: ". Pwy sy'n ysgrifennu? Newid person neu ychwanegu rhywun.",
+    heading: "Pwy sy'n ysgrifennu?",
+    hint: "Rhannu'r ddyfais hon? Dewiswch eich enw cyn i chi ysgrifennu, fel bod eich nodiadau a'ch dotiau'n eiddo i chi.",
+    now: "Yn ysgrifennu nawr",
+    name: "Eu henw (mae enw cyntaf yn unig yn iawn)",
+    group: "Eu grŵp",
+    add: "Ychwanegu ac ysgrifennu fel nhw",
+    cancel: "Canslo",
+    addSomeone: "Ychwanegu rhywun at y ddyfais hon",
+  },
 };

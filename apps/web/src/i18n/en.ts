@@ -314,4 +314,22 @@ export const en = {
     loadingTools: "Loading the facilitator's tools…",
     carryOnAs: "Someone else writing on this device? Carry on as:",
   },
+  who: {
+    noGroup: "no group",
+    sending: "Sending the last changes first…",
+    notSent:
+      "{{name}}'s last changes have not reached the server yet. Switch when this device is back online, so they stay {{name}}'s.",
+    needName: "Enter the name of the person who is joining.",
+    needGroup: "Choose their group.",
+    writing: "Writing:",
+    summaryHint: ". Who's writing? Switch person or add someone.",
+    heading: "Who's writing?",
+    hint: "Sharing this device? Choose your name before you write, so your notes and dots are yours.",
+    now: "Writing now",
+    name: "Their name (only first name is fine)",
+    group: "Their group",
+    add: "Add and write as them",
+    cancel: "Cancel",
+    addSomeone: "Add someone to this device",
+  },
 } as const;

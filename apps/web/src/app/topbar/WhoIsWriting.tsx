@@ -8,10 +8,13 @@
  * ballot, and their group's lane opens. Before switching we wait for changes still on their way to the
  * server: sent after the switch they would travel with the next person's token and be stamped as theirs.
  */
+
 import type { Group } from "@continuum/model";
 import { LIMITS } from "@continuum/protocol";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { api, failureMessage } from "../../api.ts";
+import { i18n } from "../../i18n/i18n.ts";
 import {
   deviceLabel,
   devicePeople,
@@ -43,7 +46,7 @@ function changesSent(ms: number): Promise<boolean> {
   });
 }
 
-const groupLabel = (p: Session) => p.groupName || "no group";
+const groupLabel = (p: Session) => p.groupName || i18n.t("who.noGroup");
 
 export function WhoIsWriting({
   session,
@@ -56,6 +59,7 @@ export function WhoIsWriting({
 }) {
   const ref = useRef<HTMLDetailsElement>(null);
   const [adding, setAdding] = useState(false);
+  const { t } = useTranslation();
   const [name, setName] = useState("");
   const [group, setGroup] = useState("");
   const [busy, setBusy] = useState(false);
@@ -105,13 +109,11 @@ export function WhoIsWriting({
       return;
     }
     setBusy(true);
-    setMessage("Sending the last changes first…");
+    setMessage(t("who.sending"));
     const sent = await changesSent(SEND_WAIT_MS);
     setBusy(false);
     if (!sent) {
-      setMessage(
-        `${session.name}'s last changes have not reached the server yet. Switch when this device is back online, so they stay ${session.name}'s.`,
-      );
+      setMessage(t("who.notSent", { name: session.name }));
       return;
     }
     saveSession(next);
@@ -122,11 +124,11 @@ export function WhoIsWriting({
     e.preventDefault();
     const trimmed = name.trim();
     if (!trimmed) {
-      setMessage("Enter the name of the person who is joining.");
+      setMessage(t("who.needName"));
       return;
     }
     if (!group) {
-      setMessage("Choose their group.");
+      setMessage(t("who.needGroup"));
       return;
     }
     setBusy(true);
@@ -155,16 +157,14 @@ export function WhoIsWriting({
   return (
     <details className="who-menu" ref={ref}>
       <summary className="who-button">
-        <span className="who-label">Writing:</span> <strong>{session.name}</strong>
-        <span className="sr-only">. Who's writing? Switch person or add someone.</span>
+        <span className="who-label">{t("who.writing")}</span> <strong>{session.name}</strong>
+        <span className="sr-only">{t("who.summaryHint")}</span>
       </summary>
       <section className="who-panel" aria-labelledby={headingId}>
         <p className="who-heading" id={headingId}>
-          Who's writing?
+          {t("who.heading")}
         </p>
-        <p className="hint">
-          Sharing this device? Choose your name before you write, so your notes and dots are yours.
-        </p>
+        <p className="hint">{t("who.hint")}</p>
         <ul className="who-list">
           {people.map((p) => {
             const current = p.participantId === session.participantId;
@@ -179,7 +179,7 @@ export function WhoIsWriting({
                 >
                   <span className="who-name">{p.name}</span>
                   <span className="who-group">{groupLabel(p)}</span>
-                  {current ? <span className="who-now">Writing now</span> : null}
+                  {current ? <span className="who-now">{t("who.now")}</span> : null}
                 </button>
               </li>
             );
@@ -188,7 +188,7 @@ export function WhoIsWriting({
         {adding ? (
           <form className="who-add" onSubmit={(e) => void add(e)}>
             <label className="field">
-              <span>Their name (only first name is fine)</span>
+              <span>{t("who.name")}</span>
               <input
                 value={name}
                 maxLength={LIMITS.name}
@@ -199,7 +199,7 @@ export function WhoIsWriting({
               />
             </label>
             <fieldset className="groups">
-              <legend>Their group</legend>
+              <legend>{t("who.group")}</legend>
               {groups.map((g) => (
                 <label key={g.id} className="group-choice">
                   <input
@@ -215,10 +215,10 @@ export function WhoIsWriting({
             </fieldset>
             <div className="actions">
               <button type="submit" className="btn primary" disabled={busy}>
-                Add and write as them
+                {t("who.add")}
               </button>
               <button type="button" className="btn" onClick={() => setAdding(false)}>
-                Cancel
+                {t("who.cancel")}
               </button>
             </div>
           </form>
@@ -232,7 +232,7 @@ export function WhoIsWriting({
               setMessage(null);
             }}
           >
-            Add someone to this device
+            {t("who.addSomeone")}
           </button>
         )}
         <p className="who-status" role="status">
