@@ -3,9 +3,11 @@
  * then offers to bring everyone there), the current one marked, and each group's progress: how many people
  * are here and, on a scale, how many of the prepared aspects the group has placed.
  */
+
 import { type Activity, hasRounds, readRounds, type Workshop } from "@continuum/model";
 import { type ActivityId, laneDocName } from "@continuum/protocol";
 import { type ReactNode, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
 import { laneStore } from "../activities/scale/laneStore.ts";
 import { findOpenConnection, subscribeAllConnections } from "../sync/connection.ts";
@@ -27,12 +29,11 @@ export function AgendaRail({
   children?: ReactNode;
 }) {
   const current = workshop.control.currentActivity;
+  const { t } = useTranslation();
   return (
-    <nav className="cockpit-rail" aria-label="Agenda">
-      <h2>Agenda</h2>
-      {workshop.activities.length === 0 ? (
-        <p className="hint">No activities yet: add one with “Edit the agenda and meeting”.</p>
-      ) : null}
+    <nav className="cockpit-rail" aria-label={t("agenda.heading")}>
+      <h2>{t("agenda.heading")}</h2>
+      {workshop.activities.length === 0 ? <p className="hint">{t("rail.none")}</p> : null}
       <ol className="rail-list">
         {workshop.activities.map((a, i) => {
           const isCurrent = a.id === current;
@@ -46,9 +47,11 @@ export function AgendaRail({
                 onClick={() => onLook(a.id)}
               >
                 <span className="rail-number">{i + 1}.</span>
-                <span className="rail-title">{a.title || "Untitled activity"}</span>
-                {isCurrent ? <span className="badge">Now</span> : null}
-                {workshop.control.locked[a.id] === true ? <span className="badge">Locked</span> : null}
+                <span className="rail-title">{a.title || t("agenda.untitled")}</span>
+                {isCurrent ? <span className="badge">{t("rail.now")}</span> : null}
+                {workshop.control.locked[a.id] === true ? (
+                  <span className="badge">{t("agenda.badge.locked")}</span>
+                ) : null}
                 {a.kind === "scale" ? <RoundBadge doc={doc} activityId={a.id} /> : null}
               </button>
             </li>
@@ -73,9 +76,10 @@ function Progress({
   const placed = usePlacedAspects(workshop, activity);
   const here = people.filter((p) => p.here && p.role === "participant");
   const aspects = activity?.kind === "scale" ? activity.aspects.length : 0;
+  const { t } = useTranslation();
   return (
     <section className="rail-progress" aria-labelledby="progress-title">
-      <h3 id="progress-title">Progress</h3>
+      <h3 id="progress-title">{t("rail.progress")}</h3>
       <ul>
         {workshop.groups.map((g) => {
           const n = here.filter((p) => p.group === g.id).length;
@@ -84,8 +88,8 @@ function Progress({
             <li key={g.id}>
               <span className={`swatch colour-${g.colour}`} aria-hidden="true" />
               <span>
-                <strong>{g.name}</strong>: {n} here
-                {aspects > 0 && p !== undefined ? `, ${p} of ${aspects} aspects placed` : ""}
+                <strong>{g.name}</strong>: {t("rail.here", { count: n })}
+                {aspects > 0 && p !== undefined ? t("rail.placed", { placed: p, count: aspects }) : ""}
               </span>
             </li>
           );
@@ -142,8 +146,13 @@ function usePlacedAspects(workshop: Workshop, activity: Activity | null): Map<st
 /** A scale run in rounds says which round it is in, so the agenda shows the plan (issue 14). */
 function RoundBadge({ doc, activityId }: { doc: Y.Doc; activityId: ActivityId }) {
   const rounds = readRounds(doc, activityId);
+  const { t } = useTranslation();
   if (!hasRounds(rounds)) return null;
   const label =
-    rounds.round === "individual" ? "On their own" : rounds.round === "second" ? "Round 2" : "In rounds";
+    rounds.round === "individual"
+      ? t("rail.ownRound")
+      : rounds.round === "second"
+        ? t("rail.round2")
+        : t("rail.inRounds");
   return <span className="badge">{label}</span>;
 }

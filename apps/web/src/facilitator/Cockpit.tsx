@@ -9,8 +9,10 @@
  * - sharing, the people (`PeoplePanel.tsx`), the agenda editor and the downloads in dialogs, out of the way of running the meeting.
  * Loaded lazily, with the QR code library and the exports, so participants' tablets never download them.
  */
+
 import type { Activity, Workshop } from "@continuum/model";
 import { lazy, type ReactNode, Suspense, useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
 import { VotingControls } from "../activities/chart/VotingControls.tsx";
 import { RoundControls } from "../activities/scale/rounds/RoundControls.tsx";
@@ -52,6 +54,7 @@ type Open = "share" | "people" | "agenda" | "downloads" | null;
 export default function Cockpit({ doc, workshop, session, activity, chartDoc, people, board }: CockpitProps) {
   const share = useShare(session);
   const [open, setOpen] = useState<Open>(null);
+  const { t } = useTranslation();
   const boardRef = useRef<HTMLElement>(null);
   const setFacilitatorActivity = useUi((s) => s.setFacilitatorActivity);
   // Timers are started on the server's clock, so measure it before the facilitator can start one.
@@ -65,7 +68,7 @@ export default function Cockpit({ doc, workshop, session, activity, chartDoc, pe
   }, [activityId]);
 
   // The cockpit names its screen first, whatever board it shows.
-  useScreenTitle(`Run: ${workshop.meta.title || "Workshop"} – Continuum`);
+  useScreenTitle(t("cockpit.pageTitle", { title: workshop.meta.title || t("board.workshop") }));
 
   const participantsHere = people.filter((p) => p.here && p.role === "participant").length;
   const { title, date } = workshop.meta;
@@ -102,31 +105,33 @@ export default function Cockpit({ doc, workshop, session, activity, chartDoc, pe
           <p className="rail-code">
             {share.joinCode ? (
               <>
-                <span className="sr-only">Workshop code: {share.joinCode.split("").join(" ")}</span>
+                <span className="sr-only">
+                  {t("cockpit.codeSpoken", { code: share.joinCode.split("").join(" ") })}
+                </span>
                 <span aria-hidden="true">
-                  Code <strong>{share.joinCode}</strong>
+                  {t("cockpit.code")} <strong>{share.joinCode}</strong>
                 </span>
               </>
             ) : (
-              (share.error ?? "Getting the join code…")
+              (share.error ?? t("cockpit.gettingCode"))
             )}
           </p>
           <div className="rail-actions">
             <button type="button" className="btn primary" disabled={!roomUrl} onClick={present}>
-              Present on the room's screen
+              {t("cockpit.present")}
             </button>
-            {!roomUrl ? <p className="hint">The room-screen link is on its way from the server.</p> : null}
+            {!roomUrl ? <p className="hint">{t("cockpit.roomLinkComing")}</p> : null}
             <button type="button" className="btn" onClick={() => setOpen("share")}>
-              Share and links
+              {t("cockpit.shareButton")}
             </button>
             <button type="button" className="btn" onClick={() => setOpen("people")}>
-              People
+              {t("cockpit.people")}
             </button>
             <button type="button" className="btn" onClick={() => setOpen("agenda")}>
-              Edit the agenda and meeting
+              {t("cockpit.agenda")}
             </button>
             <button type="button" className="btn" onClick={() => setOpen("downloads")}>
-              Download the results
+              {t("cockpit.downloadsButton")}
             </button>
           </div>
         </div>
@@ -147,21 +152,21 @@ export default function Cockpit({ doc, workshop, session, activity, chartDoc, pe
         ) : null}
         {/* It scrolls on its own, so it takes keyboard focus to scroll with the arrow keys (WCAG 2.1.1). */}
         {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard */}
-        <section className="cockpit-board" ref={boardRef} tabIndex={0} aria-label="The live board">
+        <section className="cockpit-board" ref={boardRef} tabIndex={0} aria-label={t("cockpit.liveBoard")}>
           {board}
         </section>
       </div>
-      <Dialog title="Share and present" open={open === "share"} onClose={() => setOpen(null)} wide>
+      <Dialog title={t("cockpit.shareTitle")} open={open === "share"} onClose={() => setOpen(null)} wide>
         <SharePanel session={session} share={share} />
       </Dialog>
-      <Dialog title="People" open={open === "people"} onClose={() => setOpen(null)} wide>
+      <Dialog title={t("cockpit.people")} open={open === "people"} onClose={() => setOpen(null)} wide>
         <PeoplePanel session={session} groups={workshop.groups} />
       </Dialog>
-      <Dialog title="Edit the agenda and meeting" open={open === "agenda"} onClose={() => setOpen(null)} wide>
+      <Dialog title={t("cockpit.agenda")} open={open === "agenda"} onClose={() => setOpen(null)} wide>
         <AgendaEditor workshopDoc={doc} now={serverNow} />
       </Dialog>
-      <Dialog title="Downloads" open={open === "downloads"} onClose={() => setOpen(null)} wide>
-        <Suspense fallback={<p role="status">Loading the downloads…</p>}>
+      <Dialog title={t("cockpit.downloads")} open={open === "downloads"} onClose={() => setOpen(null)} wide>
+        <Suspense fallback={<p role="status">{t("cockpit.loadingDownloads")}</p>}>
           <ExportPanel workshopDoc={doc} session={session} activity={activity} />
         </Suspense>
         <ShareBackPanel session={session} />

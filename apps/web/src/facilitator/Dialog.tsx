@@ -3,7 +3,9 @@
  * focus back to the button that opened it. Used for what the facilitator does now and then (sharing,
  * editing the agenda, downloads), so the cockpit keeps the meeting on one screen.
  */
+
 import { type ReactNode, useEffect, useId, useRef } from "react";
+import { useTranslation } from "react-i18next";
 
 export function Dialog({
   title,
@@ -18,6 +20,7 @@ export function Dialog({
   children: ReactNode;
   wide?: boolean;
 }) {
+  const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -42,7 +45,7 @@ export function Dialog({
       <div className="dialog-head">
         <h2 id={titleId}>{title}</h2>
         <button type="button" className="btn" onClick={onClose}>
-          Close
+          {t("cockpit.close")}
         </button>
       </div>
       {open ? children : null}
