@@ -41,6 +41,8 @@ export async function updatesFromRooms(
   store: Store,
   rooms: RoomManager,
   id: WorkshopId,
+  /** Whether the export needs the history of moves (the archive and the moves file); read only then. */
+  options: { history?: boolean } = {},
 ): Promise<WorkshopUpdates> {
   const held: Room[] = [];
   try {
@@ -53,7 +55,7 @@ export async function updatesFromRooms(
       docs.set(name, [Y.encodeStateAsUpdate(room.doc)]);
     }
     // The history of moves (HIST-1): a store document no room holds, read after this node's pending appends.
-    const history = await moveLogFor(store).updates(id);
+    const history = options.history === false ? [] : await moveLogFor(store).updates(id);
     if (history.length > 0) docs.set(historyDocName(id), history);
     return { workshopId: id, workshop: [Y.encodeStateAsUpdate(workshop.doc)], docs };
   } finally {

@@ -29,7 +29,9 @@ export function exportRoutes(deps: HttpDeps) {
     }
     // Only copying the documents' state happens here; building the snapshot and rendering it (seconds
     // for a PDF of thousands of notes) happen in the export pool, off the event loop.
-    const updates = await updatesFromRooms(store, rooms, workshop.id);
+    // The history of moves is read (one stored row per move) only for the formats that hold it.
+    const history = format === "json" || format === "moves-csv";
+    const updates = await updatesFromRooms(store, rooms, workshop.id, { history });
     const rendered = await deps.exportPool.render(updates, format, url.searchParams.get("activity"));
     res.writeHead(200, {
       "content-type": rendered.contentType,
