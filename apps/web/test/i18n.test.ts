@@ -56,7 +56,6 @@ export const NOT_YET_CONVERTED: readonly string[] = [
   "facilitator/PeoplePanel.tsx",
   "facilitator/RunBar.tsx",
   "facilitator/ShareBackPanel.tsx",
-  "facilitator/SharePanel.tsx",
   "present/JoinInvite.tsx",
   "present/Present.tsx",
   "present/VoteResults.tsx",

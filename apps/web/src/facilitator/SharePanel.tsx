@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { api, failureMessage } from "../api.ts";
 import { links } from "../app/router.ts";
 import { type Session, saveSession, saveSummary } from "../session.ts";
@@ -8,6 +9,7 @@ import type { ShareInfo } from "./useShare.ts";
 function CopyLink({ label, url, secret }: { label: string; url: string; secret?: boolean }) {
   const [copied, setCopied] = useState(false);
   const [shown, setShown] = useState(!secret);
+  const { t } = useTranslation();
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(url);
@@ -24,11 +26,11 @@ function CopyLink({ label, url, secret }: { label: string; url: string; secret?:
       {shown ? <input readOnly value={url} aria-label={label} onFocus={(e) => e.target.select()} /> : null}
       <div className="actions">
         <button type="button" className="btn" onClick={copy}>
-          {copied ? "Copied" : `Copy ${label.toLocaleLowerCase()}`}
+          {copied ? t("share.copied") : t("share.copy", { label: label.toLocaleLowerCase() })}
         </button>
         {secret && !shown ? (
           <button type="button" className="btn" onClick={() => setShown(true)}>
-            Show it
+            {t("share.showIt")}
           </button>
         ) : null}
       </div>
@@ -50,47 +52,42 @@ export function SharePanel({ session, share }: { session: Session; share: ShareI
     ? links.withKey(origin, session.workshopId, session.facilitatorKey, code)
     : null;
   const roomUrl = share.roomToken ? links.present(origin, session.workshopId, share.roomToken, code) : null;
+  const { t } = useTranslation();
 
   return (
     <section className="share" aria-labelledby="share-title">
-      <h3 id="share-title">How people join</h3>
+      <h3 id="share-title">{t("share.heading")}</h3>
       <div className="share-body">
         <div className="join-code-box">
           {code ? (
             <>
-              <p>Go to {origin.replace(/^https?:\/\//, "")} and enter the code</p>
+              <p>{t("share.goTo", { site: origin.replace(/^https?:\/\//, "") })}</p>
               <p className="join-code">
-                <span className="sr-only">Workshop code: {code.split("").join(" ")}</span>
+                <span className="sr-only">{t("cockpit.codeSpoken", { code: code.split("").join(" ") })}</span>
                 <span aria-hidden="true">{code}</span>
               </p>
               {qr ? (
-                <img className="qr" src={qr} alt={`QR code that opens the join page: ${joinUrl}`} />
+                <img className="qr" src={qr} alt={t("share.qrAlt", { url: joinUrl ?? "" })} />
               ) : (
-                <p className="hint">Making the QR code…</p>
+                <p className="hint">{t("share.makingQr")}</p>
               )}
             </>
           ) : (
-            <p role="status">{share.error ?? "Getting the join code…"}</p>
+            <p role="status">{share.error ?? t("cockpit.gettingCode")}</p>
           )}
         </div>
         <div className="links">
-          {joinUrl ? <CopyLink label="Link for remote members" url={joinUrl} /> : null}
+          {joinUrl ? <CopyLink label={t("share.remote")} url={joinUrl} /> : null}
           {roomUrl ? (
             <>
-              <CopyLink label="Link for the room's big screen" url={roomUrl} />
-              <p className="hint">
-                The room-screen link only shows the workshop: open it on the computer connected to the
-                projector. It follows you as you run the meeting.
-              </p>
+              <CopyLink label={t("share.room")} url={roomUrl} />
+              <p className="hint">{t("share.roomHint")}</p>
             </>
           ) : null}
           {facilitatorUrl ? (
             <>
-              <CopyLink label="Your facilitator link" url={facilitatorUrl} secret />
-              <p className="hint">
-                Keep your facilitator link private: anyone with it can run this workshop. Open it on the
-                laptop you run the meeting from. Never send it to participants.
-              </p>
+              <CopyLink label={t("share.facilitator")} url={facilitatorUrl} secret />
+              <p className="hint">{t("share.facilitatorHint")}</p>
             </>
           ) : null}
           <LinkSafety session={session} />
@@ -107,6 +104,7 @@ export function SharePanel({ session, share }: { session: Session; share: ShareI
 function LinkSafety({ session }: { session: Session }) {
   const [confirming, setConfirming] = useState<"revoke" | "close" | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const { t } = useTranslation();
   const run = async (action: "revoke" | "close") => {
     setConfirming(null);
     try {
@@ -126,7 +124,7 @@ function LinkSafety({ session }: { session: Session }) {
       } else {
         await api.close(session.workshopId, session.token);
         saveSummary(session.workshopId, { status: "closed" });
-        setMessage("The workshop is closed. You can still download the exports.");
+        setMessage(t("share.closed"));
       }
     } catch (err) {
       setMessage(failureMessage(err));
@@ -137,24 +135,20 @@ function LinkSafety({ session }: { session: Session }) {
       {confirming === null ? (
         <div className="actions">
           <button type="button" className="btn" onClick={() => setConfirming("revoke")}>
-            Make new private links
+            {t("share.revoke")}
           </button>
           <button type="button" className="btn" onClick={() => setConfirming("close")}>
-            Close the workshop
+            {t("share.close")}
           </button>
         </div>
       ) : (
         <div className="actions">
-          <p>
-            {confirming === "revoke"
-              ? "Your facilitator link and the room-screen link will stop working. Participants stay in."
-              : "Everyone will be disconnected and the code will stop working. This cannot be undone."}
-          </p>
+          <p>{confirming === "revoke" ? t("share.revokeExplain") : t("share.closeExplain")}</p>
           <button type="button" className="btn primary" onClick={() => void run(confirming)}>
-            {confirming === "revoke" ? "Make new private links now" : "Close the workshop now"}
+            {confirming === "revoke" ? t("share.revokeNow") : t("share.closeNow")}
           </button>
           <button type="button" className="btn" onClick={() => setConfirming(null)}>
-            Cancel
+            {t("who.cancel")}
           </button>
         </div>
       )}

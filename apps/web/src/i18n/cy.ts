@@ -385,4 +385,29 @@ export const cy = {
     round2: "Rownd 2",
     inRounds: "Mewn rowndiau",
   },
+  share: {
+    copied: "Wedi copïo",
+    copy: "Copïo'r {{label}}",
+    showIt: "Ei dangos",
+    heading: "Sut mae pobl yn ymuno",
+    goTo: "Ewch i {{site}} a rhowch y cod",
+    qrAlt: "Cod QR sy'n agor y dudalen ymuno: {{url}}",
+    makingQr: "Yn gwneud y cod QR…",
+    remote: "Dolen i aelodau o bell",
+    room: "Dolen i sgrin fawr yr ystafell",
+    roomHint:
+      "Dim ond dangos y gweithdy y mae dolen sgrin yr ystafell: agorwch hi ar y cyfrifiadur sydd wedi'i gysylltu â'r taflunydd. Mae'n eich dilyn wrth i chi redeg y cyfarfod.",
+    facilitator: "Eich dolen hwylusydd",
+    facilitatorHint:
+      "Cadwch eich dolen hwylusydd yn breifat: gall unrhyw un sydd â hi redeg y gweithdy hwn. Agorwch hi ar y gliniadur rydych chi'n rhedeg y cyfarfod ohono. Peidiwch byth â'i hanfon at gyfranogwyr.",
+    closed: "Mae'r gweithdy ar gau. Gallwch lawrlwytho'r allforion o hyd.",
+    revoke: "Gwneud dolenni preifat newydd",
+    close: "Cau'r gweithdy",
+    revokeExplain:
+      "Bydd eich dolen hwylusydd a dolen sgrin yr ystafell yn peidio â gweithio. Mae cyfranogwyr yn aros i mewn.",
+    closeExplain:
+      "Bydd pawb yn cael eu datgysylltu a bydd y cod yn peidio â gweithio. Ni ellir dadwneud hyn.",
+    revokeNow: "Gwneud dolenni preifat newydd nawr",
+    closeNow: "Cau'r gweithdy nawr",
+  },
 };

@@ -361,4 +361,27 @@ export const en = {
     round2: "Round 2",
     inRounds: "In rounds",
   },
+  share: {
+    copied: "Copied",
+    copy: "Copy {{label}}",
+    showIt: "Show it",
+    heading: "How people join",
+    goTo: "Go to {{site}} and enter the code",
+    qrAlt: "QR code that opens the join page: {{url}}",
+    makingQr: "Making the QR code…",
+    remote: "Link for remote members",
+    room: "Link for the room's big screen",
+    roomHint:
+      "The room-screen link only shows the workshop: open it on the computer connected to the projector. It follows you as you run the meeting.",
+    facilitator: "Your facilitator link",
+    facilitatorHint:
+      "Keep your facilitator link private: anyone with it can run this workshop. Open it on the laptop you run the meeting from. Never send it to participants.",
+    closed: "The workshop is closed. You can still download the exports.",
+    revoke: "Make new private links",
+    close: "Close the workshop",
+    revokeExplain: "Your facilitator link and the room-screen link will stop working. Participants stay in.",
+    closeExplain: "Everyone will be disconnected and the code will stop working. This cannot be undone.",
+    revokeNow: "Make new private links now",
+    closeNow: "Close the workshop now",
+  },
 } as const;
