@@ -21,7 +21,7 @@ import { ballotDocName, chartDocName, type WorkshopId } from "@continuum/protoco
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useHarness } from "../src/harness.ts";
-import { joinWithCode, openFacilitatorLink } from "../src/people.ts";
+import { joinWithCode, lane, openFacilitatorLink } from "../src/people.ts";
 import { flushed, openDoc } from "../src/seed.ts";
 
 const h = useHarness();
@@ -60,7 +60,7 @@ async function addSomeone(p: Page, name: string, group: string): Promise<void> {
   await board(p).waitFor({ timeout: 15_000 });
 }
 
-async function switchTo(p: Page, name: string): Promise<void> {
+async function switchTo(p: Page, name: string, shown: Locator = board(p)): Promise<void> {
   await openWho(p);
   await p
     .locator(".who-list")
@@ -69,7 +69,7 @@ async function switchTo(p: Page, name: string): Promise<void> {
   await whoButton(p)
     .filter({ hasText: `Writing: ${name}` })
     .waitFor({ timeout: 15_000 });
-  await board(p).waitFor({ timeout: 15_000 });
+  await shown.waitFor({ timeout: 15_000 });
 }
 
 async function write(p: Page, column: string, text: string): Promise<void> {
@@ -190,6 +190,14 @@ describe("a shared tablet", () => {
       expect.stringMatching(/^Sam/),
     ]);
     await tab.keyboard.press("Escape");
+
+    // On the scale, the lane follows the person writing: Sam's is the link workers', Priya's the PPI one.
+    const scale = readWorkshop(fac.doc).activities.find((a) => a.kind === "scale");
+    if (!scale) throw new Error("the discretion template has a scale");
+    setCurrentActivity(fac.doc, scale.id);
+    await lane(tab, LINK).waitFor({ timeout: 15_000 });
+    await switchTo(tab, "Priya", lane(tab, PPI));
+    await expect(lane(tab, LINK).count()).resolves.toBe(0);
 
     if (shotsDir) {
       await tab.setViewportSize({ width: 390, height: 844 });
