@@ -52,7 +52,6 @@ export const NOT_YET_CONVERTED: readonly string[] = [
   "activities/scale/rounds/RoundControls.tsx",
   "activities/scale/rounds/RowRounds.tsx",
   "facilitator/AddToTablet.tsx",
-  "facilitator/ExportPanel.tsx",
   "facilitator/PeoplePanel.tsx",
   "facilitator/RunBar.tsx",
   "facilitator/ShareBackPanel.tsx",

@@ -2,8 +2,10 @@
  * "Download the results": every export format, for the facilitator. Loaded lazily with `@continuum/export`,
  * so participants never download the export code.
  */
+
 import type { Activity } from "@continuum/model";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
 import type { Session } from "../session.ts";
 import {
@@ -22,17 +24,8 @@ type Status =
   | { kind: "done"; text: string }
   | { kind: "error"; text: string };
 
-const LOCAL: readonly { format: LocalFormat; label: string; what: string }[] = [
-  { format: "csv", label: "Notes (CSV)", what: "one row per note, for a spreadsheet" },
-  {
-    format: "comparison-csv",
-    label: "Comparison (CSV)",
-    what: "each aspect with every group's position and the gap",
-  },
-  { format: "codebook", label: "Codebook", what: "what each CSV column means" },
-  { format: "md", label: "Report (Markdown)", what: "in plain language, to share back with the group" },
-  { format: "json", label: "Archive (JSON)", what: "everything, to keep or to import again" },
-];
+/** The formats made on this device; their names and what they are for are in the catalogue under `exports`. */
+const LOCAL = ["csv", "comparison-csv", "codebook", "md", "json"] as const satisfies readonly LocalFormat[];
 
 export default function ExportPanel({
   workshopDoc,
@@ -45,9 +38,10 @@ export default function ExportPanel({
 }) {
   const [status, setStatus] = useState<Status>({ kind: "idle" });
   const busy = status.kind === "busy";
+  const { t } = useTranslation();
 
   const local = async (format: LocalFormat, activityId?: string) => {
-    setStatus({ kind: "busy", text: "Gathering every group's notes…" });
+    setStatus({ kind: "busy", text: t("exports.gathering") });
     try {
       const { file, incomplete } = await withAllDocs(session, workshopDoc, ({ docs, incomplete }) => ({
         file: localFile(buildSnapshot(workshopDoc, docs), format, activityId),
@@ -58,8 +52,8 @@ export default function ExportPanel({
         kind: "done",
         text:
           incomplete.length > 0
-            ? `Saved ${file.name}. Some boards could not be brought up to date from the server, so it has what this device holds of them.`
-            : `Saved ${file.name}.`,
+            ? t("exports.savedIncomplete", { name: file.name })
+            : t("exports.saved", { name: file.name }),
       });
     } catch (err) {
       setStatus({ kind: "error", text: err instanceof Error ? err.message : String(err) });
@@ -67,30 +61,28 @@ export default function ExportPanel({
   };
 
   const remote = async (format: ServerFormat, activityId?: string) => {
-    setStatus({ kind: "busy", text: `Asking the server for the ${format.toUpperCase()}…` });
+    setStatus({ kind: "busy", text: t("exports.asking", { format: format.toUpperCase() }) });
     try {
       const file = await serverFile(session, format, activityId);
       saveFile(file.blob, file.name);
-      setStatus({ kind: "done", text: `Saved ${file.name}.` });
+      setStatus({ kind: "done", text: t("exports.saved", { name: file.name }) });
     } catch (err) {
       setStatus({ kind: "error", text: err instanceof Error ? err.message : String(err) });
     }
   };
 
-  const title = activity?.title || "the activity on screen";
+  const title = activity?.title || t("exports.onScreen");
   return (
     <section className="panel exports" aria-labelledby="exports-title">
-      <h2 id="exports-title">Download the results</h2>
-      <p className="hint">
-        These are made on this device and work offline, from every group's notes as this device has them:
-      </p>
+      <h2 id="exports-title">{t("cockpit.downloadsButton")}</h2>
+      <p className="hint">{t("exports.local")}</p>
       <ul className="export-list">
         {LOCAL.map((f) => (
-          <li key={f.format}>
-            <button type="button" className="btn" disabled={busy} onClick={() => void local(f.format)}>
-              {f.label}
+          <li key={f}>
+            <button type="button" className="btn" disabled={busy} onClick={() => void local(f)}>
+              {t(`exports.formats.${f}.label`)}
             </button>{" "}
-            <span className="hint">{f.what}</span>
+            <span className="hint">{t(`exports.formats.${f}.what`)}</span>
           </li>
         ))}
         {activity ? (
@@ -101,21 +93,20 @@ export default function ExportPanel({
               disabled={busy}
               onClick={() => void local("svg", activity.id)}
             >
-              Picture of “{title}” (SVG)
+              {t("exports.svg", { title })}
             </button>
           </li>
         ) : null}
       </ul>
       <p className="hint">
-        <strong>These need the workshop server</strong> (a connection to it): the printable PDF report and a
-        PNG picture.
+        <strong>{t("exports.serverStrong")}</strong> {t("exports.server")}
       </p>
       <ul className="export-list">
         <li>
           <button type="button" className="btn" disabled={busy} onClick={() => void remote("pdf")}>
-            Report (PDF)
+            {t("yours.report")}
           </button>{" "}
-          <span className="hint">printable, A4</span>
+          <span className="hint">{t("exports.pdfWhat")}</span>
         </li>
         {activity ? (
           <li>
@@ -125,7 +116,7 @@ export default function ExportPanel({
               disabled={busy}
               onClick={() => void remote("png", activity.id)}
             >
-              Picture of “{title}” (PNG)
+              {t("exports.png", { title })}
             </button>
           </li>
         ) : null}

@@ -410,4 +410,26 @@ export const cy = {
     revokeNow: "Gwneud dolenni preifat newydd nawr",
     closeNow: "Cau'r gweithdy nawr",
   },
+  exports: {
+    gathering: "Yn casglu nodiadau pob grŵp…",
+    saved: "Wedi cadw {{name}}.",
+    savedIncomplete:
+      "Wedi cadw {{name}}. Nid oedd modd diweddaru rhai byrddau o'r gweinydd, felly mae ganddo'r hyn sydd gan y ddyfais hon ohonynt.",
+    asking: "Yn gofyn i'r gweinydd am y {{format}}…",
+    onScreen: "y gweithgaredd ar y sgrin",
+    local:
+      "Gwneir y rhain ar y ddyfais hon ac maen nhw'n gweithio all-lein, o nodiadau pob grŵp fel y mae'r ddyfais hon yn eu dal:",
+    formats: {
+      csv: { label: "Nodiadau (CSV)", what: "un rhes i bob nodyn, ar gyfer taenlen" },
+      "comparison-csv": { label: "Cymhariaeth (CSV)", what: "pob agwedd gyda safle pob grŵp a'r bwlch" },
+      codebook: { label: "Llyfr codau", what: "beth mae pob colofn CSV yn ei olygu" },
+      md: { label: "Adroddiad (Markdown)", what: "mewn iaith glir, i'w rannu'n ôl gyda'r grŵp" },
+      json: { label: "Archif (JSON)", what: "popeth, i'w gadw neu i'w fewnforio eto" },
+    },
+    svg: "Llun o “{{title}}” (SVG)",
+    png: "Llun o “{{title}}” (PNG)",
+    serverStrong: "Mae angen gweinydd y gweithdy ar y rhain",
+    server: "(cysylltiad ag ef): yr adroddiad PDF i'w argraffu a llun PNG.",
+    pdfWhat: "i'w argraffu, A4",
+  },
 };

@@ -384,4 +384,29 @@ export const en = {
     revokeNow: "Make new private links now",
     closeNow: "Close the workshop now",
   },
+  exports: {
+    gathering: "Gathering every group's notes…",
+    saved: "Saved {{name}}.",
+    savedIncomplete:
+      "Saved {{name}}. Some boards could not be brought up to date from the server, so it has what this device holds of them.",
+    asking: "Asking the server for the {{format}}…",
+    onScreen: "the activity on screen",
+    local:
+      "These are made on this device and work offline, from every group's notes as this device has them:",
+    formats: {
+      csv: { label: "Notes (CSV)", what: "one row per note, for a spreadsheet" },
+      "comparison-csv": {
+        label: "Comparison (CSV)",
+        what: "each aspect with every group's position and the gap",
+      },
+      codebook: { label: "Codebook", what: "what each CSV column means" },
+      md: { label: "Report (Markdown)", what: "in plain language, to share back with the group" },
+      json: { label: "Archive (JSON)", what: "everything, to keep or to import again" },
+    },
+    svg: "Picture of “{{title}}” (SVG)",
+    png: "Picture of “{{title}}” (PNG)",
+    serverStrong: "These need the workshop server",
+    server: "(a connection to it): the printable PDF report and a PNG picture.",
+    pdfWhat: "printable, A4",
+  },
 } as const;
