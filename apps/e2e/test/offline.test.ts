@@ -10,7 +10,15 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useHarness } from "../src/harness.ts";
-import { connectionLine, joinWithCode, lane, note, trayCard, until } from "../src/people.ts";
+import {
+  connectionLine,
+  joinWithCode,
+  lane,
+  note,
+  openFacilitatorLink,
+  trayCard,
+  until,
+} from "../src/people.ts";
 
 const h = useHarness();
 const LW = "Link workers";
@@ -134,6 +142,24 @@ describe("a tablet reloaded with no network", () => {
     const box = await notice.boundingBox();
     expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
     await context.close();
+  });
+});
+
+describe("the facilitator's laptop reloaded with no network", () => {
+  it("opens the cockpit from its own copy with the offline line, and reconnects", async () => {
+    const workshop = await h.createWorkshop();
+    const { page, context } = await h.person("desktop");
+    await openFacilitatorLink(page, workshop);
+    await controlledBySw(page);
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole("heading", { name: "Run the activity" }).waitFor();
+    await offlineNotice(page).waitFor();
+    await lane(page, LW).waitFor();
+    await context.setOffline(false);
+    await connectionLine(page)
+      .filter({ hasText: /^Connected/ })
+      .waitFor({ timeout: 20_000 });
   });
 });
 
