@@ -29,6 +29,7 @@ const CHART = "Patients may refer themselves";
 const PPI = "PPI contributors";
 const LINK = "Link workers";
 const shotsDir = process.env.SHOTS_DIR;
+const OFFLINE_NOTE = "Some people will not know to ask";
 const board = (p: Page): Locator => p.getByRole("region", { name: `Chart: ${CHART}` });
 const face = (p: Page, text: string): Locator =>
   board(p)
@@ -125,6 +126,16 @@ describe("a shared tablet", () => {
       await switchTo(tab, who);
       await write(tab, column, text);
     }
+    // Offline, a note Pat writes waits on the tablet: switching is refused until it has reached the server,
+    // so it is never sent with the next person's token.
+    await tab.context().setOffline(true);
+    await write(tab, "Cons", OFFLINE_NOTE);
+    await openWho(tab);
+    await tab.locator(".who-list").getByRole("button", { name: /^Lin/ }).click();
+    await tab.getByText(/Pat's last changes have not reached the server yet/).waitFor({ timeout: 10_000 });
+    await tab.keyboard.press("Escape");
+    await whoButton(tab).filter({ hasText: "Writing: Pat" }).waitFor();
+    await tab.context().setOffline(false);
     // Dots: each person places the whole budget of 2; the third is refused for each of them.
     for (const [who] of writes) {
       await switchTo(tab, who);
@@ -148,6 +159,7 @@ describe("a shared tablet", () => {
     const groups = new Map(listGroups(fac.doc).map((g) => [g.name, g.id]));
     const chart = await openDoc(h.url, chartDocName(created.id as WorkshopId, chartId), created.token);
     const notes = listChartNotes(chart.doc);
+    expect(notes.find((n) => n.text === OFFLINE_NOTE)?.participantId).toBe(idOf.get("Pat"));
     expect(
       writes.map(([, , text]) => {
         const n = notes.find((x) => x.text === text);
