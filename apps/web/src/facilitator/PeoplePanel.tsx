@@ -4,10 +4,13 @@
  * 4411 and their token stops working; what they wrote stays) or letting them back. Asked again every few
  * seconds while the dialog is open, so people arriving and leaving show without a reload.
  */
+
 import type { Group } from "@continuum/model";
 import type { ParticipantSummary } from "@continuum/protocol";
 import { useCallback, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { api, failureMessage } from "../api.ts";
+import { i18n, intlLocale } from "../i18n/i18n.ts";
 import type { Session } from "../session.ts";
 import { serverNow } from "../sync/clock.ts";
 import { ConfirmButton } from "../ui/ConfirmButton.tsx";
@@ -18,17 +21,16 @@ const REFRESH_MS = 3000;
 /** "Here now", or when they were last here in words: "2 minutes ago", "at 14:05". */
 export function hereText(p: ParticipantSummary, now: number): string {
   // `connections` counts sockets (a device opens one per document on screen), not devices: only "here or not".
-  if (p.connections > 0) return "Here now";
+  if (p.connections > 0) return i18n.t("people.hereNow");
   const ago = Math.max(0, now - p.lastSeen);
-  if (ago < 60_000) return "Last seen just now";
-  if (ago < 60 * 60_000) {
-    const m = Math.floor(ago / 60_000);
-    return `Last seen ${m} ${m === 1 ? "minute" : "minutes"} ago`;
-  }
+  if (ago < 60_000) return i18n.t("people.justNow");
+  if (ago < 60 * 60_000) return i18n.t("people.minutesAgo", { count: Math.floor(ago / 60_000) });
   const at = new Date(p.lastSeen);
-  const time = at.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+  const time = at.toLocaleTimeString(intlLocale(), { hour: "2-digit", minute: "2-digit" });
   const sameDay = new Date(now).toDateString() === at.toDateString();
-  return sameDay ? `Last seen at ${time}` : `Last seen ${at.toLocaleDateString()} at ${time}`;
+  return sameDay
+    ? i18n.t("people.seenAt", { time })
+    : i18n.t("people.seenOn", { date: at.toLocaleDateString(intlLocale()), time });
 }
 
 export function PeoplePanel({ session, groups }: { session: Session; groups: readonly Group[] }) {
@@ -37,6 +39,7 @@ export function PeoplePanel({ session, groups }: { session: Session; groups: rea
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const { workshopId, token } = session;
+  const { t } = useTranslation();
 
   const refresh = useCallback(async () => {
     try {
@@ -68,9 +71,7 @@ export function PeoplePanel({ session, groups }: { session: Session; groups: rea
     try {
       await api.setRemoved(workshopId, token, p.id, removed);
       setMessage(
-        removed
-          ? `${p.name} has been removed. Their devices were disconnected.`
-          : `${p.name} can come back in: they reload the page on their device.`,
+        removed ? t("people.wasRemoved", { name: p.name }) : t("people.canComeBack", { name: p.name }),
       );
       await refresh();
     } catch (err) {
@@ -89,10 +90,10 @@ export function PeoplePanel({ session, groups }: { session: Session; groups: rea
     <section className="people" aria-labelledby="people-title">
       <h3 id="people-title">
         {people === null
-          ? "Everyone who joined"
-          : `Everyone who joined: ${present.length} ${present.length === 1 ? "person" : "people"}, ${hereNow} here now`}
+          ? t("people.heading")
+          : t("people.headingCount", { count: present.length, here: hereNow })}
       </h3>
-      {people === null && !error ? <p role="status">Getting the list of people…</p> : null}
+      {people === null && !error ? <p role="status">{t("people.getting")}</p> : null}
       {error ? (
         <p className="error" role="alert">
           {error}
@@ -101,46 +102,47 @@ export function PeoplePanel({ session, groups }: { session: Session; groups: rea
       <p className="people-status" role="status">
         {message}
       </p>
-      {people !== null && present.length === 0 ? (
-        <p className="hint">Nobody has joined yet. People appear here as they join with the code.</p>
-      ) : null}
+      {people !== null && present.length === 0 ? <p className="hint">{t("people.nobody")}</p> : null}
       {present.length > 0 ? (
         <table className="people-table">
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Group</th>
-              <th scope="col">Devices</th>
-              <th scope="col">Status</th>
+              <th scope="col">{t("people.name")}</th>
+              <th scope="col">{t("people.group")}</th>
+              <th scope="col">{t("people.devices")}</th>
+              <th scope="col">{t("people.status")}</th>
               <th scope="col">
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{t("people.actions")}</span>
               </th>
             </tr>
           </thead>
           <tbody>
             {present.map((p) => (
               <tr key={p.id}>
-                <th scope="row" data-label="Name">
+                <th scope="row" data-label={t("people.name")}>
                   {p.name}
                 </th>
-                <td data-label="Group">{p.groupName}</td>
-                <td data-label="Devices">{p.devices}</td>
-                <td data-label="Status" className={p.connections > 0 ? "people-here" : "people-away"}>
+                <td data-label={t("people.group")}>{p.groupName}</td>
+                <td data-label={t("people.devices")}>{p.devices}</td>
+                <td
+                  data-label={t("people.status")}
+                  className={p.connections > 0 ? "people-here" : "people-away"}
+                >
                   {hereText(p, now)}
                 </td>
                 <td className="people-action">
                   <div className="actions">
                     <ConfirmButton
                       small
-                      label={`Remove ${p.name}`}
-                      confirm="Remove them"
-                      confirmLabel={`Remove ${p.name} now`}
-                      keepLabel={`Keep ${p.name}`}
+                      label={t("people.removeLabel", { name: p.name })}
+                      confirm={t("people.removeThem")}
+                      confirmLabel={t("people.removeNow", { name: p.name })}
+                      keepLabel={t("people.keep", { name: p.name })}
                       disabled={busy === p.id}
-                      explain={`Their devices are disconnected and cannot rejoin as ${p.name}. What they wrote stays.`}
+                      explain={t("people.removeExplain", { name: p.name })}
                       onConfirm={() => void setRemoved(p, true)}
                     >
-                      Remove
+                      {t("agenda.row.remove")}
                     </ConfirmButton>
                   </div>
                 </td>
@@ -151,27 +153,27 @@ export function PeoplePanel({ session, groups }: { session: Session; groups: rea
       ) : null}
       {removed.length > 0 ? (
         <>
-          <h3>Removed</h3>
+          <h3>{t("people.removed")}</h3>
           <table className="people-table">
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Group</th>
-                <th scope="col">Removed</th>
+                <th scope="col">{t("people.name")}</th>
+                <th scope="col">{t("people.group")}</th>
+                <th scope="col">{t("people.removedAt")}</th>
                 <th scope="col">
-                  <span className="sr-only">Actions</span>
+                  <span className="sr-only">{t("people.actions")}</span>
                 </th>
               </tr>
             </thead>
             <tbody>
               {removed.map((p) => (
                 <tr key={p.id}>
-                  <th scope="row" data-label="Name">
+                  <th scope="row" data-label={t("people.name")}>
                     {p.name}
                   </th>
-                  <td data-label="Group">{p.groupName}</td>
-                  <td data-label="Removed">
-                    {new Date(p.removedAt ?? 0).toLocaleTimeString([], {
+                  <td data-label={t("people.group")}>{p.groupName}</td>
+                  <td data-label={t("people.removedAt")}>
+                    {new Date(p.removedAt ?? 0).toLocaleTimeString(intlLocale(), {
                       hour: "2-digit",
                       minute: "2-digit",
                     })}
@@ -180,11 +182,11 @@ export function PeoplePanel({ session, groups }: { session: Session; groups: rea
                     <button
                       type="button"
                       className="btn small"
-                      aria-label={`Let ${p.name} back in`}
+                      aria-label={t("people.letBackLabel", { name: p.name })}
                       disabled={busy === p.id}
                       onClick={() => void setRemoved(p, false)}
                     >
-                      Let back in
+                      {t("people.letBack")}
                     </button>
                   </td>
                 </tr>
@@ -193,10 +195,7 @@ export function PeoplePanel({ session, groups }: { session: Session; groups: rea
           </table>
         </>
       ) : null}
-      <p className="hint">
-        Removing someone does not change the workshop code: anyone with the code can still join as a new
-        person.
-      </p>
+      <p className="hint">{t("people.codeStays")}</p>
       <AddToTablet session={session} groups={groups} onAdded={() => void refresh()} />
     </section>
   );
