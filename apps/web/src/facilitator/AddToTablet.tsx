@@ -6,9 +6,11 @@
  * list. It is the same link as "Use this on your phone too": anyone who opens it writes as that person, so
  * it is shown once, for this tablet, and hidden again when the form is used for someone else.
  */
+
 import type { Group } from "@continuum/model";
 import { type JoinResponse, LIMITS } from "@continuum/protocol";
 import { type FormEvent, useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { api, failureMessage } from "../api.ts";
 import { links } from "../app/router.ts";
 import type { Session } from "../session.ts";
@@ -28,6 +30,7 @@ export function AddToTablet({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [added, setAdded] = useState<JoinResponse | null>(null);
+  const { t } = useTranslation();
   const url = added
     ? links.continueAs(
         location.origin,
@@ -57,36 +60,36 @@ export function AddToTablet({
 
   return (
     <section className="add-to-tablet" aria-labelledby="add-to-tablet-title">
-      <h3 id="add-to-tablet-title">Add someone to a shared tablet</h3>
-      <p className="hint">
-        For someone without a device of their own. They join here; then the tablet scans their code and they
-        write on it as themselves. People can also add each other on the tablet: "Who's writing?" in its top
-        bar.
-      </p>
+      <h3 id="add-to-tablet-title">{t("tablet.heading")}</h3>
+      <p className="hint">{t("tablet.hint")}</p>
       {added && url ? (
         <div className="add-to-tablet-code">
           <p>
-            <strong>{added.name}</strong> ({added.groupName}) has joined. Scan this with the tablet's camera:
+            <Trans
+              i18nKey="tablet.joined"
+              values={{ name: added.name, group: added.groupName }}
+              components={{ b: <strong /> }}
+            />
           </p>
           {qr ? (
-            <img className="you-qr" src={qr} alt={`QR code that adds ${added.name} to a tablet`} />
+            <img className="you-qr" src={qr} alt={t("tablet.qrAlt", { name: added.name })} />
           ) : (
-            <p className="hint">Making the code…</p>
+            <p className="hint">{t("you.making")}</p>
           )}
           <p className="hint">
-            Anyone who scans it writes as {added.name}: show it only to the tablet.{" "}
+            {t("tablet.scanWarning", { name: added.name })}{" "}
             <a href={url} target="_blank" rel="noreferrer">
-              Open the link
+              {t("tablet.openLink")}
             </a>
           </p>
           <button type="button" className="btn" onClick={() => setAdded(null)}>
-            Done: hide the code
+            {t("tablet.done")}
           </button>
         </div>
       ) : (
         <form className="add-to-tablet-form" onSubmit={(e) => void submit(e)}>
           <label className="field">
-            <span>Their name</span>
+            <span>{t("tablet.name")}</span>
             <input
               value={name}
               maxLength={LIMITS.name}
@@ -95,7 +98,7 @@ export function AddToTablet({
             />
           </label>
           <fieldset className="groups">
-            <legend>Their group</legend>
+            <legend>{t("who.group")}</legend>
             {groups.map((g) => (
               <label key={g.id} className="group-choice">
                 <input
@@ -115,7 +118,7 @@ export function AddToTablet({
             </p>
           ) : null}
           <button type="submit" className="btn primary" disabled={busy || !name.trim() || !group}>
-            {busy ? "Adding…" : "Add them and show the code"}
+            {busy ? t("tablet.adding") : t("tablet.add")}
           </button>
         </form>
       )}

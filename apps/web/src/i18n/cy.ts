@@ -472,4 +472,16 @@ export const cy = {
     codeStays:
       "Nid yw tynnu rhywun yn newid cod y gweithdy: gall unrhyw un sydd â'r cod ymuno fel person newydd o hyd.",
   },
+  tablet: {
+    heading: "Ychwanegu rhywun at lechen a rennir",
+    hint: "I rywun heb ddyfais eu hunain. Maen nhw'n ymuno yma; yna mae'r llechen yn sganio eu cod ac maen nhw'n ysgrifennu arni fel nhw eu hunain. Gall pobl hefyd ychwanegu ei gilydd ar y llechen: \"Pwy sy'n ysgrifennu?\" yn ei bar uchaf.",
+    joined: "Mae <b>{{name}}</b> ({{group}}) wedi ymuno. Sganiwch hwn gyda chamera'r llechen:",
+    qrAlt: "Cod QR sy'n ychwanegu {{name}} at lechen",
+    scanWarning: "Mae unrhyw un sy'n ei sganio yn ysgrifennu fel {{name}}: dangoswch ef i'r llechen yn unig.",
+    openLink: "Agor y ddolen",
+    done: "Wedi gorffen: cuddio'r cod",
+    name: "Eu henw",
+    adding: "Yn ychwanegu…",
+    add: "Eu hychwanegu a dangos y cod",
+  },
 };

@@ -440,4 +440,16 @@ export const en = {
     codeStays:
       "Removing someone does not change the workshop code: anyone with the code can still join as a new person.",
   },
+  tablet: {
+    heading: "Add someone to a shared tablet",
+    hint: 'For someone without a device of their own. They join here; then the tablet scans their code and they write on it as themselves. People can also add each other on the tablet: "Who\'s writing?" in its top bar.',
+    joined: "<b>{{name}}</b> ({{group}}) has joined. Scan this with the tablet's camera:",
+    qrAlt: "QR code that adds {{name}} to a tablet",
+    scanWarning: "Anyone who scans it writes as {{name}}: show it only to the tablet.",
+    openLink: "Open the link",
+    done: "Done: hide the code",
+    name: "Their name",
+    adding: "Adding…",
+    add: "Add them and show the code",
+  },
 } as const;
