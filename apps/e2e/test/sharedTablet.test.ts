@@ -6,7 +6,8 @@
  *
  * With SHOTS_DIR=<dir> it photographs the open control on a landscape tablet (1024x768) and a phone (390x844).
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import {
   addChartActivity,
@@ -21,7 +22,7 @@ import { ballotDocName, chartDocName, type WorkshopId } from "@continuum/protoco
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useHarness } from "../src/harness.ts";
-import { joinWithCode, lane, openFacilitatorLink } from "../src/people.ts";
+import { joinWithCode, lane, openFacilitatorLink, seriousViolations } from "../src/people.ts";
 import { flushed, openDoc } from "../src/seed.ts";
 
 const h = useHarness();
@@ -29,6 +30,7 @@ const CHART = "Patients may refer themselves";
 const PPI = "PPI contributors";
 const LINK = "Link workers";
 const shotsDir = process.env.SHOTS_DIR;
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const OFFLINE_NOTE = "Some people will not know to ask";
 const board = (p: Page): Locator => p.getByRole("region", { name: `Chart: ${CHART}` });
 const face = (p: Page, text: string): Locator =>
@@ -114,6 +116,8 @@ describe("a shared tablet", () => {
     await addSomeone(tab, "Priya", PPI);
     await openWho(tab);
     await shot(tab, "who-is-writing-1024x768");
+    const found = await seriousViolations(tab, axeSource);
+    expect(found.map((f) => `${f.impact} ${f.rule}: ${f.target}`)).toEqual([]);
     await tab.keyboard.press("Escape");
     await addSomeone(tab, "Pat", PPI);
 
