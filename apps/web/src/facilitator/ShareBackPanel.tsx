@@ -4,9 +4,12 @@
  * server keeps only a hash of the link's secret part, so this device remembers the link it published (like
  * the facilitator's own key) to show it again; publishing anew makes a new link and the old one stops.
  */
+
 import type { ShareBackStatus } from "@continuum/protocol";
 import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { api, failureMessage } from "../api.ts";
+import { intlLocale } from "../i18n/i18n.ts";
 import type { Session } from "../session.ts";
 
 const storageKey = (workshopId: string) => `continuum.results.${workshopId}`;
@@ -31,7 +34,7 @@ function remember(workshopId: string, url: string | null): void {
 const when = (ms: number | null) =>
   ms === null
     ? ""
-    : new Date(ms).toLocaleString(undefined, {
+    : new Date(ms).toLocaleString(intlLocale(), {
         day: "numeric",
         month: "long",
         hour: "2-digit",
@@ -44,6 +47,7 @@ export function ShareBackPanel({ session }: { session: Session }) {
   const [said, say] = useState("");
   const [busy, setBusy] = useState(false);
   const [copied, setCopied] = useState(false);
+  const { t } = useTranslation();
 
   useEffect(() => {
     api
@@ -60,7 +64,7 @@ export function ShareBackPanel({ session }: { session: Session }) {
       setLink(url);
       remember(session.workshopId, url);
       setStatus({ published: true, publishedAt: res.publishedAt, withdrawnAt: null });
-      say("The results page is published. Copy the link and send it to the people who took part.");
+      say(t("shareBack.published"));
     } catch (err) {
       say(failureMessage(err));
     } finally {
@@ -74,7 +78,7 @@ export function ShareBackPanel({ session }: { session: Session }) {
       remember(session.workshopId, null);
       setLink(null);
       setStatus((s) => ({ published: false, publishedAt: s?.publishedAt ?? null, withdrawnAt: Date.now() }));
-      say("The results page is withdrawn. Its link now says the results were withdrawn.");
+      say(t("shareBack.withdrawnSaid"));
     } catch (err) {
       say(failureMessage(err));
     } finally {
@@ -88,58 +92,52 @@ export function ShareBackPanel({ session }: { session: Session }) {
       setCopied(true);
       setTimeout(() => setCopied(false), 2000);
     } catch {
-      say("Your browser did not let us copy. Select the link and copy it yourself.");
+      say(t("shareBack.noCopy"));
     }
   };
 
   const published = status?.published === true;
   return (
     <section className="share-back" aria-labelledby="share-back-title">
-      <h2 id="share-back-title">Share the results with the people who took part</h2>
-      <p className="hint">
-        A read-only page with the comparison, the reasons and the charts, in plain language, with no names.
-        Anyone with its link can open it, on a phone or printed. You can withdraw it at any time.
-      </p>
+      <h2 id="share-back-title">{t("shareBack.heading")}</h2>
+      <p className="hint">{t("shareBack.hint")}</p>
       {published ? (
         <>
-          <p>Published {when(status?.publishedAt ?? null)}.</p>
+          <p>{t("shareBack.publishedAt", { when: when(status?.publishedAt ?? null) })}</p>
           {link ? (
             <div className="copy-link">
               <label className="copy-label" htmlFor="share-back-link">
-                Results page link
+                {t("shareBack.link")}
               </label>
               <input id="share-back-link" readOnly value={link} onFocus={(e) => e.target.select()} />
               <div className="actions">
                 <button type="button" className="btn" onClick={copy}>
-                  {copied ? "Copied" : "Copy the link"}
+                  {copied ? t("share.copied") : t("you.copy")}
                 </button>
                 <a className="btn" href={link} target="_blank" rel="noreferrer noopener">
-                  Open the results page
+                  {t("shareBack.open")}
                 </a>
               </div>
             </div>
           ) : (
-            <p className="hint">
-              The link was made on another device. Publish again for a new link here (the old one stops
-              working).
-            </p>
+            <p className="hint">{t("shareBack.otherDevice")}</p>
           )}
           <div className="actions">
             <button type="button" className="btn" disabled={busy} onClick={publish}>
-              Make a new link
+              {t("shareBack.newLink")}
             </button>
             <button type="button" className="btn" disabled={busy} onClick={withdraw}>
-              Withdraw the results page
+              {t("shareBack.withdraw")}
             </button>
           </div>
         </>
       ) : (
         <>
           {status?.withdrawnAt ? (
-            <p>Withdrawn {when(status.withdrawnAt)}: its link says the results were withdrawn.</p>
+            <p>{t("shareBack.withdrawnAt", { when: when(status.withdrawnAt) })}</p>
           ) : null}
           <button type="button" className="btn primary" disabled={busy || status === null} onClick={publish}>
-            Publish the results page
+            {t("shareBack.publish")}
           </button>
         </>
       )}

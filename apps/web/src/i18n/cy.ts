@@ -484,4 +484,22 @@ export const cy = {
     adding: "Yn ychwanegu…",
     add: "Eu hychwanegu a dangos y cod",
   },
+  shareBack: {
+    published:
+      "Mae tudalen y canlyniadau wedi'i chyhoeddi. Copïwch y ddolen a'i hanfon at y bobl a gymerodd ran.",
+    withdrawnSaid:
+      "Mae tudalen y canlyniadau wedi'i thynnu'n ôl. Mae ei dolen bellach yn dweud bod y canlyniadau wedi'u tynnu'n ôl.",
+    noCopy: "Ni adawodd eich porwr i ni gopïo. Dewiswch y ddolen a'i chopïo eich hun.",
+    heading: "Rhannu'r canlyniadau gyda'r bobl a gymerodd ran",
+    hint: "Tudalen darllen yn unig gyda'r gymhariaeth, y rhesymau a'r siartiau, mewn iaith glir, heb enwau. Gall unrhyw un sydd â'i dolen ei hagor, ar ffôn neu wedi'i hargraffu. Gallwch ei thynnu'n ôl unrhyw bryd.",
+    publishedAt: "Cyhoeddwyd {{when}}.",
+    link: "Dolen tudalen y canlyniadau",
+    open: "Agor tudalen y canlyniadau",
+    otherDevice:
+      "Gwnaed y ddolen ar ddyfais arall. Cyhoeddwch eto i gael dolen newydd yma (mae'r hen un yn peidio â gweithio).",
+    newLink: "Gwneud dolen newydd",
+    withdraw: "Tynnu tudalen y canlyniadau'n ôl",
+    withdrawnAt: "Tynnwyd yn ôl {{when}}: mae ei dolen yn dweud bod y canlyniadau wedi'u tynnu'n ôl.",
+    publish: "Cyhoeddi tudalen y canlyniadau",
+  },
 };

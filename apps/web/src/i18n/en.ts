@@ -452,4 +452,20 @@ export const en = {
     adding: "Adding…",
     add: "Add them and show the code",
   },
+  shareBack: {
+    published: "The results page is published. Copy the link and send it to the people who took part.",
+    withdrawnSaid: "The results page is withdrawn. Its link now says the results were withdrawn.",
+    noCopy: "Your browser did not let us copy. Select the link and copy it yourself.",
+    heading: "Share the results with the people who took part",
+    hint: "A read-only page with the comparison, the reasons and the charts, in plain language, with no names. Anyone with its link can open it, on a phone or printed. You can withdraw it at any time.",
+    publishedAt: "Published {{when}}.",
+    link: "Results page link",
+    open: "Open the results page",
+    otherDevice:
+      "The link was made on another device. Publish again for a new link here (the old one stops working).",
+    newLink: "Make a new link",
+    withdraw: "Withdraw the results page",
+    withdrawnAt: "Withdrawn {{when}}: its link says the results were withdrawn.",
+    publish: "Publish the results page",
+  },
 } as const;
