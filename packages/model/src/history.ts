@@ -141,19 +141,28 @@ export interface LanePosition {
   readonly text: string;
 }
 
-/** Every note's position in a lane document: cheap (a lane has tens of notes), read before and after an update. */
+/** One note's position, read as `lanePositions` reads it; null when there is no such (readable) note. */
+export function lanePosition(doc: Y.Doc, id: string): LanePosition | null {
+  const m = asYMap(notesMap(doc).get(id));
+  if (!m || !readId<NoteId>(id)) return null;
+  return {
+    x: readNumber(m.get("x"), SCALE_MIN, SCALE_MAX, 50),
+    y: readNumber(m.get("y"), SCALE_MIN, SCALE_MAX, 50),
+    aspectId: readId<AspectId>(m.get("aspectId")),
+    text: readString(m.get("text"), LIMITS.noteText),
+  };
+}
+
+/**
+ * Every note's position in a lane document. The server reads it once per lane room and then follows each
+ * note that changes (`apps/server/src/sync/lanes.ts`): reading the whole lane around every update made a
+ * busy lane's cost grow with its notes.
+ */
 export function lanePositions(doc: Y.Doc): Map<NoteId, LanePosition> {
   const out = new Map<NoteId, LanePosition>();
-  for (const [id, value] of notesMap(doc)) {
-    const m = asYMap(value);
-    const noteId = readId<NoteId>(id);
-    if (!m || !noteId) continue;
-    out.set(noteId, {
-      x: readNumber(m.get("x"), SCALE_MIN, SCALE_MAX, 50),
-      y: readNumber(m.get("y"), SCALE_MIN, SCALE_MAX, 50),
-      aspectId: readId<AspectId>(m.get("aspectId")),
-      text: readString(m.get("text"), LIMITS.noteText),
-    });
+  for (const id of notesMap(doc).keys()) {
+    const p = lanePosition(doc, id);
+    if (p) out.set(id as NoteId, p);
   }
   return out;
 }

@@ -27,12 +27,20 @@ interface Writer {
 
 export class MoveLog {
   private readonly writers = new Map<WorkshopId, Writer>();
-  /** Appends of one workshop are stored one after another, in the order they were made. */
+  /** The append in flight for a workshop, if any; at most one at a time per workshop on this node. */
   private readonly chains = new Map<WorkshopId, Promise<void>>();
+  /** Moves recorded while an append was in flight: stored together by the next append. */
+  private readonly waiting = new Map<WorkshopId, Uint8Array[]>();
 
   constructor(private readonly store: Store) {}
 
-  /** Records moves (from one applied update); resolves once they are stored. Never rejects. */
+  /**
+   * Records moves (from one applied update); resolves once they are stored. Never rejects.
+   *
+   * While one append of a workshop is being stored, the moves that follow wait and go into the store as one
+   * merged update: a room of twenty people dragging makes a few appends a second, not one per drag step, so
+   * the history never competes with the lanes' own updates for the database's connections.
+   */
   record(workshopId: WorkshopId, moves: readonly Move[], now = Date.now()): Promise<void> {
     if (moves.length === 0) return this.flushed(workshopId);
     this.sweep(now);
@@ -54,11 +62,30 @@ export class MoveLog {
     }
     const stored = update as Uint8Array | null;
     if (!stored) return this.flushed(workshopId);
+    const queue = this.waiting.get(workshopId);
+    if (queue) {
+      queue.push(stored);
+    } else {
+      this.waiting.set(workshopId, [stored]);
+    }
+    const inFlight = this.chains.get(workshopId);
+    if (inFlight) return inFlight.then(() => this.flushed(workshopId));
+    return this.drain(workshopId);
+  }
+
+  /** Stores what is waiting as one update, then whatever arrived meanwhile, until nothing waits. */
+  private drain(workshopId: WorkshopId): Promise<void> {
     const name = historyDocName(workshopId);
-    const next = (this.chains.get(workshopId) ?? Promise.resolve())
-      .then(() => this.store.appendUpdate(name, stored))
-      // A lost move is a gap in a replay, not a lost placement: it must never stop the lane's own update.
-      .catch(() => undefined);
+    const next = (async () => {
+      for (;;) {
+        const batch = this.waiting.get(workshopId);
+        if (!batch || batch.length === 0) break;
+        this.waiting.delete(workshopId);
+        const merged = batch.length === 1 ? (batch[0] as Uint8Array) : Y.mergeUpdates(batch);
+        // A lost move is a gap in a replay, not a lost placement: it must never stop the lane's own update.
+        await this.store.appendUpdate(name, merged).catch(() => undefined);
+      }
+    })();
     this.chains.set(workshopId, next);
     void next.then(() => {
       if (this.chains.get(workshopId) === next) this.chains.delete(workshopId);
