@@ -21,7 +21,7 @@ import { type ActivityId, type GroupId, laneDocName, type WorkshopId } from "@co
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useHarness } from "../src/harness.ts";
-import { joinWithCode, lane, note } from "../src/people.ts";
+import { joinWithCode, lane, note, openFacilitatorLink } from "../src/people.ts";
 import { flushed, joinAs, openDoc } from "../src/seed.ts";
 
 const h = useHarness();
@@ -139,6 +139,21 @@ describe("reasons behind placements, and the replay", () => {
     for (let i = 0; i < 4; i++) await ann.keyboard.press("ArrowRight");
     await reasons.scrollIntoViewIfNeeded();
     await shots(ann, "compare-reasons-replay", true);
+
+    // The facilitator changes a flag's threshold for the workshop: the sentence under the aspect follows.
+    const fp = (await h.person("desktop")).page;
+    await openFacilitatorLink(fp, created);
+    await fp.getByRole("button", { name: "Compare the groups" }).click();
+    const fcompare = fp.getByRole("region", { name: "Compare the groups" });
+    await fcompare
+      .getByText("Link workers lean towards set in stone; PPI contributors towards about choice")
+      .waitFor();
+    await fcompare.getByText("How the sentences are decided").click();
+    await fcompare.getByRole("spinbutton", { name: /Groups agree when/ }).fill("70");
+    await fcompare.getByText("Both groups put this in the middle").first().waitFor();
+    await shots(fp, "flag-settings", false, () =>
+      fcompare.locator("details.flag-settings").evaluate((el) => el.scrollIntoView({ block: "start" })),
+    );
     ppiLane.close();
     fac.close();
   });

@@ -13,6 +13,7 @@ import type { DocConnection } from "../../sync/connection.ts";
 import { OpenChartButton } from "../chart/OpenChartButton.tsx";
 import { laneStore } from "./laneStore.ts";
 import { AspectReasons } from "./reasons/AspectReasons.tsx";
+import { FlagSettings } from "./reasons/FlagSettings.tsx";
 import { reasonsStore } from "./reasons/reasonsStore.ts";
 import { CompareReplay } from "./replay/CompareReplay.tsx";
 
@@ -109,6 +110,7 @@ export function Compare({
       <p className="hint">
         Largest disagreement first. The gap is how far apart the groups put the same aspect.
       </p>
+      {openChart ? <FlagSettings workshopDoc={openChart.workshopDoc} /> : null}
       {replay ? (
         <CompareReplay
           activity={activity}

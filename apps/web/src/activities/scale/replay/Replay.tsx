@@ -217,7 +217,7 @@ function ReplayLane({
   labels: { left: string; right: string };
 }) {
   const [ref, width] = useWidth();
-  const noteWidth = Math.max(72, Math.min(150, width / 4.5));
+  const noteWidth = Math.max(88, Math.min(150, width / 4.5));
   const span = Math.max(1, width - noteWidth);
   const layout = layoutNotes(
     notes.map((n) => ({ id: n.noteId, x: n.x, y: n.y })),
