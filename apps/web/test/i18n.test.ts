@@ -53,9 +53,6 @@ export const NOT_YET_CONVERTED: readonly string[] = [
   "activities/scale/rounds/RoundControls.tsx",
   "activities/scale/rounds/RowRounds.tsx",
   "facilitator/RunBar.tsx",
-  "present/JoinInvite.tsx",
-  "present/Present.tsx",
-  "present/VoteResults.tsx",
   "results/Results.tsx",
 ];
 

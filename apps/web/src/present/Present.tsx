@@ -8,9 +8,11 @@
  * The activity boards are the same components participants see, in a container (`.present`) that sizes
  * their type for distance and hides what only a person at a tablet would use.
  */
+
 import { type Activity, timerFor, type Workshop } from "@continuum/model";
 import type { WorkshopId } from "@continuum/protocol";
 import { useEffect, useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { ChartBoard } from "../activities/chart/ChartBoard.tsx";
 import { useListActivityDoc } from "../activities/ListActivity.tsx";
 import { useActivityMe } from "../activities/me.ts";
@@ -20,6 +22,7 @@ import { api, failureMessage } from "../api.ts";
 import { navigate } from "../app/router.ts";
 import { Timer } from "../app/topbar/Timer.tsx";
 import { useUi } from "../app/ui.ts";
+import { i18n } from "../i18n/i18n.ts";
 import { loadPresentSession, type PresentSession, type Session, savePresentSession } from "../session.ts";
 import { useConnectionState, useDoc, useDocConnection } from "../sync/hooks.ts";
 import { usePresence, usePublishPresence } from "../sync/presence.ts";
@@ -57,14 +60,12 @@ function usePresentSession(workshopId: WorkshopId) {
     if (!f.key) return;
     history.replaceState(null, "", location.pathname);
     let live = true;
-    api.session({ workshopId, key: f.key, name: "Room screen" }).then(
+    api.session({ workshopId, key: f.key, name: i18n.t("presence.roomScreen") }).then(
       (res) => {
         if (!live) return;
         if (res.role !== "observer") {
           // A facilitator's private link must never become what a projector shows.
-          setError(
-            "This is the facilitator's private link. Open the room-screen link on this screen instead.",
-          );
+          setError(i18n.t("present.facilitatorLink"));
           return;
         }
         const s = { workshopId, token: res.token, joinCode: f.code };
@@ -82,15 +83,16 @@ function usePresentSession(workshopId: WorkshopId) {
 
 export default function Present({ workshopId }: { workshopId: WorkshopId }) {
   const { session, error } = usePresentSession(workshopId);
+  const { t } = useTranslation();
   if (error || (!session && !readFragment().key)) {
     return (
       <main className="page">
-        <h1>This screen cannot show the workshop</h1>
+        <h1>{t("present.cannotShow")}</h1>
         <p className="error" role="alert">
-          {error ?? "Open the room-screen link the facilitator shares (it ends in /present#token=…)."}
+          {error ?? t("present.openRoomLink")}
         </p>
         <button type="button" className="btn" onClick={() => navigate("/")}>
-          Go to the start page
+          {t("app.toStart")}
         </button>
       </main>
     );
@@ -98,7 +100,7 @@ export default function Present({ workshopId }: { workshopId: WorkshopId }) {
   if (!session) {
     return (
       <main className="page" role="status">
-        Opening the room screen…
+        {t("app.openingRoomScreen")}
       </main>
     );
   }
@@ -130,7 +132,7 @@ function PresentScreen({ present }: { present: PresentSession }) {
     workshopId: present.workshopId as WorkshopId,
     token: present.token,
     role: "observer",
-    name: "Room screen",
+    name: i18n.t("presence.roomScreen"),
     group: null,
     groupName: null,
     joinCode: present.joinCode,
@@ -141,14 +143,15 @@ function PresentScreen({ present }: { present: PresentSession }) {
   const state = useConnectionState(conn);
   const code = useJoinCode(present);
   usePublishPresence(conn?.awareness ?? null, {
-    name: "Room screen",
+    name: i18n.t("presence.roomScreen"),
     group: null,
     groupName: null,
     role: "observer",
   });
   const people = usePresence(conn?.awareness ?? null);
-  const title = workshop?.meta.title || "Workshop";
-  useScreenTitle(`Present: ${title} – Continuum`);
+  const { t } = useTranslation();
+  const title = workshop?.meta.title || t("board.workshop");
+  useScreenTitle(t("present.pageTitle", { title }));
   useEffect(() => {
     document.documentElement.classList.add("presenting");
     return () => document.documentElement.classList.remove("presenting");
@@ -183,14 +186,14 @@ function PresentScreen({ present }: { present: PresentSession }) {
         <div className="present-timer">{timer ? <Timer timer={timer} /> : null}</div>
         {live ? null : (
           <p className="present-offline" role="status">
-            {closed ? state.message || "This screen is not live." : "Not live: reconnecting to the workshop…"}
+            {closed ? state.message || t("present.notLive") : t("present.reconnecting")}
           </p>
         )}
       </header>
       <main className="present-body">
         {!workshop ? (
           <p role="status" className="present-wait">
-            Opening the workshop…
+            {t("board.opening")}
           </p>
         ) : joining ? (
           <JoinInvite
@@ -213,8 +216,11 @@ function PresentScreen({ present }: { present: PresentSession }) {
       </main>
       {!joining && code ? (
         <footer className="present-foot">
-          Join at <strong>{location.host}</strong> with the code{" "}
-          <strong className="present-code">{code}</strong>
+          <Trans
+            i18nKey="present.footer"
+            values={{ site: location.host, code }}
+            components={{ b: <strong />, code: <strong className="present-code" /> }}
+          />
         </footer>
       ) : null}
     </div>
@@ -238,6 +244,7 @@ function PresentActivity({
   me: ReturnType<typeof useActivityMe>;
   view: string;
 }) {
+  const { t } = useTranslation();
   if (!workshopDoc) return null;
   if (activity.kind === "scale") {
     return (
@@ -252,7 +259,10 @@ function PresentActivity({
       />
     );
   }
-  if (!chartDoc) return <p role="status">Opening the {activity.kind === "chart" ? "chart" : "board"}…</p>;
+  if (!chartDoc)
+    return (
+      <p role="status">{activity.kind === "chart" ? t("present.openingChart") : t("present.openingBoard")}</p>
+    );
   if (view === "results") {
     return <VoteResults workshopDoc={workshopDoc} chartDoc={chartDoc} activity={activity} />;
   }

@@ -3,7 +3,9 @@
  * first, each with its column and group in words. Shown only once the facilitator has revealed the counts
  * (until then the screen says so), the same rule participants' boards follow.
  */
+
 import type { Activity } from "@continuum/model";
+import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
 import { chartStore, useVotes } from "../activities/chart/store.ts";
 import { useEntries, useWorkshopValue } from "../sync/useDocStore.ts";
@@ -22,6 +24,7 @@ export function VoteResults({
   const budget = activity.kind === "scale" ? 1 : activity.voting.budget;
   const votes = useVotes(chart, "room-screen", budget);
   const groups = useWorkshopValue(workshopDoc, (w) => w.groups);
+  const { t } = useTranslation();
   if (activity.kind === "scale") return null;
   const columns = new Map(activity.columns.map((c) => [c.id, c.title]));
   const ranked = notes
@@ -30,14 +33,14 @@ export function VoteResults({
   const most = Math.max(1, ...ranked.map((r) => r.dots));
   return (
     <section className="vote-results" aria-labelledby="results-title">
-      <h1 id="results-title">Vote results: {activity.title}</h1>
+      <h1 id="results-title">{t("present.voteResults", { title: activity.title })}</h1>
       {activity.kind === "chart" && activity.about.text ? (
-        <p className="results-about">About: {activity.about.text}</p>
+        <p className="results-about">{t("present.about", { text: activity.about.text })}</p>
       ) : null}
       {!activity.voting.revealed ? (
-        <p className="results-hidden">The facilitator will show the counts in a moment.</p>
+        <p className="results-hidden">{t("present.countsSoon")}</p>
       ) : ranked.length === 0 ? (
-        <p className="results-hidden">No notes yet.</p>
+        <p className="results-hidden">{t("present.noNotes")}</p>
       ) : (
         <ol className="results-list">
           {ranked.map(({ n, dots }) => {
@@ -45,15 +48,15 @@ export function VoteResults({
             return (
               <li key={n.id} className="results-row">
                 <span className="results-count">
-                  {dots} <span className="sr-only">{dots === 1 ? "dot" : "dots"}</span>
+                  {dots} <span className="sr-only">{t("present.dots", { count: dots })}</span>
                 </span>
                 <span className="results-bar" aria-hidden="true">
                   <span style={{ width: `${(dots / most) * 100}%` }} />
                 </span>
                 <span className="results-text">
-                  {n.text || "(empty note)"}
+                  {n.text || t("present.emptyNote")}
                   <span className="results-where">
-                    {columns.get(n.columnId) ?? "Not in a column"}
+                    {columns.get(n.columnId) ?? t("present.noColumn")}
                     {group ? ` · ${group.name}` : ""}
                   </span>
                 </span>
@@ -62,7 +65,7 @@ export function VoteResults({
           })}
         </ol>
       )}
-      <p className="results-total">{`${votes.voters} ${votes.voters === 1 ? "person" : "people"} voted.`}</p>
+      <p className="results-total">{t("present.voted", { count: votes.voters })}</p>
     </section>
   );
 }
