@@ -29,7 +29,6 @@ const SRC = join(import.meta.dirname, "../src");
  */
 export const NOT_YET_CONVERTED: readonly string[] = [
   "activities/scale/reasons/FlagSettings.tsx",
-  "activities/ListActivity.tsx",
   "activities/chart/ChartBoard.tsx",
   "activities/chart/Column.tsx",
   "activities/chart/NoteCard.tsx",
@@ -37,7 +36,6 @@ export const NOT_YET_CONVERTED: readonly string[] = [
   "activities/chart/RemovedNotes.tsx",
   "activities/chart/VotingControls.tsx",
   "activities/chart/forms.tsx",
-  "activities/prompt/Material.tsx",
   "activities/scale/Compare.tsx",
   "activities/scale/Lane.tsx",
   "activities/scale/Note.tsx",

@@ -3,8 +3,10 @@
  * `DocConnection` as the scale's lanes, so it is kept in IndexedDB, counted in the connection line and reset
  * after a refused write) and hands it to `ChartBoard` (`chart/`) or `PromptBoard` (`prompt/`).
  */
+
 import type { Activity } from "@continuum/model";
 import { boardDocName, chartDocName, type WorkshopId } from "@continuum/protocol";
+import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
 import type { Session } from "../session.ts";
 import type { DocConnection } from "../sync/connection.ts";
@@ -45,12 +47,15 @@ export function ListActivity({
 }) {
   const me = useActivityMe(session);
   const state = useConnectionState(chart?.conn ?? null);
+  const { t } = useTranslation();
   if (activity.kind === "scale") return null;
   if (!chart || (!state.ready && state.status !== "closed")) {
     return (
       <section className="panel">
         <h1 className="activity-title">{activity.title}</h1>
-        <p role="status">Opening the {activity.kind === "chart" ? "chart" : "board"}…</p>
+        <p role="status">
+          {activity.kind === "chart" ? t("present.openingChart") : t("present.openingBoard")}
+        </p>
       </section>
     );
   }

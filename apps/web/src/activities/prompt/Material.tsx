@@ -3,6 +3,7 @@
  * vignette's text) above the questions, and each question's instructions under its heading. Everyone reads
  * them; the facilitator edits them in place.
  */
+
 import {
   type ColumnId,
   INSTRUCTIONS_MAX,
@@ -13,6 +14,7 @@ import {
 } from "@continuum/model";
 import type { ActivityId } from "@continuum/protocol";
 import { type FormEvent, useId, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
 import { useWorkshopValue } from "../../sync/useDocStore.ts";
 import { ReadAloud } from "../../ui/ReadAloud.tsx";
@@ -34,6 +36,7 @@ export function BoardMaterial({
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState("");
   const headingId = useId();
+  const { t } = useTranslation();
   if (editing) {
     const save = (e: FormEvent) => {
       e.preventDefault();
@@ -43,7 +46,7 @@ export function BoardMaterial({
     return (
       <form onSubmit={save} className="inline-form board-material-form">
         <label className="field">
-          What people respond to (for example a vignette)
+          {t("material.field")}
           <textarea
             value={text}
             maxLength={MATERIAL_MAX}
@@ -53,10 +56,10 @@ export function BoardMaterial({
         </label>
         <div className="actions">
           <button type="submit" className="btn small primary">
-            Save the material
+            {t("material.save")}
           </button>
           <button type="button" className="btn small" onClick={() => setEditing(false)}>
-            Cancel
+            {t("who.cancel")}
           </button>
         </div>
       </form>
@@ -71,18 +74,18 @@ export function BoardMaterial({
         setEditing(true);
       }}
     >
-      {material ? "Change the material" : "Add material to respond to"}
+      {material ? t("material.change") : t("material.add")}
     </button>
   );
   if (!material) return manage ? <div className="actions">{edit}</div> : null;
   return (
     <section className="board-material" aria-labelledby={headingId}>
       <h2 id={headingId} className="board-material-title">
-        Read this first
+        {t("material.readFirst")}
       </h2>
       <p className="board-material-text">{material}</p>
       <div className="actions">
-        <ReadAloud text={material} what="the material" />
+        <ReadAloud text={material} what={t("material.what")} />
         {edit}
       </div>
     </section>
@@ -106,6 +109,7 @@ export function ColumnInstructions({
   const text = useMaterial(workshopDoc, activityId).instructions[columnId] ?? "";
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState("");
+  const { t } = useTranslation();
   if (editing) {
     const save = (e: FormEvent) => {
       e.preventDefault();
@@ -115,15 +119,15 @@ export function ColumnInstructions({
     return (
       <form onSubmit={save} className="inline-form">
         <label className="field">
-          Instructions for {columnTitle}
+          {t("material.instructionsFor", { title: columnTitle })}
           <textarea value={draft} maxLength={INSTRUCTIONS_MAX} onChange={(e) => setDraft(e.target.value)} />
         </label>
         <div className="actions">
           <button type="submit" className="btn small primary">
-            Save instructions
+            {t("material.saveInstructions")}
           </button>
           <button type="button" className="btn small" onClick={() => setEditing(false)}>
-            Cancel
+            {t("who.cancel")}
           </button>
         </div>
       </form>
@@ -132,18 +136,22 @@ export function ColumnInstructions({
   return (
     <>
       {text && <p className="column-instructions">{text}</p>}
-      {text && <ReadAloud small text={text} what={`instructions for ${columnTitle}`} />}
+      {text && <ReadAloud small text={text} what={t("material.instructionsWhat", { title: columnTitle })} />}
       {manage && (
         <button
           type="button"
           className="btn small"
-          aria-label={`${text ? "Change" : "Add"} instructions for ${columnTitle}`}
+          aria-label={
+            text
+              ? t("material.changeInstructionsFor", { title: columnTitle })
+              : t("material.addInstructionsFor", { title: columnTitle })
+          }
           onClick={() => {
             setDraft(text);
             setEditing(true);
           }}
         >
-          {text ? "Change instructions" : "Add instructions"}
+          {text ? t("material.changeInstructions") : t("material.addInstructions")}
         </button>
       )}
     </>
