@@ -7,6 +7,7 @@
  *
  * With REASON_SHOTS=<dir> it saves screenshots at 1024x768, 390x844 and 1920x1080.
  */
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import {
   addReason,
@@ -153,6 +154,22 @@ describe("reasons behind placements, and the replay", () => {
     await fcompare.getByText("Both groups put this in the middle").first().waitFor();
     await shots(fp, "flag-settings", false, () =>
       fcompare.locator("details.flag-settings").evaluate((el) => el.scrollIntoView({ block: "start" })),
+    );
+
+    // The facilitator downloads the research files the server makes: the moves file has a row per move.
+    await fp.getByRole("button", { name: "Download the results" }).click();
+    const panel = fp.getByRole("region", { name: "Download the results" });
+    const [dl] = await Promise.all([
+      fp.waitForEvent("download", { timeout: 60_000 }),
+      panel.getByRole("button", { name: "Moves (CSV)" }).click(),
+    ]);
+    expect(dl.suggestedFilename()).toMatch(/-moves\.csv$/);
+    const csv = await readFile(await dl.path(), "utf8");
+    expect(csv.trim().split("\r\n")).toHaveLength(max + 1);
+    await shots(fp, "research-downloads", false, () =>
+      panel
+        .getByRole("button", { name: "Moves (CSV)" })
+        .evaluate((el) => el.scrollIntoView({ block: "center" })),
     );
     ppiLane.close();
     fac.close();

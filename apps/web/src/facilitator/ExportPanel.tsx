@@ -26,6 +26,11 @@ type Status =
 
 /** The formats made on this device; their names and what they are for are in the catalogue under `exports`. */
 const LOCAL = ["csv", "comparison-csv", "codebook", "md", "json"] as const satisfies readonly LocalFormat[];
+/**
+ * The research files the server makes: the history of moves is kept by the server only (docs/architecture.md),
+ * so the archive with it and the moves file come from there; the reasons file too, from every group's lane.
+ */
+const RESEARCH = ["json", "moves-csv", "reasons-csv"] as const satisfies readonly ServerFormat[];
 
 export default function ExportPanel({
   workshopDoc,
@@ -120,6 +125,17 @@ export default function ExportPanel({
             </button>
           </li>
         ) : null}
+      </ul>
+      <p className="hint">{t("exports.research")}</p>
+      <ul className="export-list">
+        {RESEARCH.map((f) => (
+          <li key={f}>
+            <button type="button" className="btn" disabled={busy} onClick={() => void remote(f)}>
+              {t(`exports.serverFormats.${f}.label`)}
+            </button>{" "}
+            <span className="hint">{t(`exports.serverFormats.${f}.what`)}</span>
+          </li>
+        ))}
       </ul>
       {status.kind === "error" ? (
         <p className="error" role="alert">

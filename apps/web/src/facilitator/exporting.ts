@@ -23,7 +23,7 @@ import { openDocConnection } from "../sync/hooks.ts";
 /** Formats made on this device: the text formats, which `@continuum/export` renders anywhere. */
 export type LocalFormat = TextExportFormat;
 /** Formats only the server can make. */
-export type ServerFormat = "pdf" | "png";
+export type ServerFormat = "pdf" | "png" | "json" | "moves-csv" | "reasons-csv";
 
 /** Every document a snapshot reads besides the workshop's: each scale's lanes (one per group), each chart and board. */
 export function workshopDocNames(workshopId: WorkshopId, workshopDoc: Y.Doc): string[] {

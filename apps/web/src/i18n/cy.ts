@@ -431,6 +431,15 @@ export const cy = {
     serverStrong: "Mae angen gweinydd y gweithdy ar y rhain",
     server: "(cysylltiad ag ef): yr adroddiad PDF i'w argraffu a llun PNG.",
     pdfWhat: "i'w argraffu, A4",
+    research: "Y ffeiliau ymchwil gyda phob symudiad yn y drafodaeth, wedi'u gwneud gan y gweinydd:",
+    serverFormats: {
+      json: {
+        label: "Archif gyda'r hanes (JSON)",
+        what: "popeth a phob symudiad, i'w gadw neu i'w fewnforio eto",
+      },
+      "moves-csv": { label: "Symudiadau (CSV)", what: "un rhes i bob symudiad nodyn, ar gyfer R neu Python" },
+      "reasons-csv": { label: "Rhesymau (CSV)", what: "un rhes i bob rheswm a roddodd grŵp dros osod nodyn" },
+    },
   },
   people: {
     hereNow: "Yma nawr",

@@ -408,6 +408,15 @@ export const en = {
     serverStrong: "These need the workshop server",
     server: "(a connection to it): the printable PDF report and a PNG picture.",
     pdfWhat: "printable, A4",
+    research: "The research files with every move of the discussion, made by the server:",
+    serverFormats: {
+      json: {
+        label: "Archive with the history (JSON)",
+        what: "everything and every move, to keep or to import again",
+      },
+      "moves-csv": { label: "Moves (CSV)", what: "one row per move of a note, for R or Python" },
+      "reasons-csv": { label: "Reasons (CSV)", what: "one row per reason a group gave for a placement" },
+    },
   },
   people: {
     hereNow: "Here now",
