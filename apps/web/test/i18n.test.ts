@@ -50,7 +50,6 @@ export const NOT_YET_CONVERTED: readonly string[] = [
   "activities/scale/replay/Replay.tsx",
   "activities/scale/rounds/RoundControls.tsx",
   "activities/scale/rounds/RowRounds.tsx",
-  "facilitator/RunBar.tsx",
   "results/Results.tsx",
 ];
 

@@ -4,6 +4,7 @@
  * (`control.view`) follows the facilitator's own view of the current activity: pressing "Compare the
  * groups" here compares on the projector too.
  */
+
 import {
   type Activity,
   clearTimer,
@@ -23,6 +24,7 @@ import {
 } from "@continuum/model";
 import type { ActivityId, AspectId } from "@continuum/protocol";
 import { useEffect, useId, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
 import { useUi } from "../app/ui.ts";
 import { formatMs } from "../ui/time.ts";
@@ -39,6 +41,7 @@ export function RunBar({
   now: () => number;
 }) {
   const [said, say] = useState("");
+  const { t } = useTranslation();
   const setFacilitatorActivity = useUi((s) => s.setFacilitatorActivity);
   const setView = useUi((s) => s.setView);
   const control = workshop.control;
@@ -55,8 +58,8 @@ export function RunBar({
   if (!activity) {
     return (
       <section className="run-bar" aria-labelledby="run-title">
-        <h2 id="run-title">Run the activity</h2>
-        <p>Add an activity with “Edit the agenda and meeting”.</p>
+        <h2 id="run-title">{t("run.heading")}</h2>
+        <p>{t("run.none")}</p>
       </section>
     );
   }
@@ -67,20 +70,18 @@ export function RunBar({
   const bringHere = (id: ActivityId, title: string) => {
     setCurrentActivity(doc, id);
     setFacilitatorActivity(id);
-    say(`Everyone is now on “${title}”.`);
+    say(t("run.everyoneOn", { title }));
   };
 
   return (
     <section className="run-bar" aria-labelledby="run-title">
       <h2 id="run-title" className="sr-only">
-        Run the activity
+        {t("run.heading")}
       </h2>
       <div className="bar-row">
         <p className="bar-title">
-          <strong>{activity.title || "Untitled activity"}</strong>{" "}
-          <span className="hint">
-            {isCurrent ? "Everyone sees this." : "Only you see this: participants are elsewhere."}
-          </span>
+          <strong>{activity.title || t("agenda.untitled")}</strong>{" "}
+          <span className="hint">{isCurrent ? t("run.everyoneSees") : t("run.onlyYou")}</span>
         </p>
         <button
           type="button"
@@ -88,11 +89,11 @@ export function RunBar({
           disabled={isCurrent}
           onClick={() => bringHere(activity.id, activity.title)}
         >
-          {isCurrent ? "Everyone is on this activity" : "Bring everyone to this activity"}
+          {isCurrent ? t("run.everyoneHere") : t("run.bring")}
         </button>
         {isCurrent && next ? (
           <button type="button" className="btn small" onClick={() => bringHere(next.id, next.title)}>
-            Next: {next.title}
+            {t("run.next", { title: next.title })}
           </button>
         ) : null}
         <button
@@ -101,10 +102,10 @@ export function RunBar({
           aria-pressed={locked}
           onClick={() => {
             setLocked(doc, activity.id, !locked);
-            say(locked ? "Unlocked: groups can change it again." : "Locked: nobody can change it now.");
+            say(locked ? t("run.unlocked") : t("run.locked"));
           }}
         >
-          {locked ? "Unlock: let groups change it again" : "Lock: stop all changes"}
+          {locked ? t("run.unlock") : t("run.lock")}
         </button>
         <TimerBar doc={doc} workshop={workshop} activity={activity} now={now} say={say} />
       </div>
@@ -119,7 +120,7 @@ export function RunBar({
             onChart={(id, text) => {
               setCurrentActivity(doc, id);
               setFacilitatorActivity(id);
-              say(`Everyone is now on the chart about “${text}”.`);
+              say(t("run.everyoneOnChart", { text }));
             }}
           />
         ) : (
@@ -154,11 +155,12 @@ function ScaleLevers({
   const [aspect, setAspect] = useState<string>("");
   const aspectId = useId();
   const chosen = activity.aspects.find((a) => a.id === aspect) ?? activity.aspects[0];
-  const screen = isCurrent ? " The room's screen shows it too." : "";
+  const { t } = useTranslation();
+  const screen = isCurrent ? ` ${t("run.roomToo")}` : "";
   return (
     <>
       <fieldset className="bar-group">
-        <legend>Show each group's lane to everyone</legend>
+        <legend>{t("run.showLanes")}</legend>
         {workshop.groups.map((g) => {
           const on = revealed.has(g.id);
           return (
@@ -169,10 +171,10 @@ function ScaleLevers({
               aria-pressed={on}
               onClick={() => {
                 setRevealed(doc, activity.id, g.id, !on);
-                say(on ? `${g.name}'s lane is hidden again.` : `${g.name}'s lane is shown to everyone.`);
+                say(on ? t("run.laneHidden", { group: g.name }) : t("run.laneShown", { group: g.name }));
               }}
             >
-              {on ? `Hide ${g.name}` : `Show ${g.name}`}
+              {on ? t("run.hide", { group: g.name }) : t("run.show", { group: g.name })}
             </button>
           );
         })}
@@ -183,14 +185,14 @@ function ScaleLevers({
             doc.transact(() => {
               for (const g of workshop.groups) setRevealed(doc, activity.id, g.id, true);
             });
-            say("Every group's lane is shown to everyone.");
+            say(t("run.allShown"));
           }}
         >
-          Show all groups
+          {t("run.showAll")}
         </button>
       </fieldset>
       <fieldset className="bar-group">
-        <legend>What you{isCurrent ? " and the room" : ""} see</legend>
+        <legend>{isCurrent ? t("run.whatYouAndRoomSee") : t("run.whatYouSee")}</legend>
         <button
           type="button"
           className="btn small"
@@ -198,10 +200,10 @@ function ScaleLevers({
           onClick={() => {
             setView("lanes");
             if (isCurrent) setRoomView(doc, activity.id, "board");
-            say(`Showing the groups' scales.${screen}`);
+            say(`${t("run.showingScales")}${screen}`);
           }}
         >
-          The groups' scales
+          {t("run.scales")}
         </button>
         <button
           type="button"
@@ -210,15 +212,15 @@ function ScaleLevers({
           onClick={() => {
             setView("compare");
             if (isCurrent) setRoomView(doc, activity.id, "compare");
-            say(`Showing the comparison.${screen}`);
+            say(`${t("run.showingCompare")}${screen}`);
           }}
         >
-          Compare the groups
+          {t("run.compare")}
         </button>
       </fieldset>
       {activity.aspects.length > 0 ? (
         <div className="bar-group bar-chart">
-          <label htmlFor={aspectId}>Chart pros and cons of</label>
+          <label htmlFor={aspectId}>{t("run.chartOf")}</label>
           <select id={aspectId} value={chosen?.id ?? ""} onChange={(e) => setAspect(e.target.value)}>
             {activity.aspects.map((a) => (
               <option key={a.id} value={a.id}>
@@ -234,11 +236,11 @@ function ScaleLevers({
               try {
                 onChart(openChartForAspect(doc, activity.id, chosen.id as AspectId), chosen.text);
               } catch {
-                say("That aspect is no longer on the scale, so no chart could be opened.");
+                say(t("run.aspectGone"));
               }
             }}
           >
-            Chart it with everyone
+            {t("run.chartIt")}
           </button>
         </div>
       ) : null}
@@ -261,10 +263,11 @@ function ResultsLever({
   say(text: string): void;
 }) {
   const showingResults = isCurrent && roomView === "results";
-  const what = activity.kind === "chart" ? "chart" : "board";
+  const { t } = useTranslation();
+  const isChart = activity.kind === "chart";
   return (
     <fieldset className="bar-group">
-      <legend>The room's screen shows</legend>
+      <legend>{t("run.roomShows")}</legend>
       <button
         type="button"
         className="btn small"
@@ -272,10 +275,10 @@ function ResultsLever({
         disabled={!isCurrent}
         onClick={() => {
           setRoomView(doc, activity.id, "board");
-          say(`The room's screen shows the ${what}.`);
+          say(isChart ? t("run.roomShowsChart") : t("run.roomShowsBoard"));
         }}
       >
-        The {what}
+        {isChart ? t("run.theChart") : t("run.theBoard")}
       </button>
       <button
         type="button"
@@ -288,14 +291,12 @@ function ResultsLever({
             setVoting(doc, activity.id, { revealed: true });
             setRoomView(doc, activity.id, "results");
           });
-          say("The room's screen shows the vote results, and everyone sees the counts.");
+          say(t("run.roomShowsResults"));
         }}
       >
-        Show the vote results
+        {t("run.showResults")}
       </button>
-      {!isCurrent ? (
-        <span className="hint">Bring everyone here first: the room's screen follows everyone.</span>
-      ) : null}
+      {!isCurrent ? <span className="hint">{t("run.bringFirst")}</span> : null}
     </fieldset>
   );
 }
@@ -318,18 +319,19 @@ function TimerBar({
   const [minutes, setMinutes] = useState(String(planned));
   const minutesId = useId();
   const [, tick] = useState(0);
+  const { t } = useTranslation();
   useEffect(() => setMinutes(String(planned)), [planned]);
   useEffect(() => {
     if (!timer || timer.startedAt === null) return;
-    const t = setInterval(() => tick((n) => n + 1), 1000);
-    return () => clearInterval(t);
+    const id = setInterval(() => tick((n) => n + 1), 1000);
+    return () => clearInterval(id);
   }, [timer]);
   const typed = Number.parseFloat(minutes);
   const ms = Number.isFinite(typed) && typed > 0 ? Math.round(typed * 60_000) : null;
   if (!timer) {
     return (
       <div className="bar-group bar-timer">
-        <label htmlFor={minutesId}>Minutes</label>
+        <label htmlFor={minutesId}>{t("run.minutes")}</label>
         <input
           id={minutesId}
           type="number"
@@ -343,14 +345,14 @@ function TimerBar({
           className="btn small"
           onClick={() => {
             if (!ms) {
-              say("Type how many minutes the timer should run for first.");
+              say(t("run.typeMinutes"));
               return;
             }
             startTimer(doc, ms, now(), activity.id);
-            say(`Timer started: ${formatMs(ms)} for “${activity.title}”.`);
+            say(t("run.timerStarted", { time: formatMs(ms), title: activity.title }));
           }}
         >
-          Start timer
+          {t("agenda.row.startTimer")}
         </button>
       </div>
     );
@@ -359,16 +361,16 @@ function TimerBar({
   return (
     <div className="bar-group bar-timer">
       <span>
-        Timer: <strong>{formatMs(left)}</strong>
-        {timer.startedAt === null ? " (paused)" : ""}
+        {t("timer.prefix")} <strong>{formatMs(left)}</strong>
+        {timer.startedAt === null ? ` ${t("run.paused")}` : ""}
       </span>
       {timer.startedAt === null ? (
         <button type="button" className="btn small" onClick={() => resumeTimer(doc, now())}>
-          Resume timer
+          {t("agenda.resumeTimer")}
         </button>
       ) : (
         <button type="button" className="btn small" onClick={() => pauseTimer(doc, now())}>
-          Pause timer
+          {t("agenda.pauseTimer")}
         </button>
       )}
       <button
@@ -376,10 +378,10 @@ function TimerBar({
         className="btn small"
         onClick={() => {
           clearTimer(doc);
-          say("Timer stopped.");
+          say(t("run.timerStopped"));
         }}
       >
-        Stop timer
+        {t("agenda.stopTimer")}
       </button>
     </div>
   );
