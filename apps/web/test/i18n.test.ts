@@ -50,7 +50,6 @@ export const NOT_YET_CONVERTED: readonly string[] = [
   "activities/scale/replay/Replay.tsx",
   "activities/scale/rounds/RoundControls.tsx",
   "activities/scale/rounds/RowRounds.tsx",
-  "results/Results.tsx",
 ];
 
 /** Literals that are not words to translate. */

@@ -5,9 +5,12 @@
  * moved where there were rounds, the plain-language flags and the reasons; each chart's notes with the dots,
  * once they were revealed. A withdrawn page says so plainly.
  */
+
 import type { SharedAspect, SharedChart, SharedGroup, SharedResults, SharedScale } from "@continuum/export";
 import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { ApiFailure, api, failureMessage } from "../api.ts";
+import { i18n, intlLocale } from "../i18n/i18n.ts";
 import { usePageTitle } from "../ui/usePageTitle.ts";
 import "./results.css";
 
@@ -24,6 +27,7 @@ const initials = (name: string): string => {
 
 export default function Results({ slug }: { slug: string }) {
   const [loaded, setLoaded] = useState<Loaded>({ state: "loading" });
+  const { t } = useTranslation();
   useEffect(() => {
     let live = true;
     api
@@ -36,10 +40,10 @@ export default function Results({ slug }: { slug: string }) {
           state: "failed",
           title:
             status === 410
-              ? "These results were withdrawn"
+              ? i18n.t("results.withdrawn")
               : status === 404
-                ? "There are no results at this link"
-                : "The results could not be opened",
+                ? i18n.t("results.none")
+                : i18n.t("results.failed"),
           message: failureMessage(err),
         });
       });
@@ -47,12 +51,14 @@ export default function Results({ slug }: { slug: string }) {
       live = false;
     };
   }, [slug]);
-  usePageTitle(loaded.state === "ready" ? `Results: ${loaded.results.title}` : "Results");
+  usePageTitle(
+    loaded.state === "ready" ? t("results.pageTitle", { title: loaded.results.title }) : t("results.title"),
+  );
 
   if (loaded.state === "loading") {
     return (
       <main className="page results" role="status">
-        Opening the results…
+        {t("app.openingResults")}
       </main>
     );
   }
@@ -68,15 +74,12 @@ export default function Results({ slug }: { slug: string }) {
   return (
     <main className="page results">
       <header className="results-head">
-        <p className="results-kicker">Workshop results</p>
-        <h1>{r.title || "Workshop"}</h1>
+        <p className="results-kicker">{t("results.kicker")}</p>
+        <h1>{r.title || t("board.workshop")}</h1>
         {r.date ? <p className="results-date">{formatDate(r.date)}</p> : null}
-        <p className="lead">
-          This is what came of the workshop. Thank you for taking part. Nobody's name is shown: only which
-          group said what.
-        </p>
+        <p className="lead">{t("results.lead")}</p>
         {r.groups.length > 0 ? (
-          <ul className="results-groups" aria-label="The groups">
+          <ul className="results-groups" aria-label={t("results.groups")}>
             {r.groups.map((g) => (
               <li key={g.name}>
                 <span className={`results-marker colour-${g.colour}`} aria-hidden="true">
@@ -88,7 +91,7 @@ export default function Results({ slug }: { slug: string }) {
           </ul>
         ) : null}
         <button type="button" className="btn results-print" onClick={() => window.print()}>
-          Print these results
+          {t("results.print")}
         </button>
       </header>
       {r.activities.map((a, i) =>
@@ -111,19 +114,17 @@ function formatDate(iso: string): string {
   const d = new Date(`${iso}T12:00:00Z`);
   return Number.isNaN(d.getTime())
     ? iso
-    : d.toLocaleDateString(undefined, { day: "numeric", month: "long", year: "numeric" });
+    : d.toLocaleDateString(intlLocale(), { day: "numeric", month: "long", year: "numeric" });
 }
 
 function ScaleResults({ scale, groups }: { scale: SharedScale; groups: readonly SharedGroup[] }) {
-  const name = (i: number) => groups[i]?.name ?? "A group";
+  const { t } = useTranslation();
+  const name = (i: number) => groups[i]?.name ?? t("results.aGroup");
   return (
     <section className="results-activity" aria-labelledby={undefined}>
       <h2>{scale.title}</h2>
       {scale.prompt ? <p>{scale.prompt}</p> : null}
-      <p className="hint">
-        Each aspect shows where each group placed it, from “{scale.leftLabel}” (left, 0) to “
-        {scale.rightLabel}” (right, 100).
-      </p>
+      <p className="hint">{t("results.scaleHint", { left: scale.leftLabel, right: scale.rightLabel })}</p>
       <ol className="results-aspects">
         {scale.aspects.map((a) => (
           <li key={a.text} className="results-aspect">
@@ -133,11 +134,11 @@ function ScaleResults({ scale, groups }: { scale: SharedScale; groups: readonly 
       </ol>
       {scale.ownNotes.length > 0 ? (
         <>
-          <h3>Aspects the groups added themselves</h3>
+          <h3>{t("results.own")}</h3>
           <ul>
             {scale.ownNotes.map((n) => (
               <li key={`${n.group}-${n.text}`}>
-                {n.text} ({name(n.group)}, {n.x} of 100)
+                {t("results.ownNote", { text: n.text, group: name(n.group), x: n.x })}
               </li>
             ))}
           </ul>
@@ -158,6 +159,7 @@ function AspectResult({
   groups: readonly SharedGroup[];
   name(i: number): string;
 }) {
+  const { t } = useTranslation();
   return (
     <>
       <h3>{aspect.text}</h3>
@@ -169,7 +171,7 @@ function AspectResult({
               key={`r1-${p.group}`}
               className="results-marker was"
               style={{ left: `${p.x}%` }}
-              title={`${name(p.group)}, round 1`}
+              title={t("results.round1Title", { group: name(p.group) })}
             >
               {initials(name(p.group))}
             </span>
@@ -188,18 +190,19 @@ function AspectResult({
       </div>
       <p className="results-positions">
         {aspect.positions.length === 0
-          ? "No group placed this aspect."
-          : aspect.positions.map((p) => `${name(p.group)}: ${p.x} of 100`).join(" · ")}
+          ? t("results.nobodyPlaced")
+          : aspect.positions.map((p) => t("results.position", { group: name(p.group), x: p.x })).join(" · ")}
       </p>
       {aspect.round1 && aspect.round1.length > 0 ? (
         <p className="results-positions">
-          In the first round: {aspect.round1.map((p) => `${name(p.group)} ${p.x}`).join(" · ")}
-          {". Faded markers show where they were."}
+          {t("results.firstRound", {
+            positions: aspect.round1.map((p) => `${name(p.group)} ${p.x}`).join(" · "),
+          })}
         </p>
       ) : null}
       {aspect.spreads?.map((s) => (
         <div key={s.group} className="results-spread">
-          <span className="results-spread-name">{name(s.group)}, each person on their own</span>
+          <span className="results-spread-name">{t("results.eachPerson", { group: name(s.group) })}</span>
           <div className="results-spread-rail" aria-hidden="true">
             <span
               className="results-box"
@@ -215,8 +218,7 @@ function AspectResult({
             ))}
           </div>
           <span className="results-spread-text">
-            {s.n} {s.n === 1 ? "person" : "people"}: the middle one at {s.median}, the middle half between{" "}
-            {s.q1} and {s.q3}
+            {t("results.spread", { count: s.n, median: s.median, q1: s.q1, q3: s.q3 })}
           </span>
         </div>
       ))}
@@ -229,7 +231,7 @@ function AspectResult({
       ) : null}
       {aspect.reasons.length > 0 ? (
         <div className="results-reasons">
-          <h4>Why the groups put it there</h4>
+          <h4>{t("results.why")}</h4>
           <ul>
             {aspect.reasons.map((why, n) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: reasons carry no id on this page
@@ -245,17 +247,18 @@ function AspectResult({
 }
 
 function ChartResults({ chart, groups }: { chart: SharedChart; groups: readonly SharedGroup[] }) {
+  const { t } = useTranslation();
   return (
     <section className="results-activity">
       <h2>{chart.title}</h2>
       {chart.prompt ? <p>{chart.prompt}</p> : null}
-      {chart.dots ? <p className="hint">The number of dots shows how many people chose each note.</p> : null}
+      {chart.dots ? <p className="hint">{t("results.dotsHint")}</p> : null}
       <div className="results-columns">
         {chart.columns.map((c) => (
           <div key={c.title} className="results-column">
             <h3>{c.title}</h3>
             {c.notes.length === 0 ? (
-              <p className="hint">Nothing here.</p>
+              <p className="hint">{t("results.nothing")}</p>
             ) : (
               <ul>
                 {c.notes.map((n, i) => (
@@ -266,10 +269,7 @@ function ChartResults({ chart, groups }: { chart: SharedChart; groups: readonly 
                       <span className="results-by"> ({groups[n.group]?.name})</span>
                     ) : null}
                     {n.dots !== null && n.dots > 0 ? (
-                      <span className="results-dots">
-                        {" "}
-                        {n.dots} {n.dots === 1 ? "dot" : "dots"}
-                      </span>
+                      <span className="results-dots"> {t("results.dots", { count: n.dots })}</span>
                     ) : null}
                   </li>
                 ))}
