@@ -29,13 +29,6 @@ const SRC = join(import.meta.dirname, "../src");
  */
 export const NOT_YET_CONVERTED: readonly string[] = [
   "activities/scale/reasons/FlagSettings.tsx",
-  "activities/chart/ChartBoard.tsx",
-  "activities/chart/Column.tsx",
-  "activities/chart/NoteCard.tsx",
-  "activities/chart/OpenChartButton.tsx",
-  "activities/chart/RemovedNotes.tsx",
-  "activities/chart/VotingControls.tsx",
-  "activities/chart/forms.tsx",
   "activities/scale/Compare.tsx",
   "activities/scale/Lane.tsx",
   "activities/scale/Note.tsx",

@@ -8,10 +8,12 @@
  * Pure React over the Y.Docs passed in: no routing, no providers needed around it. The columns are in
  * `Column.tsx`, the note cards in `NoteCard.tsx`, where a moved note goes in `reorder.ts`.
  */
+
 import { moveChartNote, type NoteId, wordsArePrivate } from "@continuum/model";
 import { type ActivityId, ballotDocName, isId, type WorkshopId, wordsDocName } from "@continuum/protocol";
 import { DndContext, type DragEndEvent } from "@dnd-kit/core";
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
 import { createStore } from "zustand/vanilla";
 import { useDoc, useDocConnection } from "../../sync/hooks.ts";
@@ -62,6 +64,7 @@ export function NotesBoard({
   readOnly = false,
   kind,
 }: ChartBoardProps & { kind: "chart" | "board" }) {
+  const { t } = useTranslation();
   const activity = useWorkshopValue(workshopDoc, (w) =>
     w.activities.find((a) => a.id === activityId && a.kind === kind),
   ) as BoardContext["activity"] | undefined;
@@ -111,8 +114,7 @@ export function NotesBoard({
       const note = chart.notes.getState().byId.get(id);
       if (!columns || !note) return;
       const move = keyboardMove(columns, byColumnOf(chart.notes.getState().all), id, note.columnId, key);
-      if (move.kind === "edge")
-        setAnnouncement(move.edge === "top" ? "Already at the top." : "Already at the bottom.");
+      if (move.kind === "edge") setAnnouncement(move.edge === "top" ? t("chart.atTop") : t("chart.atBottom"));
       if (move.kind !== "move") return;
       focusRequest.current = id;
       // Its actions stay showing while it moves, so its Move button keeps the focus.
@@ -123,7 +125,7 @@ export function NotesBoard({
         `Moved “${note.text || "note"}” to ${move.column.title}, ${list.indexOf(id) + 1} of ${list.length}.`,
       );
     },
-    [columns, chart, chartDoc, selection],
+    [columns, chart, chartDoc, selection, t],
   );
 
   const ctx = useMemo<BoardContext | null>(
@@ -173,14 +175,14 @@ export function NotesBoard({
   if (waitingForWords) {
     return (
       <p className="hint" role="status">
-        Opening your words…
+        {t("chart.openingWords")}
       </p>
     );
   }
   if (!activity || !ctx || !columns || !voting) {
     return (
       <p className="hint" role="status">
-        This activity is not on the agenda any more.
+        {t("chart.gone")}
       </p>
     );
   }
@@ -194,21 +196,21 @@ export function NotesBoard({
     const index = dropIndex(byColumnOf(chart.notes.getState().all), noteId, note.columnId, over);
     if (index === null) return;
     moveChartNote(chartDoc, noteId, over.columnId, index);
-    const title = columns.find((c) => c.id === over.columnId)?.title ?? "the column";
-    setAnnouncement(`Moved “${note.text || "note"}” to ${title}.`);
+    const title = columns.find((c) => c.id === over.columnId)?.title ?? t("chart.theColumn");
+    setAnnouncement(t("chart.moved", { text: note.text || t("chart.note"), title }));
   };
 
-  const heading = activity.kind === "chart" ? "Chart" : "Prompt board";
+  const heading = activity.kind === "chart" ? t("chart.chart") : t("chart.board");
   const isFacilitator = me.role === "facilitator" && !readOnly;
   return (
     <BoardCtx.Provider value={ctx}>
-      <section className="activity-board" aria-label={`${heading}: ${activity.title}`}>
+      <section className="activity-board" aria-label={t("chart.label", { heading, title: activity.title })}>
         <header className="activity-head">
           {/* The screen's one h1: the activity is what the screen is about. */}
           <h1 className="activity-title">{activity.title}</h1>
           {activity.kind === "chart" && activity.about.text && (
             <p className="activity-about">
-              <span className="activity-about-label">About: </span>
+              <span className="activity-about-label">{t("chart.about")} </span>
               {activity.about.text}
             </p>
           )}
@@ -219,10 +221,12 @@ export function NotesBoard({
               small
               text={sentences(
                 activity.title,
-                activity.kind === "chart" && activity.about.text ? `About: ${activity.about.text}` : "",
+                activity.kind === "chart" && activity.about.text
+                  ? `${t("chart.about")} ${activity.about.text}`
+                  : "",
                 activity.prompt,
               )}
-              what="the activity's question and instructions"
+              what={t("chart.readWhat")}
             />
           </p>
           {activity.kind === "board" && (
@@ -244,13 +248,13 @@ export function NotesBoard({
           )}
           {!editable && (
             <p className="activity-readonly" role="note">
-              {readOnly ? "Looking back: read only." : "You can look at this, but not change it now."}
+              {readOnly ? t("chart.lookingBack") : t("chart.cannotChange")}
             </p>
           )}
           <VoteStatus />
         </header>
         <p id={moveHintId} className="sr-only">
-          Arrow up and down move the note within its column; arrow left and right move it to the next column.
+          {t("chart.moveHint")}
         </p>
         <DndContext
           sensors={sensors}
@@ -280,7 +284,7 @@ export function NotesBoard({
               aria-pressed={sortByDots}
               onClick={() => setSortByDots((s) => !s)}
             >
-              Sort by dots
+              {t("chart.sortByDots")}
             </button>
           </div>
         )}
@@ -298,21 +302,21 @@ export function NotesBoard({
  */
 function PrivateWordsNote({ facilitator, share }: { facilitator: boolean; share(): Promise<number> }) {
   const [state, setState] = useState<"idle" | "sharing" | "failed">("idle");
+  const { t } = useTranslation();
   if (!facilitator) {
     return (
       <p className="private-words" role="note">
-        Your words are private for now: only you and the facilitator see them, until the facilitator shares
-        everyone's words.
+        {t("chart.privateParticipant")}
       </p>
     );
   }
   return (
-    <section className="private-words" aria-label="Private words">
-      <p>Each person's words are private until you share them. Then everyone sees all the words here.</p>
+    <section className="private-words" aria-label={t("chart.privateLabel")}>
+      <p>{t("chart.privateFacilitator")}</p>
       <div className="actions">
         <ConfirmButton
-          confirm="Share them now"
-          keep="Keep them private"
+          confirm={t("chart.shareNow")}
+          keep={t("chart.keepPrivate")}
           disabled={state === "sharing"}
           onConfirm={() => {
             setState("sharing");
@@ -322,12 +326,12 @@ function PrivateWordsNote({ facilitator, share }: { facilitator: boolean; share(
             );
           }}
         >
-          {state === "sharing" ? "Sharing the words…" : "Share the words"}
+          {state === "sharing" ? t("chart.sharing") : t("chart.share")}
         </ConfirmButton>
       </div>
       {state === "failed" && (
         <p className="error" role="alert">
-          The words could not be shared: the server could not be reached. Try again.
+          {t("chart.shareFailed")}
         </p>
       )}
     </section>
@@ -337,13 +341,14 @@ function PrivateWordsNote({ facilitator, share }: { facilitator: boolean; share(
 function VoteStatus() {
   const { chart, voting, me, canVote } = useBoard();
   const votes = useVotes(chart, me.voterId, voting.budget);
+  const { t } = useTranslation();
   if (!voting.open && !voting.revealed) return null;
   const left = Math.max(0, voting.budget - votes.used);
   return (
     <p className="vote-status" role="status">
-      {voting.open ? "Dot voting is open. " : "Dot voting is closed. "}
-      {canVote && `You have ${left} of ${voting.budget} ${voting.budget === 1 ? "dot" : "dots"} left. `}
-      {voting.revealed ? "The counts are shown." : "Counts are hidden until the facilitator shows them."}
+      {voting.open ? t("chart.votingOpen") : t("chart.votingClosed")}{" "}
+      {canVote && `${t("chart.dotsLeft", { left, count: voting.budget })} `}
+      {voting.revealed ? t("chart.countsShown") : t("chart.countsHidden")}
     </p>
   );
 }

@@ -1,4 +1,5 @@
 /** A column of a chart or prompt board: its heading (with the facilitator's controls) and its notes. */
+
 import {
   type Column,
   type ColumnId,
@@ -10,6 +11,7 @@ import {
 } from "@continuum/model";
 import { useDroppable } from "@dnd-kit/core";
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useStoreValue } from "../../sync/useDocStore.ts";
 import { ConfirmButton } from "../../ui/ConfirmButton.tsx";
 import { ColumnInstructions } from "../prompt/Material.tsx";
@@ -41,6 +43,7 @@ export function ColumnView({
   }, [ids, sortByDots, votes]);
   const { setNodeRef, isOver } = useDroppable({ id: `column:${column.id}`, data: { columnId: column.id } });
   const headingId = useId();
+  const { t } = useTranslation();
   return (
     <section
       className={`chart-column${isOver ? " is-over" : ""}`}
@@ -57,11 +60,11 @@ export function ColumnView({
           manage={manage}
         />
       )}
-      <ol ref={setNodeRef} className="chart-notes" aria-label={`Notes in ${column.title}`}>
+      <ol ref={setNodeRef} className="chart-notes" aria-label={t("column.notesIn", { title: column.title })}>
         {shown.map((id) => (
           <NoteCard key={id} id={id} columnId={column.id} />
         ))}
-        {shown.length === 0 && <li className="chart-empty">No notes yet.</li>}
+        {shown.length === 0 && <li className="chart-empty">{t("column.noNotes")}</li>}
       </ol>
       <UndoRemove where={(c) => c === column.id} />
       {editable && <AddNote column={column} />}
@@ -83,6 +86,7 @@ function ColumnHeading({
   manage: boolean;
 }) {
   const { activity, workshopDoc } = useBoard();
+  const { t } = useTranslation();
   const [renaming, setRenaming] = useState(false);
   const [title, setTitle] = useState(column.title);
   // Columns live in the workshop document, which only the facilitator writes: only they get these controls.
@@ -97,14 +101,14 @@ function ColumnHeading({
       {renaming ? (
         <form onSubmit={save} className="inline-form">
           <label className="field">
-            Column heading
+            {t("column.heading")}
             <input value={title} maxLength={LIMITS.title} onChange={(e) => setTitle(e.target.value)} />
           </label>
           <button type="submit" className="btn small primary">
-            Save heading
+            {t("column.save")}
           </button>
           <button type="button" className="btn small" onClick={() => setRenaming(false)}>
-            Cancel
+            {t("who.cancel")}
           </button>
         </form>
       ) : (
@@ -115,19 +119,19 @@ function ColumnHeading({
           <button
             type="button"
             className="btn small"
-            aria-label={`Rename column ${column.title}`}
+            aria-label={t("column.renameLabel", { title: column.title })}
             onClick={() => {
               setTitle(column.title);
               setRenaming(true);
             }}
           >
-            Rename
+            {t("column.rename")}
           </button>
         )}
         <button
           type="button"
           className="btn small"
-          aria-label={`Move column ${column.title} left`}
+          aria-label={t("column.left", { title: column.title })}
           disabled={index === 0}
           onClick={() => moveColumn(workshopDoc, activity.id, column.id, index - 1)}
         >
@@ -136,7 +140,7 @@ function ColumnHeading({
         <button
           type="button"
           className="btn small"
-          aria-label={`Move column ${column.title} right`}
+          aria-label={t("column.right", { title: column.title })}
           disabled={index === count - 1}
           onClick={() => moveColumn(workshopDoc, activity.id, column.id, index + 1)}
         >
@@ -144,12 +148,12 @@ function ColumnHeading({
         </button>
         <ConfirmButton
           small
-          label={`Remove column ${column.title}`}
-          confirm="Remove it"
-          confirmLabel={`Remove it: column ${column.title}`}
+          label={t("column.removeLabel", { title: column.title })}
+          confirm={t("agenda.row.removeIt")}
+          confirmLabel={t("column.removeItLabel", { title: column.title })}
           onConfirm={() => removeColumn(workshopDoc, activity.id, column.id)}
         >
-          Remove
+          {t("agenda.row.remove")}
         </ConfirmButton>
       </div>
     </div>
@@ -161,10 +165,11 @@ export function OrphanNotes() {
   const { chart, columns } = useBoard();
   const inColumns = useNoteColumns(chart);
   const orphanColumns = inColumns.filter((c) => !columns.some((col) => col.id === c));
+  const { t } = useTranslation();
   if (orphanColumns.length === 0) return null;
   return (
-    <section className="chart-column orphans" aria-label="Notes from removed columns">
-      <h3>Notes from removed columns</h3>
+    <section className="chart-column orphans" aria-label={t("column.orphans")}>
+      <h3>{t("column.orphans")}</h3>
       <ol className="chart-notes">
         {orphanColumns.map((c) => (
           <OrphanColumn key={c} columnId={c as ColumnId} />
@@ -197,31 +202,32 @@ function UndoRemove({ where }: { where: (columnId: string) => boolean }) {
   const last = useStoreValue(removed, (s) => s.last);
   const undo = useRef<HTMLButtonElement | null>(null);
   const here = !!last && editable && where(last.columnId);
+  const { t } = useTranslation();
   useEffect(() => {
     if (!here || !last) return;
     undo.current?.focus();
-    announce(`Removed “${last.text}”. Undo puts it back.`);
-  }, [here, last, announce]);
+    announce(t("column.removedSaid", { text: last.text }));
+  }, [here, last, announce, t]);
   if (!here || !last) return null;
   return (
     <p className="undo-remove">
       <span>
-        Removed: <q>{last.text}</q>
+        {t("column.removed")} <q>{last.text}</q>
       </span>
       <button
         type="button"
         ref={undo}
         className="btn small"
-        aria-label={`Undo removing note: ${last.text}`}
+        aria-label={t("column.undoLabel", { text: last.text })}
         onClick={() => {
           removed.setState({ last: null });
           if (!putNoteBack(chart.doc, last.id, last.fields)) return;
           focusRequest.current = last.id;
           selection.setState({ id: last.id });
-          announce(`Put back “${last.text}”.`);
+          announce(t("column.putBack", { text: last.text }));
         }}
       >
-        Undo
+        {t("column.undo")}
       </button>
     </p>
   );

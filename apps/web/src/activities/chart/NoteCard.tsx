@@ -9,6 +9,7 @@
  * Move and Edit, so the destructive action never sits next to the frequent one; Remove asks twice and can be
  * undone (the board's "Undo").
  */
+
 import {
   attribute,
   type ColumnId,
@@ -24,6 +25,7 @@ import {
 } from "@continuum/model";
 import { useDraggable, useDroppable } from "@dnd-kit/core";
 import { type FormEvent, type KeyboardEvent, memo, useEffect, useId, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { useStoreValue } from "../../sync/useDocStore.ts";
 import { ConfirmButton } from "../../ui/ConfirmButton.tsx";
 import { ReadAloud } from "../../ui/ReadAloud.tsx";
@@ -53,6 +55,7 @@ export const NoteCard = memo(function NoteCard({ id, columnId }: { id: NoteId; c
   const note = useChartNote(chart, id);
   const dots = useNoteDots(chart, id, me.voterId, voting.budget);
   const selected = useStoreValue(selection, (s) => s.id === id);
+  const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState("");
   const handle = useRef<HTMLButtonElement | null>(null);
@@ -72,7 +75,7 @@ export const NoteCard = memo(function NoteCard({ id, columnId }: { id: NoteId; c
   // A participant always sees their own name on their own notes, in an anonymous workshop too.
   const own = me.role === "participant" && !!me.participantId && note.participantId === me.participantId;
   const who = attribute(note, groups, anonymous && !own);
-  const label = note.text || "Empty note";
+  const label = note.text || t("note.empty");
   // Only the author changes or removes their note (OWN-2); the facilitator may change any.
   const mine =
     ownsAll || me.role === "facilitator" || (!!me.participantId && note.participantId === me.participantId);
@@ -94,7 +97,7 @@ export const NoteCard = memo(function NoteCard({ id, columnId }: { id: NoteId; c
     e.preventDefault();
     editChartNote(chart.doc, id, { text: text.trim() });
     setEditing(false);
-    announce("Note saved.");
+    announce(t("note.saved"));
   };
   const remove = () => {
     const fields = noteFields(chart.doc, id);
@@ -111,19 +114,13 @@ export const NoteCard = memo(function NoteCard({ id, columnId }: { id: NoteId; c
     <>
       <span className="chart-note-text">{label}</span>
       <span className="chart-note-by">
-        <span className="sr-only">From </span>
+        <span className="sr-only">{t("note.from")} </span>
         {who.byline}
       </span>
-      {voting.revealed && (
-        <span className="chart-note-dots">
-          {dots.total} {dots.total === 1 ? "dot" : "dots"}
-        </span>
-      )}
+      {voting.revealed && <span className="chart-note-dots">{t("results.dots", { count: dots.total })}</span>}
       {/* On the selected note its action bar says it ("Your dots here"). */}
       {canVote && dots.mine > 0 && !selected && (
-        <span className="chart-note-mine">
-          {dots.mine === 1 ? "1 of your dots" : `${dots.mine} of your dots`}
-        </span>
+        <span className="chart-note-mine">{t("note.yourDots", { count: dots.mine })}</span>
       )}
     </>
   );
@@ -139,15 +136,15 @@ export const NoteCard = memo(function NoteCard({ id, columnId }: { id: NoteId; c
       {editing ? (
         <form onSubmit={save} className="inline-form">
           <label className="field">
-            Edit note
+            {t("note.editField")}
             <textarea value={text} maxLength={LIMITS.noteText} onChange={(e) => setText(e.target.value)} />
           </label>
           <div className="actions">
             <button type="submit" className="btn small primary" disabled={!text.trim()}>
-              Save
+              {t("note.save")}
             </button>
             <button type="button" className="btn small" onClick={() => setEditing(false)}>
-              Cancel
+              {t("who.cancel")}
             </button>
           </div>
         </form>
@@ -171,38 +168,37 @@ export const NoteCard = memo(function NoteCard({ id, columnId }: { id: NoteId; c
       {selected && !editing && hasActions && (
         <div className="note-actions" id={barId}>
           <div className="note-actions-row">
-            <ReadAloud small text={note.text} what={`the note ${label}`} />
+            <ReadAloud small text={note.text} what={t("note.readWhat", { label })} />
           </div>
           {canVote && (
             <div className="note-actions-row">
               <button
                 type="button"
                 className="btn small primary"
-                aria-label={`Add a dot to: ${label}`}
+                aria-label={t("note.addDotLabel", { label })}
                 onClick={() => {
                   const placed = chart.ballot
                     ? placeBallotDot(chart.ballot, id, voting.budget)
                     : placeDot(chart.doc, id, me.voterId, voting.budget);
-                  if (!placed)
-                    announce(`You have used all ${voting.budget} of your dots. Take one back to move it.`);
+                  if (!placed) announce(t("note.allUsed", { count: voting.budget }));
                 }}
               >
-                Add a dot
+                {t("note.addDot")}
               </button>
               <button
                 type="button"
                 className="btn small"
-                aria-label={`Take back a dot from: ${label}`}
+                aria-label={t("note.takeBackLabel", { label })}
                 disabled={dots.mine === 0}
                 onClick={() =>
                   chart.ballot ? takeBackBallotDot(chart.ballot, id) : takeBackDot(chart.doc, id, me.voterId)
                 }
               >
                 {/* Short enough to sit beside "Add a dot" in a narrow column; its name says the rest. */}
-                Take back
+                {t("note.takeBack")}
               </button>
               <span className="my-dots">
-                Your dots here: <strong>{dots.mine}</strong>
+                {t("note.dotsHere")} <strong>{dots.mine}</strong>
               </span>
             </div>
           )}
@@ -216,34 +212,34 @@ export const NoteCard = memo(function NoteCard({ id, columnId }: { id: NoteId; c
                 {...drag.attributes}
                 {...drag.listeners}
                 className="btn small move-handle"
-                aria-label={`Move note: ${label}`}
+                aria-label={t("note.moveLabel", { label })}
                 aria-describedby={moveHintId}
                 onKeyDown={onKeyDown}
               >
-                Move
+                {t("note.move")}
               </button>
               {mine && (
                 <>
                   <button
                     type="button"
                     className="btn small"
-                    aria-label={`Edit note: ${label}`}
+                    aria-label={t("note.editLabel", { label })}
                     onClick={() => {
                       setText(note.text);
                       setEditing(true);
                     }}
                   >
-                    Edit
+                    {t("note.edit")}
                   </button>
                   <span className="note-actions-gap">
                     <ConfirmButton
                       small
-                      label={`Remove note: ${label}`}
-                      confirm="Remove it"
-                      confirmLabel={`Remove it: note ${label}`}
+                      label={t("note.removeLabel", { label })}
+                      confirm={t("agenda.row.removeIt")}
+                      confirmLabel={t("note.removeItLabel", { label })}
                       onConfirm={remove}
                     >
-                      Remove
+                      {t("agenda.row.remove")}
                     </ConfirmButton>
                   </span>
                 </>

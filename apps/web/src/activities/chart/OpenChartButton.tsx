@@ -3,9 +3,11 @@
  * chart about it (`openChartForAspect`, or `openChartForText` for a note a group wrote itself) and hands the
  * chart's activity id to the caller, which shows it.
  */
+
 import { openChartForAspect, openChartForText } from "@continuum/model";
 import type { ActivityId, AspectId } from "@continuum/protocol";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
 
 export interface OpenChartButtonProps {
@@ -27,6 +29,7 @@ export function OpenChartButton({
   onOpen,
 }: OpenChartButtonProps) {
   const [error, setError] = useState<string | null>(null);
+  const { t } = useTranslation();
   const open = () => {
     try {
       const id = aspectId
@@ -35,13 +38,13 @@ export function OpenChartButton({
       setError(null);
       onOpen(id);
     } catch {
-      setError("That aspect is no longer on the scale, so no chart could be opened.");
+      setError(t("run.aspectGone"));
     }
   };
   return (
     <>
-      <button type="button" className="btn small" aria-label={`Chart pros and cons: ${text}`} onClick={open}>
-        Chart pros and cons
+      <button type="button" className="btn small" aria-label={t("forms.chartLabel", { text })} onClick={open}>
+        {t("forms.chart")}
       </button>
       {error && (
         <span className="error" role="alert">

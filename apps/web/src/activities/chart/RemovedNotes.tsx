@@ -3,7 +3,9 @@
  * keeps (OWN-3), each with "Put back" (restoreNote) to return it where it was with its dots' note id.
  * Participants cannot write the archive, so this is the facilitator's alone.
  */
+
 import { listRemovedNotes, restoreNote } from "@continuum/model";
+import { useTranslation } from "react-i18next";
 import { readerStore } from "../../sync/docStore.ts";
 import { useStoreValue } from "../../sync/useDocStore.ts";
 import { useBoard } from "./context.ts";
@@ -11,26 +13,27 @@ import { useBoard } from "./context.ts";
 export function RemovedNotes() {
   const { chart, announce } = useBoard();
   const notes = useStoreValue(readerStore(chart.doc, listRemovedNotes), (s) => s);
+  const { t } = useTranslation();
   if (notes.length === 0) return null;
   return (
     <details className="removed-notes">
-      <summary>Removed notes ({notes.length})</summary>
+      <summary>{t("forms.removedNotes", { count: notes.length })}</summary>
       <ul>
         {notes.map((n) => (
           <li key={n.id}>
             <span>
-              <q>{n.text || "Empty note"}</q>
-              {n.author && <span className="hint"> by {n.author}</span>}
+              <q>{n.text || t("note.empty")}</q>
+              {n.author && <span className="hint"> {t("forms.by", { author: n.author })}</span>}
             </span>
             <button
               type="button"
               className="btn small"
-              aria-label={`Put back: ${n.text || "Empty note"}`}
+              aria-label={t("forms.putBackLabel", { text: n.text || t("note.empty") })}
               onClick={() => {
-                if (restoreNote(chart.doc, n.id)) announce(`Put back “${n.text}”.`);
+                if (restoreNote(chart.doc, n.id)) announce(t("column.putBack", { text: n.text }));
               }}
             >
-              Put back
+              {t("forms.putBack")}
             </button>
           </li>
         ))}

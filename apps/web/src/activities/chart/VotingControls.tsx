@@ -4,9 +4,11 @@
  * document (only the facilitator writes it); the dots are in the chart document (see docs/architecture.md
  * for what "hidden" means there).
  */
+
 import { clearVotes, MAX_VOTING_BUDGET, setVoting } from "@continuum/model";
 import type { ActivityId } from "@continuum/protocol";
 import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
 import { useWorkshopValue } from "../../sync/useDocStore.ts";
 import { ConfirmButton } from "../../ui/ConfirmButton.tsx";
@@ -25,22 +27,26 @@ export function VotingControls({ workshopDoc, chartDoc, activityId }: VotingCont
   const votes = useVotes(chartStore(chartDoc), "facilitator", voting?.budget ?? 1);
   const [budget, setBudget] = useState<string | null>(null);
   const budgetId = useId();
+  const { t } = useTranslation();
   if (!activity || !voting) return null;
   const total = votes.placed;
   const chosen = Number.parseInt(budget ?? String(voting.budget), 10);
   const validBudget = Number.isInteger(chosen) && chosen >= 1 && chosen <= MAX_VOTING_BUDGET;
 
   return (
-    <section className="voting-controls panel" aria-label={`Dot voting on ${activity.title}`}>
-      <h3>Dot voting</h3>
+    <section className="voting-controls panel" aria-label={t("voting.label", { title: activity.title })}>
+      <h3>{t("voting.heading")}</h3>
       <p role="status">
-        {voting.open ? "Voting is open. " : "Voting is closed. "}
-        {voting.revealed ? "Everyone sees the counts. " : "Counts are hidden from participants. "}
-        {`${total} ${total === 1 ? "dot" : "dots"} placed by ${votes.voters} ${votes.voters === 1 ? "person" : "people"}.`}
+        {voting.open ? t("voting.open") : t("voting.closed")}{" "}
+        {voting.revealed ? t("voting.everyoneSees") : t("voting.hidden")}{" "}
+        {t("voting.placedBy", {
+          dots: t("results.dots", { count: total }),
+          people: t("voting.people", { count: votes.voters }),
+        })}
       </p>
       <div className="actions">
         <label className="field" htmlFor={budgetId}>
-          Dots per person
+          {t("voting.perPerson")}
           <input
             id={budgetId}
             type="number"
@@ -63,7 +69,7 @@ export function VotingControls({ workshopDoc, chartDoc, activityId }: VotingCont
             className="btn"
             onClick={() => setVoting(workshopDoc, activityId, { open: false })}
           >
-            Close voting
+            {t("voting.close")}
           </button>
         ) : (
           <button
@@ -72,7 +78,7 @@ export function VotingControls({ workshopDoc, chartDoc, activityId }: VotingCont
             disabled={!validBudget}
             onClick={() => setVoting(workshopDoc, activityId, { open: true, budget: chosen })}
           >
-            Open voting
+            {t("voting.openIt")}
           </button>
         )}
         <button
@@ -81,11 +87,11 @@ export function VotingControls({ workshopDoc, chartDoc, activityId }: VotingCont
           aria-pressed={voting.revealed}
           onClick={() => setVoting(workshopDoc, activityId, { revealed: !voting.revealed })}
         >
-          {voting.revealed ? "Hide counts" : "Show counts"}
+          {voting.revealed ? t("voting.hideCounts") : t("voting.showCounts")}
         </button>
         <ConfirmButton
-          confirm="Remove every dot"
-          keep="Keep the dots"
+          confirm={t("voting.removeAll")}
+          keep={t("voting.keep")}
           disabled={total === 0}
           resetOnConfirm
           onConfirm={() => {
@@ -95,7 +101,7 @@ export function VotingControls({ workshopDoc, chartDoc, activityId }: VotingCont
             setVoting(workshopDoc, activityId, { round: (voting.round ?? 0) + 1 });
           }}
         >
-          Clear dots
+          {t("voting.clear")}
         </ConfirmButton>
       </div>
     </section>

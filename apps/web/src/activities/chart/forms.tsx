@@ -1,7 +1,9 @@
 /** The chart's forms: a participant's new note in a column, the facilitator's new column. */
+
 import { addChartNote, addColumn, type Column, LIMITS } from "@continuum/model";
 import type { ActivityId } from "@continuum/protocol";
 import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
 import { useBoard } from "./context.ts";
 
@@ -9,10 +11,11 @@ export function AddNote({ column }: { column: Column }) {
   const { chart, me, announce } = useBoard();
   const [open, setOpen] = useState(false);
   const [text, setText] = useState("");
+  const { t } = useTranslation();
   if (!open) {
     return (
       <button type="button" className="btn add-note" onClick={() => setOpen(true)}>
-        Add a note to {column.title}
+        {t("forms.addNoteTo", { title: column.title })}
       </button>
     );
   }
@@ -21,20 +24,20 @@ export function AddNote({ column }: { column: Column }) {
     if (!text.trim()) return;
     addChartNote(chart.doc, { columnId: column.id, text: text.trim(), author: me.name, groupId: me.groupId });
     setText("");
-    announce(`Note added to ${column.title}.`);
+    announce(t("forms.added", { title: column.title }));
   };
   return (
     <form onSubmit={submit} className="inline-form">
       <label className="field">
-        Your note for {column.title}
+        {t("forms.yourNote", { title: column.title })}
         <textarea value={text} maxLength={LIMITS.noteText} onChange={(e) => setText(e.target.value)} />
       </label>
       <div className="actions">
         <button type="submit" className="btn small primary" disabled={!text.trim()}>
-          Add note
+          {t("forms.addNote")}
         </button>
         <button type="button" className="btn small" onClick={() => setOpen(false)}>
-          Done
+          {t("forms.done")}
         </button>
       </div>
     </form>
@@ -51,6 +54,7 @@ export function AddColumn({
   kind: "chart" | "board";
 }) {
   const [title, setTitle] = useState("");
+  const { t } = useTranslation();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!title.trim()) return;
@@ -60,11 +64,11 @@ export function AddColumn({
   return (
     <form onSubmit={submit} className="inline-form add-column">
       <label className="field">
-        {kind === "chart" ? "New column heading" : "New prompt"}
+        {kind === "chart" ? t("forms.newColumn") : t("forms.newPrompt")}
         <input value={title} maxLength={LIMITS.title} onChange={(e) => setTitle(e.target.value)} />
       </label>
       <button type="submit" className="btn small" disabled={!title.trim()}>
-        Add column
+        {t("forms.addColumn")}
       </button>
     </form>
   );
