@@ -17,6 +17,7 @@ import {
   useState,
 } from "react";
 import { flushSync } from "react-dom";
+import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
 import { useUi } from "../../app/ui.ts";
 import { GroupBadge } from "../../ui/GroupBadge.tsx";
@@ -160,6 +161,7 @@ export const Note = memo(function Note({
   // A placed card's note takes focus in the lane where it was placed: after a reveal another group's lane
   // holds a note with the same id (a note's id comes from its aspect), which this person cannot move.
   const takeFocus = useUi((s) => s.focusNote === id) && editable;
+  const { t } = useTranslation();
   const ref = useRef<HTMLButtonElement | null>(null);
   const onPointerDown = useCallback(
     (e: PointerEvent) => {
@@ -214,7 +216,11 @@ export const Note = memo(function Note({
     e.preventDefault();
     const nx = clampPosition(x);
     moveNote(doc, id, nx, y);
-    useUi.getState().announce(`${note.text || "Note"} moved to ${positionText(nx, rightLabel)}.`);
+    useUi
+      .getState()
+      .announce(
+        t("scale.moved", { text: note.text || t("scale.aNote"), position: positionText(nx, rightLabel) }),
+      );
   };
 
   return (
@@ -225,7 +231,7 @@ export const Note = memo(function Note({
       // it is being dragged.
       aria-disabled={!editable}
       aria-pressed={isDragging ? true : undefined}
-      aria-roledescription={editable ? "movable note" : "note"}
+      aria-roledescription={editable ? t("scale.movableNote") : t("scale.noteRole")}
       aria-describedby={editable ? "note-help" : undefined}
       aria-label={label}
       data-note-id={id}
@@ -239,10 +245,10 @@ export const Note = memo(function Note({
         useUi.getState().openEditor({ groupId, noteId: id });
       }}
     >
-      <span className="note-text">{note.text || "(empty)"}</span>
+      <span className="note-text">{note.text || t("scale.emptyNote")}</span>
       {reasons > 0 ? (
         <span className="note-why" aria-hidden="true">
-          Why? {reasons}
+          {t("scale.why", { count: reasons })}
         </span>
       ) : null}
       {/* After the words, on their last line: it never takes width from a long word. */}

@@ -8,6 +8,7 @@ import {
 } from "@continuum/model";
 import type { GroupId } from "@continuum/protocol";
 import { useDraggable } from "@dnd-kit/core";
+import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
 import { useUi } from "../../app/ui.ts";
 import type { DocConnection } from "../../sync/connection.ts";
@@ -73,6 +74,7 @@ export function Tray({
   const left = unplacedAspects(activity.aspects, notes);
   const announce = useUi((s) => s.announce);
   const setFocusNote = useUi((s) => s.setFocusNote);
+  const { t } = useTranslation();
 
   const placeInMiddle = (aspect: Aspect) => {
     const id = placeAspect(doc, {
@@ -83,20 +85,16 @@ export function Tray({
       ...(colour ? { colour } : {}),
     });
     setFocusNote(id);
-    announce(
-      `${aspect.text} placed at ${positionText(50, activity.rightLabel)}. Use the arrow keys or drag it to move it.`,
-    );
+    announce(t("scale.placedAt", { text: aspect.text, position: positionText(50, activity.rightLabel) }));
   };
 
   return (
     <section className="tray" aria-labelledby="tray-title">
-      <h3 id="tray-title">To place ({left.length})</h3>
+      <h3 id="tray-title">{t("scale.toPlace", { count: left.length })}</h3>
       {left.length === 0 ? (
-        <p className="hint">All the prepared aspects are on the scale. You can still add your own.</p>
+        <p className="hint">{t("scale.allPlaced")}</p>
       ) : (
-        <p className="hint">
-          Drag a card onto the scale, or tap it to put it in the middle and then move it.
-        </p>
+        <p className="hint">{t("scale.trayHint")}</p>
       )}
       <ul className="tray-cards">
         {left.map((a) => (
@@ -121,6 +119,7 @@ function TrayCard({
   colour?: Colour;
 }) {
   const data: AspectDragData = { kind: "aspect", groupId, aspect, text: aspect.text };
+  const { t } = useTranslation();
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
     id: `aspect:${groupId}:${aspect.id}`,
     data,
@@ -131,8 +130,8 @@ function TrayCard({
       ref={setNodeRef}
       {...attributes}
       {...listeners}
-      aria-roledescription="card to place"
-      aria-label={`Place on the scale: ${aspect.text}`}
+      aria-roledescription={t("scale.cardRole")}
+      aria-label={t("scale.placeLabel", { text: aspect.text })}
       data-aspect-id={aspect.id}
       data-note-id={noteIdForAspect(aspect.id)}
       className={`card${colour ? ` colour-${colour}` : ""}${isDragging ? " is-dragging" : ""}`}
