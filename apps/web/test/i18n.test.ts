@@ -30,10 +30,7 @@ const SRC = join(import.meta.dirname, "../src");
 export const NOT_YET_CONVERTED: readonly string[] = [
   "activities/scale/reasons/FlagSettings.tsx",
   "activities/scale/Compare.tsx",
-  "activities/scale/NoteEditor.tsx",
   "activities/scale/ScaleActivity.tsx",
-  "activities/scale/ScaleList.tsx",
-  "activities/scale/ScaleSheets.tsx",
   "activities/scale/reasons/AspectReasons.tsx",
   "activities/scale/reasons/WhyHere.tsx",
   "activities/scale/replay/CompareReplay.tsx",

@@ -12,6 +12,7 @@ import {
 } from "@continuum/model";
 import type { NoteId } from "@continuum/protocol";
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
 import { useUi } from "../../app/ui.ts";
 import { ReadAloud } from "../../ui/ReadAloud.tsx";
@@ -21,9 +22,10 @@ import { freeY } from "./place.ts";
 /** The colour picker: each colour is named, never shown by colour alone. */
 export function ColourPicker({ value, onChange }: { value: Colour; onChange(c: Colour): void }) {
   const name = useId();
+  const { t } = useTranslation();
   return (
     <fieldset className="colours">
-      <legend>Colour</legend>
+      <legend>{t("editor.colour")}</legend>
       {COLOURS.map((c) => (
         <label key={c.id} className={`colour-choice colour-${c.id}`}>
           <input
@@ -33,7 +35,7 @@ export function ColourPicker({ value, onChange }: { value: Colour; onChange(c: C
             checked={value === c.id}
             onChange={() => onChange(c.id)}
           />
-          {c.label}
+          {t(`colours.${c.id}`)}
         </label>
       ))}
     </fieldset>
@@ -107,6 +109,7 @@ export function NoteEditor({
   const announce = useUi((s) => s.announce);
   const fields = useNoteFields(note.text, note.colour);
   const { text, colour } = fields;
+  const { t } = useTranslation();
 
   const done = () => {
     close(null);
@@ -116,24 +119,28 @@ export function NoteEditor({
   const save = (e: FormEvent) => {
     e.preventDefault();
     editNote(doc, note.id as NoteId, { text: text.trim(), colour });
-    announce("Note saved.");
+    announce(t("note.saved"));
     done();
   };
 
   return (
     <div className="sheet" role="dialog" aria-modal="false" aria-labelledby="editor-title">
       <form onSubmit={save} onKeyDown={(e) => e.key === "Escape" && done()}>
-        <h3 id="editor-title">{editable ? "Change this note" : "Note"}</h3>
+        <h3 id="editor-title">{editable ? t("editor.change") : t("scale.aNote")}</h3>
         <p className="hint">
           {groupName} · {positionText(note.x, activity.rightLabel)}
-          {note.author && !anonymous ? ` · written by ${note.author}` : ""}
+          {note.author && !anonymous ? ` · ${t("editor.writtenBy", { author: note.author })}` : ""}
         </p>
         {editable ? (
           <>
-            <NoteFields label="Words on the note" {...fields} />
+            <NoteFields label={t("editor.words")} {...fields} />
             <label className="field">
               <span>
-                Position: {Math.round(note.x)} ({activity.leftLabel} 0 – 100 {activity.rightLabel})
+                {t("editor.position", {
+                  x: Math.round(note.x),
+                  left: activity.leftLabel,
+                  right: activity.rightLabel,
+                })}
               </span>
               <input
                 type="range"
@@ -146,26 +153,22 @@ export function NoteEditor({
             </label>
             <div className="actions">
               <button type="submit" className="btn primary">
-                Save
+                {t("note.save")}
               </button>
               <button type="button" className="btn" onClick={done}>
-                Close
+                {t("cockpit.close")}
               </button>
-              <ReadAloud text={text} what="the note" />
+              <ReadAloud text={text} what={t("editor.theNote")} />
               <button
                 type="button"
                 className="btn danger"
                 onClick={() => {
                   removeNote(doc, note.id);
-                  announce(
-                    note.aspectId
-                      ? "Note taken off the scale and back to the cards to place."
-                      : "Note deleted.",
-                  );
+                  announce(note.aspectId ? t("editor.takenOff") : t("editor.deleted"));
                   close(null);
                 }}
               >
-                {note.aspectId ? "Take off the scale" : "Delete note"}
+                {note.aspectId ? t("editor.takeOff") : t("editor.delete")}
               </button>
             </div>
           </>
@@ -174,9 +177,9 @@ export function NoteEditor({
             <p className="note-read">{note.text}</p>
             <div className="actions">
               <button type="button" className="btn primary" onClick={done}>
-                Close
+                {t("cockpit.close")}
               </button>
-              <ReadAloud text={note.text} what="the note" />
+              <ReadAloud text={note.text} what={t("editor.theNote")} />
             </div>
           </>
         )}
@@ -191,6 +194,7 @@ export function AddNote({ doc, author, onAdded }: { doc: Y.Doc; author: string; 
   const setAdding = useUi((s) => s.setAdding);
   const fields = useNoteFields("", "yellow");
   const { text, colour } = fields;
+  const { t } = useTranslation();
   return (
     <div className="sheet" role="dialog" aria-modal="false" aria-labelledby="add-title">
       <form
@@ -202,14 +206,14 @@ export function AddNote({ doc, author, onAdded }: { doc: Y.Doc; author: string; 
           setAdding(false);
         }}
       >
-        <h3 id="add-title">Add a note</h3>
-        <NoteFields label="What should the note say?" {...fields} />
+        <h3 id="add-title">{t("editor.addHeading")}</h3>
+        <NoteFields label={t("editor.whatSay")} {...fields} />
         <div className="actions">
           <button type="submit" className="btn primary" disabled={!text.trim()}>
-            Put it on the scale
+            {t("editor.putOn")}
           </button>
           <button type="button" className="btn" onClick={() => setAdding(false)}>
-            Cancel
+            {t("who.cancel")}
           </button>
         </div>
       </form>

@@ -3,6 +3,7 @@
  * range input), so a phone needs no drag across a scale a few centimetres wide, and notes never pile up.
  * Same lane document, same writes (`placeAspect`, `moveNote`), same sentences as the scale.
  */
+
 import {
   type Aspect,
   type Colour,
@@ -14,6 +15,7 @@ import {
   unplacedAspects,
 } from "@continuum/model";
 import { type CSSProperties, useEffect, useMemo, useRef } from "react";
+import { useTranslation } from "react-i18next";
 import { useUi } from "../../app/ui.ts";
 import type { DocConnection } from "../../sync/connection.ts";
 import { useDoc } from "../../sync/hooks.ts";
@@ -51,7 +53,8 @@ export interface ScaleListProps {
 export function ScaleList(props: ScaleListProps) {
   const doc = useDoc(props.conn);
   const store = useMemo(() => (doc ? laneStore(doc) : null), [doc]);
-  if (!doc || !store) return <p className="lane-loading">Loading the notes…</p>;
+  const { t } = useTranslation();
+  if (!doc || !store) return <p className="lane-loading">{t("scale.loading")}</p>;
   return <ListRows {...props} doc={doc} store={store} />;
 }
 
@@ -66,6 +69,7 @@ function ListRows({
   const notes = useAllNotes(store);
   const left = unplacedAspects(activity.aspects, notes);
   const announce = useUi((s) => s.announce);
+  const { t } = useTranslation();
   const focusNote = useUi((s) => s.focusNote);
   const setFocusNote = useUi((s) => s.setFocusNote);
   const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
@@ -85,7 +89,9 @@ function ListRows({
       ...(colour ? { colour } : {}),
     });
     setFocusNote(id);
-    announce(`${aspect.text} placed at ${positionText(50, activity.rightLabel)}.`);
+    announce(
+      t("scale.placedAtShort", { text: aspect.text, position: positionText(50, activity.rightLabel) }),
+    );
   };
 
   const move = (note: ScaleNote, x: number) => {
@@ -95,7 +101,13 @@ function ListRows({
     if (old) clearTimeout(old);
     timers.current.set(
       note.id,
-      setTimeout(() => announce(`${note.text} placed at ${positionText(x, activity.rightLabel)}.`), 700),
+      setTimeout(
+        () =>
+          announce(
+            t("scale.placedAtShort", { text: note.text, position: positionText(x, activity.rightLabel) }),
+          ),
+        700,
+      ),
     );
   };
 
@@ -105,7 +117,7 @@ function ListRows({
         <span>← {activity.leftLabel}</span>
         <span>{activity.rightLabel} →</span>
       </p>
-      <ul className="scale-list-rows" aria-label="Aspects on the scale">
+      <ul className="scale-list-rows" aria-label={t("scale.onTheScale")}>
         {notes.map((n) => (
           <ListRow
             key={n.id}
@@ -120,7 +132,7 @@ function ListRows({
       </ul>
       {editable && left.length > 0 ? (
         <section className="scale-list-todo" aria-labelledby="list-todo-title">
-          <h3 id="list-todo-title">To place ({left.length})</h3>
+          <h3 id="list-todo-title">{t("scale.toPlace", { count: left.length })}</h3>
           <ul>
             {left.map((a) => (
               <li key={a.id}>
@@ -129,10 +141,10 @@ function ListRows({
                   type="button"
                   className="btn"
                   data-note-id={noteIdForAspect(a.id)}
-                  aria-label={`Place in the middle: ${a.text}`}
+                  aria-label={t("scale.placeMiddleLabel", { text: a.text })}
                   onClick={() => place(a)}
                 >
-                  Place
+                  {t("scale.place")}
                 </button>
               </li>
             ))}
@@ -159,6 +171,7 @@ function ListRow({
   onMove(x: number): void;
 }) {
   const input = useRef<HTMLInputElement>(null);
+  const { t } = useTranslation();
   useEffect(() => {
     if (!focus) return;
     input.current?.focus();
@@ -169,7 +182,7 @@ function ListRow({
   return (
     <li className={`scale-list-row colour-${note.colour}`}>
       <label htmlFor={id} className="scale-list-text">
-        {note.text || "Empty note"}
+        {note.text || t("note.empty")}
       </label>
       <input
         ref={input}

@@ -1,5 +1,6 @@
 import type { Group, ScaleActivity, Workshop } from "@continuum/model";
 import type { GroupId, NoteId } from "@continuum/protocol";
+import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
 import { useUi } from "../../app/ui.ts";
 import type { DocConnection } from "../../sync/connection.ts";
@@ -100,12 +101,13 @@ function EditorFor({
 /** The card under the finger, with where it would land. */
 export function DragCard({ rightLabel }: { rightLabel: string }) {
   const drag = useUi((s) => s.drag);
+  const { t } = useTranslation();
   if (!drag) return null;
   return (
     <div className="note drag-card" aria-hidden="true">
       <span className="note-text">{drag.text}</span>
       <span className="note-meta">
-        {drag.x === null ? "Let go on the scale" : positionText(drag.x, rightLabel)}
+        {drag.x === null ? t("scale.letGo") : positionText(drag.x, rightLabel)}
       </span>
     </div>
   );
