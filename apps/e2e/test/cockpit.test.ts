@@ -104,7 +104,7 @@ describe("the facilitator's cockpit", () => {
     await page.goto("/");
     const yours = page.getByRole("region", { name: "Your workshops" });
     await yours.getByText("Discretion in the link worker role").waitFor();
-    await yours.getByText(/Meeting 2023-02-08 · Running/).waitFor();
+    await yours.getByText(/Meeting 8 February 2023 · Running/).waitFor();
     await yours.getByRole("button", { name: "Continue: Discretion in the link worker role" }).click();
     await bar.waitFor();
   });

@@ -240,7 +240,7 @@ describe("the February 2023 scale on the devices people bring", () => {
     const page = await device("phone");
     await joinWithCode(page, w.code, "Gil", PPI);
     await trayCard(page, ASPECTS[0] as string).waitFor();
-    await page.getByRole("button", { name: "As a list" }).click();
+    await page.getByRole("button", { name: "Show as a list" }).click();
     for (const aspect of ASPECTS) {
       await page.getByRole("button", { name: `Place in the middle: ${aspect}` }).tap();
     }
@@ -284,7 +284,7 @@ describe("the February 2023 scale on the devices people bring", () => {
     // The choice is this device's: kept after a reload; the scale is one tap away.
     await page.reload();
     await page.getByRole("slider", { name: ASPECTS[1] as string }).waitFor();
-    await page.getByRole("button", { name: "On the scale" }).click();
+    await page.getByRole("button", { name: "Show on the scale" }).click();
     expectReadable(await boxes(page, PPI), "phone after the list");
   });
 
@@ -429,9 +429,14 @@ async function dragCardTo(
   const card = trayCard(page, aspect);
   await card.scrollIntoViewIfNeeded();
   const railEl = lane(page, group).locator(".rail");
-  // Bring the top of the scale on screen if it is not (before the drag, as a person would).
+  // Bring the top of the scale on screen, above a tray docked at the bottom, if it is not (before the drag,
+  // as a person would).
   let rail = await railEl.boundingBox();
-  if (!rail || rail.y < 0) {
+  const side = await page.locator(".lane-side").first().boundingBox();
+  // Beside the scale (a landscape tablet) the tray starts right of it; docked, it spans the scale's width.
+  const docked = side !== null && rail !== null && side.x < rail.x + rail.width;
+  const visibleBottom = docked && side ? side.y : (page.viewportSize()?.height ?? 0);
+  if (!rail || rail.y < 0 || rail.y + 40 > visibleBottom) {
     await railEl.evaluate((el) => el.scrollIntoView({ block: "start" }));
     await page.evaluate(() => window.scrollBy(0, -120));
     rail = await railEl.boundingBox();

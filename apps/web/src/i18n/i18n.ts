@@ -131,7 +131,12 @@ export function useLanguage(): Language {
 }
 
 /** The language code for Intl formatting and speech ("ar-XB" formats as English, its words are English). */
-export const intlLocale = (lang: Language = current): string => (lang === PSEUDO_RTL ? "en" : lang);
+/**
+ * The locale for dates and numbers. The English catalogue is British English, written for UK meetings: a bare
+ * "en" would format dates the American way in most browsers ("February 9, 2023").
+ */
+export const intlLocale = (lang: Language = current): string =>
+  lang === PSEUDO_RTL || lang === "en" ? "en-GB" : lang;
 
 export const i18n = i18next;
 

@@ -18,7 +18,6 @@ import {
   useRef,
   useState,
 } from "react";
-import { useTranslation } from "react-i18next";
 import * as Y from "yjs";
 import { useUi } from "../../app/ui.ts";
 import type { DocConnection } from "../../sync/connection.ts";
@@ -67,7 +66,6 @@ export function Lane({
 }: LaneProps) {
   const doc = useDoc(conn);
   const state = useConnectionState(conn);
-  const { t } = useTranslation();
   const store = useMemo(() => (doc ? laneStore(doc) : null), [doc]);
   // `useDroppable` reads dnd-kit's context, so the lane re-renders when a drag starts, passes over it and
   // ends; the note list below is memoized and does not (each note re-renders on its own, see `Note`).
@@ -101,14 +99,18 @@ export function Lane({
     };
   }, [undo, group.id, onUndoManager]);
 
-  const heading = title ?? (own ? t("board.yourGroup", { group: group.name }) : group.name);
-  const status = !editable ? (locked && own ? t("scale.lockedStatus") : t("scale.lookOnly")) : null;
+  const heading = title ?? (own ? `Your group: ${group.name}` : group.name);
+  const status = !editable
+    ? locked && own
+      ? "Locked: the facilitator has stopped changes"
+      : "You can look, not change"
+    : null;
 
   return (
     <section
       className={`lane${own ? " lane-own" : ""}`}
       style={{ "--group": mark.hex } as CSSProperties}
-      aria-label={t("scale.laneLabel", { name: title ?? group.name })}
+      aria-label={`${title ?? group.name} lane`}
       data-group={group.id}
     >
       <header className="lane-head">
@@ -149,7 +151,7 @@ export function Lane({
           <RemoteDrags conn={conn} store={store} anonymous={anonymous} />
         </div>
         {!state.ready && state.status !== "closed" ? (
-          <p className="lane-loading">{t("scale.loading")}</p>
+          <p className="lane-loading">Loading the notes…</p>
         ) : null}
         {state.status === "closed" ? <p className="lane-loading">{state.message}</p> : null}
       </div>
@@ -222,11 +224,10 @@ const Notes = memo(function Notes({
     return { rows, spots: notes.flatMap((n) => byId.get(n.id) ?? []) };
   }, [notes, span, noteWidth]);
   const initial = groupInitial(groupName);
-  const { t } = useTranslation();
   return (
     <ul
       className="notes"
-      aria-label={t("scale.notesOf", { group: groupName })}
+      aria-label={`Notes of ${groupName}`}
       style={{ gridTemplateRows: `repeat(${Math.max(1, layout.rows)}, auto)` }}
     >
       {layout.spots.map((spot) => (
@@ -256,7 +257,7 @@ const Notes = memo(function Notes({
           />
         </li>
       ))}
-      {notes.length === 0 ? <li className="empty-lane">{t("column.noNotes")}</li> : null}
+      {notes.length === 0 ? <li className="empty-lane">No notes yet.</li> : null}
     </ul>
   );
 });
@@ -272,16 +273,15 @@ function RemoteDrags({
   anonymous: boolean;
 }) {
   const drags = useRemoteDrags(conn.awareness);
-  const { t } = useTranslation();
   if (drags.length === 0) return null;
   return (
     <>
       {drags.map((d) => {
-        const text = store?.getState().byId.get(d.noteId)?.text ?? t("scale.aNoteLower");
+        const text = store?.getState().byId.get(d.noteId)?.text ?? "a note";
         return (
           <div key={d.clientId} className="remote-drag" style={{ left: `${d.x}%` }}>
             <span>
-              {t("scale.remoteDrag", { name: anonymous ? t("presence.someone") : d.name, text, x: d.x })}
+              {anonymous ? "Someone" : d.name} is moving “{text}” ({d.x})
             </span>
           </div>
         );
@@ -293,7 +293,6 @@ function RemoteDrags({
 function UndoButtons({ undo }: { undo: Y.UndoManager }) {
   const [, setTick] = useState(0);
   const announce = useUi((s) => s.announce);
-  const { t } = useTranslation();
   useEffect(() => {
     const bump = () => setTick((t) => t + 1);
     undo.on("stack-item-added", bump);
@@ -313,10 +312,10 @@ function UndoButtons({ undo }: { undo: Y.UndoManager }) {
         disabled={!undo.canUndo()}
         onClick={() => {
           undo.undo();
-          announce(t("scale.undone"));
+          announce("Your last change was undone.");
         }}
       >
-        {t("column.undo")}
+        Undo
       </button>
       <button
         type="button"
@@ -324,10 +323,10 @@ function UndoButtons({ undo }: { undo: Y.UndoManager }) {
         disabled={!undo.canRedo()}
         onClick={() => {
           undo.redo();
-          announce(t("scale.redone"));
+          announce("Your change was done again.");
         }}
       >
-        {t("scale.redo")}
+        Redo
       </button>
     </div>
   );

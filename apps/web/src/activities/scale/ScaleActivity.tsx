@@ -350,7 +350,6 @@ export function ScaleActivity({
               }
               return (
                 <div key={g.id} className={`lane-wrap${working ? " with-tray" : ""}`}>
-                  {working ? <ListSwitch asList={asList} onChange={showAsList} /> : null}
                   <Lane
                     conn={conn}
                     group={g}
@@ -362,6 +361,7 @@ export function ScaleActivity({
                     locked={locked}
                     anonymous={workshop.meta.anonymous}
                     registerRail={registerRail}
+                    headerExtra={working ? <ListSwitch asList={asList} onChange={showAsList} /> : undefined}
                   />
                   {working ? (
                     // Beside the scale on a landscape tablet, docked at the bottom of a narrow screen: the
@@ -420,17 +420,14 @@ export function ScaleActivity({
   );
 }
 
-/** Scale or list for the person's own lane: the list is easier on a phone, the scale shows the whole picture. */
+/**
+ * Scale or list for the person's own lane: the list is easier on a phone, the scale shows the whole picture.
+ * One small button in the lane's header, so it takes no height above the scale or the tray.
+ */
 function ListSwitch({ asList, onChange }: { asList: boolean; onChange(on: boolean): void }) {
   return (
-    <fieldset className="view-switch list-switch">
-      <legend>Show my group's aspects</legend>
-      <button type="button" className="btn" aria-pressed={!asList} onClick={() => onChange(false)}>
-        On the scale
-      </button>
-      <button type="button" className="btn" aria-pressed={asList} onClick={() => onChange(true)}>
-        As a list
-      </button>
-    </fieldset>
+    <button type="button" className="btn list-switch" onClick={() => onChange(!asList)}>
+      {asList ? "Show on the scale" : "Show as a list"}
+    </button>
   );
 }
