@@ -31,8 +31,6 @@ export const NOT_YET_CONVERTED: readonly string[] = [
   "activities/scale/reasons/FlagSettings.tsx",
   "activities/scale/Compare.tsx",
   "activities/scale/ScaleActivity.tsx",
-  "activities/scale/reasons/AspectReasons.tsx",
-  "activities/scale/reasons/WhyHere.tsx",
   "activities/scale/replay/CompareReplay.tsx",
   "activities/scale/replay/Replay.tsx",
   "activities/scale/rounds/RoundControls.tsx",

@@ -3,8 +3,10 @@
  * table of points each group raised in the February 2023 write-up. Plain data in, so the share-back page can
  * draw the same table from its own results.
  */
+
 import type { Group, Reason } from "@continuum/model";
 import type { GroupId } from "@continuum/protocol";
+import { useTranslation } from "react-i18next";
 import { reasonByline } from "./WhyHere.tsx";
 import "./reasons.css";
 
@@ -27,19 +29,20 @@ export function AspectReasons({
   anonymous: boolean;
   groupName(id: GroupId | null): string;
 }) {
+  const { t } = useTranslation();
   if (!columns.some((c) => c.reasons.length > 0)) return null;
   return (
-    <section className="aspect-reasons" aria-label={`Why here: ${aspect}`}>
-      <h4 className="aspect-reasons-title">Why here?</h4>
+    <section className="aspect-reasons" aria-label={t("why.label", { aspect })}>
+      <h4 className="aspect-reasons-title">{t("why.heading")}</h4>
       <div className="aspect-reasons-cols">
         {columns.map((c) => (
           <div key={c.group.id} className="aspect-reasons-col">
             <h5>
               {c.group.name}
-              {c.position === null ? ", not placed" : `, ${Math.round(c.position)} of 100`}
+              {c.position === null ? t("why.notPlaced") : t("why.at", { x: Math.round(c.position) })}
             </h5>
             {c.reasons.length === 0 ? (
-              <p className="hint">No reasons given.</p>
+              <p className="hint">{t("why.noneGiven")}</p>
             ) : (
               <ul className="why-list">
                 {c.reasons.map((r) => (

@@ -4,11 +4,14 @@
  * is revealed. The server stamps each reason with its writer's group and name (REASON-1); the name is never
  * shown in an anonymous workshop.
  */
+
 import { addReason, REASON_TEXT_MAX, type Reason, removeReason } from "@continuum/model";
 import type { GroupId, NoteId } from "@continuum/protocol";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
 import { useUi } from "../../../app/ui.ts";
+import { i18n, intlLocale } from "../../../i18n/i18n.ts";
 import { useReasons } from "./reasonsStore.ts";
 import "./reasons.css";
 
@@ -30,7 +33,7 @@ export interface WhyHereProps {
 }
 
 export const timeOf = (ms: number): string =>
-  ms > 0 ? new Date(ms).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) : "";
+  ms > 0 ? new Date(ms).toLocaleTimeString(intlLocale(), { hour: "2-digit", minute: "2-digit" }) : "";
 
 /** "Link workers · Ann · 10:42", without the name when anonymous. */
 export function reasonByline(
@@ -39,7 +42,7 @@ export function reasonByline(
   anonymous: boolean,
 ): string {
   return [
-    r.groupId === null ? "Facilitator" : groupName(r.groupId),
+    r.groupId === null ? i18n.t("start.facilitator") : groupName(r.groupId),
     anonymous ? "" : r.author,
     timeOf(r.createdAt),
   ]
@@ -62,6 +65,7 @@ export function WhyHere({
   const [open, setOpen] = useState(initiallyOpen);
   const [text, setText] = useState("");
   const announce = useUi((s) => s.announce);
+  const { t } = useTranslation();
   const panelId = useId();
   const inputRef = useRef<HTMLTextAreaElement | null>(null);
   const sectionRef = useRef<HTMLElement | null>(null);
@@ -81,11 +85,11 @@ export function WhyHere({
     if (!id) return;
     setMine((m) => [...m, id]);
     setText("");
-    announce("Reason added.");
+    announce(t("why.added"));
   };
 
   return (
-    <section className="why-here" aria-label="Why here?" ref={sectionRef}>
+    <section className="why-here" aria-label={t("why.heading")} ref={sectionRef}>
       <button
         type="button"
         className="btn why-toggle"
@@ -93,15 +97,11 @@ export function WhyHere({
         aria-controls={panelId}
         onClick={() => setOpen((o) => !o)}
       >
-        Why here? ({reasons.length})
+        {t("why.toggle", { count: reasons.length })}
       </button>
       <div id={panelId} hidden={!open} className="why-panel">
         {reasons.length === 0 ? (
-          <p className="hint">
-            {editable
-              ? "No reasons yet. Add what your group said about where this goes."
-              : "No reasons were given."}
-          </p>
+          <p className="hint">{editable ? t("why.noneYet") : t("why.none")}</p>
         ) : (
           <ol className="why-list">
             {reasons.map((r) => (
@@ -114,10 +114,11 @@ export function WhyHere({
                     className="btn small"
                     onClick={() => {
                       removeReason(doc, r.id);
-                      announce("Reason removed.");
+                      announce(t("why.removed"));
                     }}
                   >
-                    Remove<span className="sr-only"> the reason “{r.text}”</span>
+                    {t("agenda.row.remove")}
+                    <span className="sr-only"> {t("why.theReason", { text: r.text })}</span>
                   </button>
                 ) : null}
               </li>
@@ -127,7 +128,7 @@ export function WhyHere({
         {editable ? (
           <form className="why-add" onSubmit={add}>
             <label className="field">
-              <span>Why is it here? Add a reason</span>
+              <span>{t("why.field")}</span>
               <textarea
                 ref={inputRef}
                 value={text}
@@ -142,7 +143,7 @@ export function WhyHere({
               />
             </label>
             <button type="submit" className="btn primary" disabled={!text.trim()}>
-              Add reason
+              {t("why.add")}
             </button>
           </form>
         ) : null}
