@@ -130,9 +130,8 @@ export function useLanguage(): Language {
   return useSyncExternalStore(subscribe, () => current);
 }
 
-/** The language code for Intl formatting and speech ("ar-XB" formats as English, its words are English). */
 /**
- * The locale for dates and numbers. The English catalogue is British English, written for UK meetings: a bare
+ * The locale for dates and numbers ("ar-XB" formats as English, its words are English). The English catalogue is British English, written for UK meetings: a bare
  * "en" would format dates the American way in most browsers ("February 9, 2023").
  */
 export const intlLocale = (lang: Language = current): string =>

@@ -18,6 +18,7 @@ import {
   useRef,
   useState,
 } from "react";
+import { useTranslation } from "react-i18next";
 import * as Y from "yjs";
 import { useUi } from "../../app/ui.ts";
 import type { DocConnection } from "../../sync/connection.ts";
@@ -66,6 +67,7 @@ export function Lane({
 }: LaneProps) {
   const doc = useDoc(conn);
   const state = useConnectionState(conn);
+  const { t } = useTranslation();
   const store = useMemo(() => (doc ? laneStore(doc) : null), [doc]);
   // `useDroppable` reads dnd-kit's context, so the lane re-renders when a drag starts, passes over it and
   // ends; the note list below is memoized and does not (each note re-renders on its own, see `Note`).
@@ -99,18 +101,14 @@ export function Lane({
     };
   }, [undo, group.id, onUndoManager]);
 
-  const heading = title ?? (own ? `Your group: ${group.name}` : group.name);
-  const status = !editable
-    ? locked && own
-      ? "Locked: the facilitator has stopped changes"
-      : "You can look, not change"
-    : null;
+  const heading = title ?? (own ? t("board.yourGroup", { group: group.name }) : group.name);
+  const status = !editable ? (locked && own ? t("scale.lockedStatus") : t("scale.lookOnly")) : null;
 
   return (
     <section
       className={`lane${own ? " lane-own" : ""}`}
       style={{ "--group": mark.hex } as CSSProperties}
-      aria-label={`${title ?? group.name} lane`}
+      aria-label={t("scale.laneLabel", { name: title ?? group.name })}
       data-group={group.id}
     >
       <header className="lane-head">
@@ -151,7 +149,7 @@ export function Lane({
           <RemoteDrags conn={conn} store={store} anonymous={anonymous} />
         </div>
         {!state.ready && state.status !== "closed" ? (
-          <p className="lane-loading">Loading the notes…</p>
+          <p className="lane-loading">{t("scale.loading")}</p>
         ) : null}
         {state.status === "closed" ? <p className="lane-loading">{state.message}</p> : null}
       </div>
@@ -224,10 +222,11 @@ const Notes = memo(function Notes({
     return { rows, spots: notes.flatMap((n) => byId.get(n.id) ?? []) };
   }, [notes, span, noteWidth]);
   const initial = groupInitial(groupName);
+  const { t } = useTranslation();
   return (
     <ul
       className="notes"
-      aria-label={`Notes of ${groupName}`}
+      aria-label={t("scale.notesOf", { group: groupName })}
       style={{ gridTemplateRows: `repeat(${Math.max(1, layout.rows)}, auto)` }}
     >
       {layout.spots.map((spot) => (
@@ -257,7 +256,7 @@ const Notes = memo(function Notes({
           />
         </li>
       ))}
-      {notes.length === 0 ? <li className="empty-lane">No notes yet.</li> : null}
+      {notes.length === 0 ? <li className="empty-lane">{t("column.noNotes")}</li> : null}
     </ul>
   );
 });
@@ -273,15 +272,16 @@ function RemoteDrags({
   anonymous: boolean;
 }) {
   const drags = useRemoteDrags(conn.awareness);
+  const { t } = useTranslation();
   if (drags.length === 0) return null;
   return (
     <>
       {drags.map((d) => {
-        const text = store?.getState().byId.get(d.noteId)?.text ?? "a note";
+        const text = store?.getState().byId.get(d.noteId)?.text ?? t("scale.aNoteLower");
         return (
           <div key={d.clientId} className="remote-drag" style={{ left: `${d.x}%` }}>
             <span>
-              {anonymous ? "Someone" : d.name} is moving “{text}” ({d.x})
+              {t("scale.remoteDrag", { name: anonymous ? t("presence.someone") : d.name, text, x: d.x })}
             </span>
           </div>
         );
@@ -293,6 +293,7 @@ function RemoteDrags({
 function UndoButtons({ undo }: { undo: Y.UndoManager }) {
   const [, setTick] = useState(0);
   const announce = useUi((s) => s.announce);
+  const { t } = useTranslation();
   useEffect(() => {
     const bump = () => setTick((t) => t + 1);
     undo.on("stack-item-added", bump);
@@ -312,10 +313,10 @@ function UndoButtons({ undo }: { undo: Y.UndoManager }) {
         disabled={!undo.canUndo()}
         onClick={() => {
           undo.undo();
-          announce("Your last change was undone.");
+          announce(t("scale.undone"));
         }}
       >
-        Undo
+        {t("column.undo")}
       </button>
       <button
         type="button"
@@ -323,10 +324,10 @@ function UndoButtons({ undo }: { undo: Y.UndoManager }) {
         disabled={!undo.canRedo()}
         onClick={() => {
           undo.redo();
-          announce("Your change was done again.");
+          announce(t("scale.redone"));
         }}
       >
-        Redo
+        {t("scale.redo")}
       </button>
     </div>
   );
