@@ -4,7 +4,13 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { CreateWorkshopResponse } from "@continuum/protocol";
+import {
+  type ActivityId,
+  type CreateWorkshopResponse,
+  type GroupId,
+  laneDocName,
+  type WorkshopId,
+} from "@continuum/protocol";
 
 export type ServerKind = "continuum" | "ywebsocket" | "hocuspocus" | "relay";
 
@@ -204,12 +210,30 @@ export class ServerProcess {
       const res = await fetch(`${this.httpUrl}/api/workshops`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ title: `bench ${tag} ${i}`, template: "blank" }),
+        body: JSON.stringify({ title: `bench ${tag} ${i}`, template: "discretion" }),
       });
       if (res.status !== 201)
         throw new Error(`creating a workshop failed: ${res.status} ${await res.text()}`);
       const w = (await res.json()) as CreateWorkshopResponse;
-      out.push({ serverUrl: this.wsBase(), room: w.id, token: w.token });
+      // The room is the first group's lane of the scale, where a workshop's writes happen: participants write
+      // lanes, charts and boards, and only the facilitator writes the workshop document (whose every update
+      // re-decides the access of the workshop's connections, a cost real rooms pay rarely).
+      const archive = await fetch(`${this.httpUrl}/api/workshops/${w.id}/export/json`, {
+        headers: { authorization: `Bearer ${w.token}` },
+      });
+      if (archive.status !== 200) throw new Error(`reading the workshop failed: ${archive.status}`);
+      const a = (await archive.json()) as {
+        groups: { id: string }[];
+        activities: { id: string; kind: string }[];
+      };
+      const scale = a.activities.find((x) => x.kind === "scale");
+      const group = a.groups[0];
+      if (!scale || !group) throw new Error("the discretion template has no scale or no group");
+      out.push({
+        serverUrl: this.wsBase(),
+        room: laneDocName(w.id as WorkshopId, scale.id as ActivityId, group.id as GroupId),
+        token: w.token,
+      });
     }
     return out;
   }
