@@ -33,8 +33,6 @@ export const NOT_YET_CONVERTED: readonly string[] = [
   "activities/scale/ScaleActivity.tsx",
   "activities/scale/replay/CompareReplay.tsx",
   "activities/scale/replay/Replay.tsx",
-  "activities/scale/rounds/RoundControls.tsx",
-  "activities/scale/rounds/RowRounds.tsx",
 ];
 
 /** Literals that are not words to translate. */

@@ -777,4 +777,47 @@ export const en = {
     at: ", {{x}} of 100",
     noneGiven: "No reasons given.",
   },
+  rounds: {
+    name: { individual: "individual round", second: "second round", group: "group round" },
+    title: { individual: "Individual round", second: "Second round", group: "Group round" },
+    instruction: {
+      individual:
+        "On your own: place each aspect where you think it belongs. Nobody else sees this until the facilitator shares it.",
+      second:
+        "You have seen the other groups. {{group}} may move your notes again, or leave them where they are.",
+      group: "Place the aspects together with {{group}}.",
+    },
+    yourGroup: "Your group",
+    yourGroupLower: "your group",
+    overview: {
+      individual:
+        "Each person places the aspects on a scale of their own. Nobody else sees them until the individual placements are shown.",
+      second: "Groups may move their notes again, having seen the others. Round 1's positions are kept.",
+      group: "Each group places the aspects on its own scale.",
+    },
+    failed: "That did not work: the server could not be reached. Try again.",
+    startedMedian_one: "Group round started. {{count}} note was placed at each group's median.",
+    startedMedian_other: "Group round started. {{count}} notes were placed at each group's median.",
+    startedEmpty: "Group round started: each group starts from an empty scale.",
+    hiddenAgain: "The individual placements are hidden again.",
+    shown_one: "The individual placements of {{count}} person are shown in the comparison, without names.",
+    shown_other: "The individual placements of {{count}} people are shown in the comparison, without names.",
+    secondStarted: "Second round started. Round 1's positions are kept; groups may move their notes again.",
+    heading: "Rounds",
+    now: "Now: {{round}}",
+    startIndividual: "Start with an individual round",
+    startGroupEmpty: "Start the group round (empty scale)",
+    startGroupMedian: "Start the group round from each group's median",
+    hide: "Hide the individual placements",
+    show: "Show the individual placements",
+    startSecond: "Start a second round",
+    kept: "Round 1's positions are kept. The comparison shows how far each group moved.",
+    individualStarted:
+      "Individual round started: each person places the aspects on a scale of their own, in private.",
+    eachPerson: "{{group}}, each person",
+    dist_one: "{{count}} person: median {{median}}, middle half {{q1}}–{{q3}}, spread (IQR) {{iqr}}",
+    dist_other: "{{count}} people: median {{median}}, middle half {{q1}}–{{q3}}, spread (IQR) {{iqr}}",
+    stayed: "{{group}}: round 1 {{from}}, round 2 {{to}} (did not move)",
+    movedTowards: "{{group}}: round 1 {{from}}, round 2 {{to}} (moved {{distance}} towards {{end}})",
+  },
 } as const;

@@ -4,6 +4,7 @@
  * individual placements, and an optional second round that keeps round 1's positions. A workshop that never
  * uses them works as before.
  */
+
 import {
   listNotes,
   readRounds,
@@ -18,6 +19,7 @@ import {
 } from "@continuum/model";
 import { type GroupId, laneDocName, type WorkshopId } from "@continuum/protocol";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
 import type { Session } from "../../../session.ts";
 import { openDocConnection } from "../../../sync/hooks.ts";
@@ -63,10 +65,11 @@ export function RoundControls({
   const rounds = readRounds(doc, activity.id);
   const [said, say] = useState("");
   const [busy, setBusy] = useState(false);
+  const { t } = useTranslation();
   const run = (what: () => Promise<string>) => {
     setBusy(true);
     what()
-      .then(say, () => say("That did not work: the server could not be reached. Try again."))
+      .then(say, () => say(t("rounds.failed")))
       .finally(() => setBusy(false));
   };
 
@@ -81,28 +84,28 @@ export function RoundControls({
             return (
               n +
               seedLaneFromMedians(lane.doc, activity, summary[lane.groupId] ?? {}, {
-                author: "Facilitator",
+                author: t("start.facilitator"),
                 ...(colour ? { colour } : {}),
               })
             );
           }, 0),
         );
         startGroupRound(doc, activity.id, "median");
-        return `Group round started. ${placed} ${placed === 1 ? "note was" : "notes were"} placed at each group's median.`;
+        return t("rounds.startedMedian", { count: placed });
       }
       startGroupRound(doc, activity.id, "empty");
-      return "Group round started: each group starts from an empty scale.";
+      return t("rounds.startedEmpty");
     });
 
   const reveal = (on: boolean) =>
     run(async () => {
       if (!on) {
         setSoloRevealed(doc, activity.id, null);
-        return "The individual placements are hidden again.";
+        return t("rounds.hiddenAgain");
       }
       const people = await readAllSolos(session.workshopId, activity.id, session.token);
       setSoloRevealed(doc, activity.id, summariseSolo(people));
-      return `The individual placements of ${people.length} ${people.length === 1 ? "person are" : "people are"} shown in the comparison, without names.`;
+      return t("rounds.shown", { count: people.length });
     });
 
   const secondRound = () =>
@@ -111,18 +114,19 @@ export function RoundControls({
         ls.map((l) => ({ groupId: l.groupId, notes: listNotes(l.doc) })),
       );
       startSecondRound(doc, activity.id, lanes);
-      return "Second round started. Round 1's positions are kept; groups may move their notes again.";
+      return t("rounds.secondStarted");
     });
 
   return (
     <section className="round-controls" aria-labelledby="round-controls-title">
       <h2 id="round-controls-title" className="round-title">
-        Rounds <span className="round-now">Now: {roundName(rounds.round)}</span>
+        {t("rounds.heading")}{" "}
+        <span className="round-now">{t("rounds.now", { round: roundName(rounds.round) })}</span>
       </h2>
       <div className="round-buttons">
         {rounds.round === "group" && !rounds.individualRound && !rounds.round1 ? (
           <button type="button" className="btn small" disabled={busy} onClick={() => startIndividual()}>
-            Start with an individual round
+            {t("rounds.startIndividual")}
           </button>
         ) : null}
         {rounds.round === "individual" ? (
@@ -133,7 +137,7 @@ export function RoundControls({
               disabled={busy}
               onClick={() => toGroupRound("empty")}
             >
-              Start the group round (empty scale)
+              {t("rounds.startGroupEmpty")}
             </button>
             <button
               type="button"
@@ -141,7 +145,7 @@ export function RoundControls({
               disabled={busy}
               onClick={() => toGroupRound("median")}
             >
-              Start the group round from each group's median
+              {t("rounds.startGroupMedian")}
             </button>
           </>
         ) : null}
@@ -153,17 +157,15 @@ export function RoundControls({
             disabled={busy}
             onClick={() => reveal(!rounds.soloRevealed)}
           >
-            {rounds.soloRevealed ? "Hide the individual placements" : "Show the individual placements"}
+            {rounds.soloRevealed ? t("rounds.hide") : t("rounds.show")}
           </button>
         ) : null}
         {rounds.round === "group" ? (
           <button type="button" className="btn small" disabled={busy} onClick={secondRound}>
-            Start a second round
+            {t("rounds.startSecond")}
           </button>
         ) : null}
-        {rounds.round === "second" ? (
-          <p className="hint">Round 1's positions are kept. The comparison shows how far each group moved.</p>
-        ) : null}
+        {rounds.round === "second" ? <p className="hint">{t("rounds.kept")}</p> : null}
       </div>
       <p className="bar-status" role="status">
         {said}
@@ -173,6 +175,6 @@ export function RoundControls({
 
   function startIndividual() {
     startIndividualRound(doc, activity.id);
-    say("Individual round started: each person places the aspects on a scale of their own, in private.");
+    say(t("rounds.individualStarted"));
   }
 }

@@ -4,6 +4,7 @@
  * exports), how far the group moved since round 1, and the plain-language flags of stats.ts. Drawn only
  * where there was an individual round or a second round, so a comparison without rounds is as before.
  */
+
 import {
   aspectFlags,
   type Group,
@@ -15,6 +16,7 @@ import {
   summarise,
 } from "@continuum/model";
 import type { AspectId } from "@continuum/protocol";
+import { useTranslation } from "react-i18next";
 import "./distribution.css";
 
 export interface RowRoundsProps {
@@ -37,6 +39,7 @@ const dotsOf = (xs: readonly number[]) =>
 
 export function RowRounds({ aspectId, positions, groups, rounds, solo, labels, thresholds }: RowRoundsProps) {
   const noteId = noteIdForAspect(aspectId);
+  const { t } = useTranslation();
   const rows = groups.map((group) => {
     const individual = solo?.[group.id]?.[aspectId] ?? [];
     const position = positions.find((p) => p.group.id === group.id)?.x ?? null;
@@ -66,7 +69,7 @@ export function RowRounds({ aspectId, positions, groups, rounds, solo, labels, t
             if (!s) return null;
             return (
               <div key={group.id} className="dist">
-                <span className="dist-name">{group.name}, each person</span>
+                <span className="dist-name">{t("rounds.eachPerson", { group: group.name })}</span>
                 <div className="dist-rail" aria-hidden="true">
                   <span
                     className={`dist-box colour-${group.colour}`}
@@ -79,8 +82,13 @@ export function RowRounds({ aspectId, positions, groups, rounds, solo, labels, t
                   ))}
                 </div>
                 <span className="dist-text">
-                  {s.n} {s.n === 1 ? "person" : "people"}: median {fmt(s.median)}, middle half {fmt(s.q1)}–
-                  {fmt(s.q3)}, spread (IQR) {fmt(s.iqr)}
+                  {t("rounds.dist", {
+                    count: s.n,
+                    median: fmt(s.median),
+                    q1: fmt(s.q1),
+                    q3: fmt(s.q3),
+                    iqr: fmt(s.iqr),
+                  })}
                 </span>
               </div>
             );
@@ -94,8 +102,14 @@ export function RowRounds({ aspectId, positions, groups, rounds, solo, labels, t
               const m = movement(previous, position);
               if (!m) return null;
               return m.distance < 1
-                ? `${group.name}: round 1 ${fmt(m.from)}, round 2 ${fmt(m.to)} (did not move)`
-                : `${group.name}: round 1 ${fmt(m.from)}, round 2 ${fmt(m.to)} (moved ${fmt(m.distance)} towards ${m.direction === "right" ? labels.right : labels.left})`;
+                ? t("rounds.stayed", { group: group.name, from: fmt(m.from), to: fmt(m.to) })
+                : t("rounds.movedTowards", {
+                    group: group.name,
+                    from: fmt(m.from),
+                    to: fmt(m.to),
+                    distance: fmt(m.distance),
+                    end: m.direction === "right" ? labels.right : labels.left,
+                  });
             })
             .filter(Boolean)
             .join(" · ")}

@@ -1,25 +1,19 @@
 /** What each round is called and what it asks of people, in plain language (one place, for every screen). */
 import type { Round } from "@continuum/model";
+import { i18n } from "../../../i18n/i18n.ts";
 
-export const roundName = (r: Round): string =>
-  r === "individual" ? "individual round" : r === "second" ? "second round" : "group round";
+export const roundName = (r: Round): string => i18n.t(`rounds.name.${r}`);
 
 /** The banner's heading for a round. */
-export const roundTitle = (r: Round): string =>
-  r === "individual" ? "Individual round" : r === "second" ? "Second round" : "Group round";
+export const roundTitle = (r: Round): string => i18n.t(`rounds.title.${r}`);
 
 /** The participant's instruction for the round they are in (under the round's name). */
 export const roundInstruction = (r: Round, groupName: string | null): string =>
   r === "individual"
-    ? "On your own: place each aspect where you think it belongs. Nobody else sees this until the facilitator shares it."
+    ? i18n.t("rounds.instruction.individual")
     : r === "second"
-      ? `You have seen the other groups. ${groupName ?? "Your group"} may move your notes again, or leave them where they are.`
-      : `Place the aspects together with ${groupName ?? "your group"}.`;
+      ? i18n.t("rounds.instruction.second", { group: groupName ?? i18n.t("rounds.yourGroup") })
+      : i18n.t("rounds.instruction.group", { group: groupName ?? i18n.t("rounds.yourGroupLower") });
 
 /** What the facilitator and the room's screen read for a round. */
-export const roundOverview = (r: Round): string =>
-  r === "individual"
-    ? "Each person places the aspects on a scale of their own. Nobody else sees them until the individual placements are shown."
-    : r === "second"
-      ? "Groups may move their notes again, having seen the others. Round 1's positions are kept."
-      : "Each group places the aspects on its own scale.";
+export const roundOverview = (r: Round): string => i18n.t(`rounds.overview.${r}`);
