@@ -3,6 +3,7 @@
  * prepared aspects, the compare view, and dragging (dnd-kit, `ui/sensors.ts`) a card or note to a position
  * (`dropPosition.ts`), which is written to that lane's Y.Doc.
  */
+
 import {
   type Group,
   groupMark,
@@ -26,6 +27,7 @@ import {
   type MeasuringConfiguration,
 } from "@dnd-kit/core";
 import { useCallback, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
 import { useUi } from "../../app/ui.ts";
 import type { Session } from "../../session.ts";
@@ -82,6 +84,7 @@ export function ScaleActivity({
 }: ScaleActivityProps) {
   usePageTitle(activity.title, workshop.meta.title);
   const locked = workshop.control.locked[activity.id] === true;
+  const { t } = useTranslation();
   const visible = visibleGroups(workshop, activity.id, session);
   // Own lane first: the one a participant works in.
   const ordered = [...visible].sort(
@@ -198,7 +201,9 @@ export function ScaleActivity({
 
   const announcements: Announcements = {
     onDragStart: ({ active }) =>
-      `Picked up ${(active.data.current as DragData | undefined)?.text ?? "a note"}.`,
+      t("scale.pickedUp", {
+        text: (active.data.current as DragData | undefined)?.text ?? t("scale.aNoteLower"),
+      }),
     onDragMove: () => undefined,
     onDragOver: () => undefined,
     onDragEnd: ({ active }) => {
@@ -206,11 +211,13 @@ export function ScaleActivity({
       const x = lastDrop.x;
       if (!d) return undefined;
       return x === null
-        ? `${d.text} was put back.`
-        : `${d.text} placed at ${positionText(x, activity.rightLabel)}.`;
+        ? t("scale.putBack", { text: d.text })
+        : t("scale.placedAtShort", { text: d.text, position: positionText(x, activity.rightLabel) });
     },
     onDragCancel: ({ active }) =>
-      `${(active.data.current as DragData | undefined)?.text ?? "The note"} was put back.`,
+      t("scale.putBack", {
+        text: (active.data.current as DragData | undefined)?.text ?? t("editor.theNote"),
+      }),
   };
 
   const ownGroup =
@@ -230,8 +237,7 @@ export function ScaleActivity({
       accessibility={{
         announcements,
         screenReaderInstructions: {
-          draggable:
-            "To move a note with the keyboard, use the left and right arrow keys: steps of 5, or 1 with Shift. Press Enter to change it.",
+          draggable: t("scale.dragInstructions"),
         },
       }}
     >
@@ -258,44 +264,43 @@ export function ScaleActivity({
             text={sentences(
               activity.title,
               activity.prompt,
-              `The scale goes from ${activity.leftLabel} to ${activity.rightLabel}`,
+              t("scale.goesFrom", { left: activity.leftLabel, right: activity.rightLabel }),
             )}
-            what="the activity's question and instructions"
+            what={t("chart.readWhat")}
           />
         </p>
         <RoundBanner rounds={rounds} role={session.role} groupName={session.groupName} />
         {readOnly ? (
           <p className="locked-banner" role="status">
-            Looking back: read only.
+            {t("chart.lookingBack")}
           </p>
         ) : locked ? (
           <p className="locked-banner" role="status">
-            This activity is locked. You can look at the scale, but not change it.
+            {t("scale.lockedBanner")}
           </p>
         ) : ownGroupId !== null && !ownEditable ? (
           <p className="locked-banner" role="status">
             {!takesPart
-              ? "Your group looks on in this activity: you can see the scale, but not change it."
+              ? t("scale.looksOn")
               : workshop.control.meetingEnded
-                ? "The meeting has ended. You can look at the scale, but not change it."
-                : "You can look at the scale, but not change it now."}
+                ? t("scale.endedBanner")
+                : t("scale.lookNow")}
           </p>
         ) : null}
       </div>
       {canCompare ? (
         <fieldset className="view-switch">
-          <legend className="sr-only">What to show</legend>
+          <legend className="sr-only">{t("scale.whatToShow")}</legend>
           <button type="button" className="btn" aria-pressed={!showCompare} onClick={() => setView("lanes")}>
-            The groups' scales
+            {t("run.scales")}
           </button>
           <button type="button" className="btn" aria-pressed={showCompare} onClick={() => setView("compare")}>
-            Compare the groups
+            {t("run.compare")}
           </button>
         </fieldset>
       ) : null}
       <p id="note-help" className="sr-only">
-        Use the left and right arrow keys to move the note along the scale: steps of 5, or 1 with Shift. Up
-        and down move it within the lane. Press Enter to change or delete it.
+        {t("scale.noteHelp")}
       </p>
 
       {showCompare ? (
@@ -315,7 +320,7 @@ export function ScaleActivity({
                   workshopDoc,
                   onOpen: (id) => {
                     setFacilitatorActivity(id);
-                    announce("Chart opened. Bring everyone to it when you are ready.");
+                    announce(t("scale.chartOpened"));
                   },
                 }
               : undefined
@@ -342,7 +347,7 @@ export function ScaleActivity({
                     />
                     <div className="lane-actions">
                       <button type="button" className="btn primary" onClick={() => setAdding(true)}>
-                        Add a note of your own
+                        {t("scale.addOwn")}
                       </button>
                     </div>
                   </div>
@@ -353,7 +358,7 @@ export function ScaleActivity({
                   <Lane
                     conn={conn}
                     group={g}
-                    title={own && onOwnScale ? "Your own scale (private)" : undefined}
+                    title={own && onOwnScale ? t("scale.ownScale") : undefined}
                     groupIndex={workshop.groups.findIndex((x) => x.id === g.id)}
                     activity={activity}
                     editable={editableFor(g)}
@@ -376,7 +381,7 @@ export function ScaleActivity({
                       />
                       <div className="lane-actions">
                         <button type="button" className="btn primary" onClick={() => setAdding(true)}>
-                          Add a note of your own
+                          {t("scale.addOwn")}
                         </button>
                       </div>
                     </div>
@@ -387,7 +392,7 @@ export function ScaleActivity({
             {hidden.map((g) => (
               <p key={g.id} className="lane-hidden">
                 <GroupBadge mark={groupMark(workshop.groups.indexOf(g))} name={g.name} />
-                {g.name}: hidden until the facilitator shows it to everyone.
+                {t("scale.hiddenLane", { group: g.name })}
               </p>
             ))}
           </div>
@@ -400,9 +405,7 @@ export function ScaleActivity({
           author={session.name}
           onAdded={(id) => {
             setFocusNote(id);
-            announce(
-              `Note added at ${positionText(50, activity.rightLabel)}. Use the arrow keys or drag it to move it.`,
-            );
+            announce(t("scale.noteAdded", { position: positionText(50, activity.rightLabel) }));
           }}
         />
       ) : null}
@@ -425,9 +428,10 @@ export function ScaleActivity({
  * One small button in the lane's header, so it takes no height above the scale or the tray.
  */
 function ListSwitch({ asList, onChange }: { asList: boolean; onChange(on: boolean): void }) {
+  const { t } = useTranslation();
   return (
     <button type="button" className="btn list-switch" onClick={() => onChange(!asList)}>
-      {asList ? "Show on the scale" : "Show as a list"}
+      {asList ? t("scale.showOnScale") : t("scale.showAsList")}
     </button>
   );
 }
