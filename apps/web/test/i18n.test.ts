@@ -29,7 +29,6 @@ const SRC = join(import.meta.dirname, "../src");
  */
 export const NOT_YET_CONVERTED: readonly string[] = [
   "activities/scale/reasons/FlagSettings.tsx",
-  "activities/scale/Compare.tsx",
   "activities/scale/replay/CompareReplay.tsx",
   "activities/scale/replay/Replay.tsx",
 ];

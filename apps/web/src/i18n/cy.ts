@@ -940,4 +940,23 @@ export const cy = {
     stayed: "{{group}}: rownd 1 {{from}}, rownd 2 {{to}} (heb symud)",
     movedTowards: "{{group}}: rownd 1 {{from}}, rownd 2 {{to}} (symudodd {{distance}} tuag at {{end}})",
   },
+  compare: {
+    hidden_zero:
+      "Mae lonydd {{count}} grŵp wedi'u cuddio o hyd. Mae'r hwylusydd yn eu datgelu pan fydd y grwpiau'n barod.",
+    hidden_one:
+      "Mae lôn un grŵp wedi'i chuddio o hyd. Mae'r hwylusydd yn eu datgelu pan fydd y grwpiau'n barod.",
+    hidden_two:
+      "Mae lonydd {{count}} grŵp wedi'u cuddio o hyd. Mae'r hwylusydd yn eu datgelu pan fydd y grwpiau'n barod.",
+    hidden_few:
+      "Mae lonydd {{count}} grŵp wedi'u cuddio o hyd. Mae'r hwylusydd yn eu datgelu pan fydd y grwpiau'n barod.",
+    hidden_many:
+      "Mae lonydd {{count}} grŵp wedi'u cuddio o hyd. Mae'r hwylusydd yn eu datgelu pan fydd y grwpiau'n barod.",
+    hidden_other:
+      "Mae lonydd {{count}} grŵp wedi'u cuddio o hyd. Mae'r hwylusydd yn eu datgelu pan fydd y grwpiau'n barod.",
+    hint: "Yr anghytundeb mwyaf yn gyntaf. Y bwlch yw pa mor bell oddi wrth ei gilydd y gosododd y grwpiau'r un agwedd.",
+    noGap: "Heb ei gosod gan ddau grŵp eto",
+    gap: "Bwlch: {{gap}}",
+    nobody: "Nid oes unrhyw grŵp wedi gosod hon eto.",
+    ownNote: "{{text}} — {{group}}, {{x}} o 100",
+  },
 };

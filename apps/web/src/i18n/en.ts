@@ -839,4 +839,14 @@ export const en = {
     stayed: "{{group}}: round 1 {{from}}, round 2 {{to}} (did not move)",
     movedTowards: "{{group}}: round 1 {{from}}, round 2 {{to}} (moved {{distance}} towards {{end}})",
   },
+  compare: {
+    hidden_one: "One group's lane is still hidden. The facilitator reveals them when the groups are ready.",
+    hidden_other:
+      "{{count}} groups' lanes are still hidden. The facilitator reveals them when the groups are ready.",
+    hint: "Largest disagreement first. The gap is how far apart the groups put the same aspect.",
+    noGap: "Not placed by two groups yet",
+    gap: "Gap: {{gap}}",
+    nobody: "No group has placed this yet.",
+    ownNote: "{{text}} — {{group}}, {{x}} of 100",
+  },
 } as const;

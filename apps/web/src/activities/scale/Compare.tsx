@@ -8,6 +8,7 @@ import {
 } from "@continuum/model";
 import type { ActivityId, AspectId } from "@continuum/protocol";
 import { type ReactNode, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
 import type { DocConnection } from "../../sync/connection.ts";
 import { OpenChartButton } from "../chart/OpenChartButton.tsx";
@@ -97,19 +98,13 @@ export function Compare({
     ns.filter((n) => !n.aspectId).map((n) => ({ group, n })),
   );
   const initials = (g: Group) => initialsOf(g.name);
+  const { t } = useTranslation();
   const groupName = (id: string | null) => notes.find((l) => l.group.id === id)?.group.name ?? "";
   return (
     <section className="compare" aria-labelledby="compare-title">
-      <h3 id="compare-title">Compare the groups</h3>
-      {hiddenCount > 0 ? (
-        <p className="hint">
-          {hiddenCount === 1 ? "One group's lane is" : `${hiddenCount} groups' lanes are`} still hidden. The
-          facilitator reveals them when the groups are ready.
-        </p>
-      ) : null}
-      <p className="hint">
-        Largest disagreement first. The gap is how far apart the groups put the same aspect.
-      </p>
+      <h3 id="compare-title">{t("run.compare")}</h3>
+      {hiddenCount > 0 ? <p className="hint">{t("compare.hidden", { count: hiddenCount })}</p> : null}
+      <p className="hint">{t("compare.hint")}</p>
       {openChart ? <FlagSettings workshopDoc={openChart.workshopDoc} /> : null}
       {replay ? (
         <CompareReplay
@@ -125,7 +120,7 @@ export function Compare({
             <div className="compare-head">
               <strong>{row.text}</strong>
               <span className="gap">
-                {row.gap === null ? "Not placed by two groups yet" : `Gap: ${row.gap}`}
+                {row.gap === null ? t("compare.noGap") : t("compare.gap", { gap: row.gap })}
               </span>
             </div>
             <div className="mini-scale" aria-hidden="true">
@@ -146,8 +141,10 @@ export function Compare({
             </div>
             <p className="positions">
               {row.positions.length === 0
-                ? "No group has placed this yet."
-                : row.positions.map((p) => `${p.group.name}: ${p.x} of 100`).join(" · ")}
+                ? t("compare.nobody")
+                : row.positions
+                    .map((p) => t("results.position", { group: p.group.name, x: p.x }))
+                    .join(" · ")}
             </p>
             {rowExtra ? (
               rowExtra(row)
@@ -188,11 +185,11 @@ export function Compare({
       </ol>
       {own.length > 0 ? (
         <>
-          <h4>Aspects the groups added themselves</h4>
+          <h4>{t("results.own")}</h4>
           <ul className="own-notes">
             {own.map(({ group, n }) => (
               <li key={`${group.id}-${n.id}`}>
-                {n.text} — {group.name}, {Math.round(n.x)} of 100
+                {t("compare.ownNote", { text: n.text, group: group.name, x: Math.round(n.x) })}
                 {openChart && n.text.trim() ? (
                   <>
                     {" "}
