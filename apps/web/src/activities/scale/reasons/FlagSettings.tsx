@@ -3,6 +3,7 @@
  * be and still "see this the same way", and so on. Workshop settings, kept in the workshop document; the
  * codebook states the values in force.
  */
+
 import {
   DEFAULT_STATS_THRESHOLDS,
   readStatsThresholds,
@@ -11,40 +12,38 @@ import {
   setStatsThresholds,
 } from "@continuum/model";
 import { useId } from "react";
+import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
 
-const FIELDS: { key: keyof StatsThresholds; label: string }[] = [
-  { key: "agreeWithin", label: "Groups agree when their places are at most this many points apart" },
-  { key: "differBy", label: "Groups lean different ways when at least this many points apart" },
-  { key: "middleBand", label: "“In the middle” means within this many points of 50" },
-  {
-    key: "wideSpread",
-    label: "A group did not agree among itself when the middle half of its people spans at least",
-  },
-  { key: "minPeople", label: "Judge a group's spread only with at least this many people" },
-  {
-    key: "movedBy",
-    label: "A group moved an aspect when it moved it at least this many points between rounds",
-  },
+/** The settings, each named in the catalogue under `flags.<key>`. */
+const FIELDS: readonly (keyof StatsThresholds)[] = [
+  "agreeWithin",
+  "differBy",
+  "middleBand",
+  "wideSpread",
+  "minPeople",
+  "movedBy",
 ];
 
 export function FlagSettings({ workshopDoc }: { workshopDoc: Y.Doc }) {
   const id = useId();
-  const t = readStatsThresholds(workshopDoc);
+  const now = readStatsThresholds(workshopDoc);
+  const { t } = useTranslation();
   return (
     <details className="flag-settings">
-      <summary>How the sentences are decided</summary>
-      <p className="hint">
-        The sentences under each aspect follow these settings, for this workshop. The codebook in the exports
-        states them.
-      </p>
+      <summary>{t("flags.summary")}</summary>
+      <p className="hint">{t("flags.hint")}</p>
       <div className="flag-fields">
-        {FIELDS.map(({ key, label }) => {
+        {FIELDS.map((key) => {
           const [min, max] = STATS_THRESHOLD_RANGES[key];
           return (
             <label key={key} className="field" htmlFor={`${id}-${key}`}>
               <span>
-                {label} (now {t[key]}; normally {DEFAULT_STATS_THRESHOLDS[key]})
+                {t("flags.field", {
+                  label: t(`flags.${key}`),
+                  now: now[key],
+                  normally: DEFAULT_STATS_THRESHOLDS[key],
+                })}
               </span>
               <input
                 id={`${id}-${key}`}
@@ -53,7 +52,7 @@ export function FlagSettings({ workshopDoc }: { workshopDoc: Y.Doc }) {
                 min={min}
                 max={max}
                 step={1}
-                defaultValue={t[key]}
+                defaultValue={now[key]}
                 onChange={(e) => {
                   const n = Number(e.target.value);
                   if (e.target.value !== "" && Number.isFinite(n))
@@ -70,11 +69,11 @@ export function FlagSettings({ workshopDoc }: { workshopDoc: Y.Doc }) {
         onClick={() => {
           setStatsThresholds(
             workshopDoc,
-            Object.fromEntries(FIELDS.map((f) => [f.key, null])) as Record<keyof StatsThresholds, null>,
+            Object.fromEntries(FIELDS.map((f) => [f, null])) as Record<keyof StatsThresholds, null>,
           );
         }}
       >
-        Back to the usual settings
+        {t("flags.reset")}
       </button>
     </details>
   );

@@ -2,8 +2,10 @@
  * "Replay the discussion" in the comparison: opened on request (the moves are fetched then, so a comparison
  * on a slow connection costs nothing until someone asks), with a button to load the latest moves again.
  */
+
 import type { Group, ScaleActivity } from "@continuum/model";
 import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Replay } from "./Replay.tsx";
 import { useMoves } from "./useMoves.ts";
 
@@ -21,11 +23,12 @@ export function CompareReplay({
 }) {
   const [open, setOpen] = useState(false);
   const panel = useId();
+  const { t } = useTranslation();
   const { state, reload } = useMoves(open, workshopId, activity.id, token);
   return (
     <section className="compare-replay" aria-labelledby={`${panel}-title`}>
       <h4 id={`${panel}-title`} className="sr-only">
-        Replay the discussion
+        {t("replay.heading")}
       </h4>
       <div className="actions">
         <button
@@ -35,18 +38,18 @@ export function CompareReplay({
           aria-controls={panel}
           onClick={() => setOpen((o) => !o)}
         >
-          {open ? "Hide the replay" : "Replay the discussion"}
+          {open ? t("replay.hide") : t("replay.heading")}
         </button>
         {open ? (
           <button type="button" className="btn" onClick={reload}>
-            Load the latest moves
+            {t("replay.latest")}
           </button>
         ) : null}
       </div>
       <div id={panel} hidden={!open}>
         {!open ? null : state.status === "loading" ? (
           <p className="hint" role="status">
-            Loading the replay…
+            {t("replay.loading")}
           </p>
         ) : state.status === "error" ? (
           <p className="error" role="alert">

@@ -4,9 +4,12 @@
  * Play button; a group picker shows one group or all. Notes glide between places unless the person asked
  * for reduced motion (then they jump). Plain data in (`MoveEntry[]`), so the share-back page can use it too.
  */
+
 import { type Group, layoutNotes } from "@continuum/model";
 import type { MoveEntry } from "@continuum/protocol";
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { i18n, intlLocale } from "../../../i18n/i18n.ts";
 import "./replay.css";
 
 interface Placed {
@@ -34,14 +37,14 @@ export function replayAt(moves: readonly MoveEntry[], step: number): Map<string,
 }
 
 const clock = (ms: number): string =>
-  new Date(ms).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+  new Date(ms).toLocaleTimeString(intlLocale(), { hour: "2-digit", minute: "2-digit", second: "2-digit" });
 
 /** "Link workers moved “Number of sessions” from 50 to 70", for the slider's value and the caption. */
 export function describeMove(m: MoveEntry, groupName: string): string {
-  const what = `“${m.text || "a note"}”`;
-  if (m.fromX === null) return `${groupName} placed ${what} at ${Math.round(m.toX ?? 0)}`;
-  if (m.toX === null) return `${groupName} took ${what} off the scale`;
-  return `${groupName} moved ${what} from ${Math.round(m.fromX)} to ${Math.round(m.toX)}`;
+  const what = m.text || i18n.t("scale.aNoteLower");
+  if (m.fromX === null) return i18n.t("replay.placed", { group: groupName, what, x: Math.round(m.toX ?? 0) });
+  if (m.toX === null) return i18n.t("replay.tookOff", { group: groupName, what });
+  return i18n.t("replay.moved", { group: groupName, what, from: Math.round(m.fromX), to: Math.round(m.toX) });
 }
 
 /** How long one step shows while playing: a whole replay takes about 30 seconds, at most half a second a step. */
@@ -60,6 +63,7 @@ export function Replay({
   labels: { left: string; right: string };
 }) {
   const [only, setOnly] = useState<string | null>(null);
+  const { t } = useTranslation();
   const shown = useMemo(
     () => (only === null ? moves : moves.filter((m) => m.groupId === only)),
     [moves, only],
@@ -91,31 +95,31 @@ export function Replay({
     };
   }, [playing, shown.length]);
 
-  const nameOf = (id: string) => groups.find((g) => g.id === id)?.name ?? "A group";
+  const nameOf = (id: string) => groups.find((g) => g.id === id)?.name ?? t("results.aGroup");
   const places = replayAt(shown, step);
   const last = step > 0 ? shown[step - 1] : undefined;
   const caption = last
     ? `${clock(last.at)}: ${describeMove(last, nameOf(last.groupId))}`
     : shown.length > 0
-      ? `Before the first card was placed (${clock((shown[0] as MoveEntry).at)})`
+      ? t("replay.before", { time: clock((shown[0] as MoveEntry).at) })
       : "";
   const visible = only === null ? groups : groups.filter((g) => g.id === only);
 
   if (moves.length === 0) {
-    return <p className="hint">Nothing has been placed on this scale yet, so there is nothing to replay.</p>;
+    return <p className="hint">{t("replay.nothing")}</p>;
   }
   return (
     <div className="replay">
       {groups.length > 1 ? (
         <fieldset className="replay-groups">
-          <legend>Show</legend>
+          <legend>{t("replay.show")}</legend>
           <button
             type="button"
             className="btn small"
             aria-pressed={only === null}
             onClick={() => setOnly(null)}
           >
-            All groups
+            {t("replay.all")}
           </button>
           {groups.map((g) => (
             <button
@@ -152,12 +156,10 @@ export function Replay({
             setPlaying((p) => !p);
           }}
         >
-          {playing ? "Pause" : step >= shown.length ? "Play from the start" : "Play"}
+          {playing ? t("replay.pause") : step >= shown.length ? t("replay.playFromStart") : t("replay.play")}
         </button>
         <label className="replay-slider" htmlFor={sliderId}>
-          <span>
-            Move {step} of {shown.length}
-          </span>
+          <span>{t("replay.step", { step, count: shown.length })}</span>
           <input
             id={sliderId}
             type="range"
@@ -165,7 +167,11 @@ export function Replay({
             max={shown.length}
             step={1}
             value={step}
-            aria-valuetext={last ? `Move ${step} of ${shown.length}. ${caption}` : "Before the first move"}
+            aria-valuetext={
+              last
+                ? `${t("replay.step", { step, count: shown.length })}. ${caption}`
+                : t("replay.beforeFirst")
+            }
             onChange={(e) => {
               setPlaying(false);
               setStep(Number(e.target.value));
@@ -217,6 +223,7 @@ function ReplayLane({
   labels: { left: string; right: string };
 }) {
   const [ref, width] = useWidth();
+  const { t } = useTranslation();
   const noteWidth = Math.max(88, Math.min(150, width / 4.5));
   const span = Math.max(1, width - noteWidth);
   const layout = layoutNotes(
@@ -229,7 +236,7 @@ function ReplayLane({
     <div className="replay-lane">
       <h5>
         {group.name}
-        <span className="sr-only">: {notes.length} notes on the scale at this moment</span>
+        <span className="sr-only">: {t("replay.notesNow", { count: notes.length })}</span>
       </h5>
       <div className="replay-scale">
         <span className="mini-end left">{labels.left}</span>
