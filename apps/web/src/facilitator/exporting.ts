@@ -4,6 +4,7 @@
  * (fonts, a native renderer) and come from the server's export endpoint. Only the facilitator's lazily loaded
  * tools import this module.
  */
+
 import {
   CONTENT_TYPES,
   exportFileName,
@@ -16,6 +17,8 @@ import { listActivities, listGroups } from "@continuum/model";
 import { boardDocName, chartDocName, laneDocName, type WorkshopId } from "@continuum/protocol";
 import type * as Y from "yjs";
 import { getApiBase } from "../api.ts";
+import { apiMessage } from "../i18n/errors.ts";
+import { i18n } from "../i18n/i18n.ts";
 import type { Session } from "../session.ts";
 import { type DocConnection, findOpenConnection } from "../sync/connection.ts";
 import { openDocConnection } from "../sync/hooks.ts";
@@ -126,15 +129,14 @@ export async function serverFile(
   try {
     res = await fetch(url, { headers: { authorization: `Bearer ${session.token}` } });
   } catch {
-    throw new Error(
-      `The ${format.toUpperCase()} is made by the workshop server, which this device cannot reach now. The other downloads work offline.`,
-    );
+    throw new Error(i18n.t("exports.unreachable", { format: format.toUpperCase() }));
   }
   if (!res.ok) {
-    let message = `The server could not make the ${format.toUpperCase()} (error ${res.status}).`;
+    let message: string = i18n.t("exports.failed", { format: format.toUpperCase(), status: res.status });
     try {
-      const body = (await res.json()) as { error?: { message?: string } };
-      if (body.error?.message) message = body.error.message;
+      const body = (await res.json()) as { error?: { message?: string; code?: string } };
+      // The server's error by its code, in the person's language (its own words for a code this app lacks).
+      if (body.error?.message) message = apiMessage(body.error.code ?? "", body.error.message);
     } catch {
       // not JSON: keep the sentence above
     }

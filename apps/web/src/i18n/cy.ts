@@ -411,6 +411,9 @@ export const cy = {
     closeNow: "Cau'r gweithdy nawr",
   },
   exports: {
+    unreachable:
+      "Mae'r {{format}} yn cael ei wneud gan weinydd y gweithdy, na all y ddyfais hon ei gyrraedd nawr. Mae'r lawrlwythiadau eraill yn gweithio all-lein.",
+    failed: "Nid oedd modd i'r gweinydd wneud y {{format}} (gwall {{status}}).",
     gathering: "Yn casglu nodiadau pob grŵp…",
     saved: "Wedi cadw {{name}}.",
     savedIncomplete:
@@ -960,6 +963,7 @@ export const cy = {
     ownNote: "{{text}} — {{group}}, {{x}} o 100",
   },
   replay: {
+    failed: "Nid oedd modd llwytho'r ail-chwarae. Rhowch gynnig arall arni mewn munud.",
     notesNow_zero: "{{count}} nodyn ar y raddfa ar hyn o bryd",
     notesNow_one: "{{count}} nodyn ar y raddfa ar hyn o bryd",
     notesNow_two: "{{count}} nodyn ar y raddfa ar hyn o bryd",

@@ -385,6 +385,9 @@ export const en = {
     closeNow: "Close the workshop now",
   },
   exports: {
+    unreachable:
+      "The {{format}} is made by the workshop server, which this device cannot reach now. The other downloads work offline.",
+    failed: "The server could not make the {{format}} (error {{status}}).",
     gathering: "Gathering every group's notes…",
     saved: "Saved {{name}}.",
     savedIncomplete:
@@ -850,6 +853,7 @@ export const en = {
     ownNote: "{{text}} — {{group}}, {{x}} of 100",
   },
   replay: {
+    failed: "The replay could not be loaded. Try again in a moment.",
     notesNow_one: "{{count}} note on the scale at this moment",
     notesNow_other: "{{count}} notes on the scale at this moment",
     placed: "{{group}} placed “{{what}}” at {{x}}",

@@ -2,9 +2,12 @@
  * A scale's history of moves from the server (`GET /api/workshops/<id>/moves`, HIST-2): every group's for the
  * facilitator, the revealed groups' (and one's own) for everyone else.
  */
+
 import type { MoveEntry, MovesResponse } from "@continuum/protocol";
 import { useCallback, useEffect, useState } from "react";
 import { failureMessage, getApiBase } from "../../../api.ts";
+import { apiMessage } from "../../../i18n/errors.ts";
+import { i18n } from "../../../i18n/i18n.ts";
 
 export type MovesState =
   | { status: "loading" }
@@ -24,10 +27,12 @@ export async function fetchMoves(
     throw new Error(failureMessage(err));
   }
   const body = (await res.json().catch(() => null)) as
-    | (MovesResponse & { error?: { message?: string } })
+    | (MovesResponse & { error?: { message?: string; code?: string } })
     | null;
   if (!res.ok || !body || !Array.isArray(body.moves)) {
-    throw new Error(body?.error?.message ?? "The replay could not be loaded. Try again in a moment.");
+    throw new Error(
+      body?.error?.message ? apiMessage(body.error.code ?? "", body.error.message) : i18n.t("replay.failed"),
+    );
   }
   return body;
 }
