@@ -23,6 +23,7 @@ import { navigate } from "../app/router.ts";
 import { Timer } from "../app/topbar/Timer.tsx";
 import { useUi } from "../app/ui.ts";
 import { i18n } from "../i18n/i18n.ts";
+import { LanguageSwitch } from "../i18n/LanguageSwitch.tsx";
 import { loadPresentSession, type PresentSession, type Session, savePresentSession } from "../session.ts";
 import { useConnectionState, useDoc, useDocConnection } from "../sync/hooks.ts";
 import { usePresence, usePublishPresence } from "../sync/presence.ts";
@@ -184,6 +185,8 @@ function PresentScreen({ present }: { present: PresentSession }) {
         {/* One h1 per screen: during an activity the board's own title is the h1. */}
         {joining ? <h1>{title}</h1> : <p className="present-title">{title}</p>}
         <div className="present-timer">{timer ? <Timer timer={timer} /> : null}</div>
+        {/* The room's language, chosen on the computer at the projector (kept on that device). */}
+        <LanguageSwitch className="topbar-language present-language" />
         {live ? null : (
           <p className="present-offline" role="status">
             {closed ? state.message || t("present.notLive") : t("present.reconnecting")}

@@ -11,6 +11,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiFailure, api, failureMessage } from "../api.ts";
 import { i18n, intlLocale } from "../i18n/i18n.ts";
+import { LanguageSwitch } from "../i18n/LanguageSwitch.tsx";
 import { usePageTitle } from "../ui/usePageTitle.ts";
 import "./results.css";
 
@@ -74,6 +75,10 @@ export default function Results({ slug }: { slug: string }) {
   return (
     <main className="page results">
       <header className="results-head">
+        {/* People open this on their own phone, in their own language. */}
+        <div className="page-tools results-tools">
+          <LanguageSwitch />
+        </div>
         <p className="results-kicker">{t("results.kicker")}</p>
         <h1>{r.title || t("board.workshop")}</h1>
         {r.date ? <p className="results-date">{formatDate(r.date)}</p> : null}
