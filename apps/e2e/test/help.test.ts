@@ -106,7 +106,17 @@ describe("read aloud and larger text", () => {
     setCurrentActivity(fac.doc, chart.id as ActivityId);
     const pros = page.getByRole("region", { name: "Pros", exact: true });
     await pros.getByRole("button", { name: "Add a note to Pros" }).tap();
-    await pros.getByRole("textbox", { name: "Your note for Pros" }).fill("Quicker for patients");
+    const writing = pros.getByRole("textbox", { name: "Your note for Pros" });
+    // Dictation: a plain writing area whose description says the keyboard's microphone works there.
+    await expect(writing.getAttribute("aria-describedby")).resolves.toBeTruthy();
+    await expect
+      .poll(() =>
+        writing.evaluate(
+          (el) => document.getElementById(el.getAttribute("aria-describedby") ?? "")?.textContent ?? "",
+        ),
+      )
+      .toMatch(/speak instead of typing/);
+    await writing.fill("Quicker for patients");
     await pros.getByRole("button", { name: "Add note", exact: true }).tap();
     await pros.getByRole("button", { name: "Done" }).tap();
     await pros.getByRole("button", { name: /^Quicker for patients/ }).tap();

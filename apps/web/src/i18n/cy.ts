@@ -11,6 +11,8 @@ export const cy = {
     on: "Ymlaen",
     off: "I ffwrdd",
     untitledWorkshop: "Gweithdy heb deitl",
+    dictationHint:
+      "Gallwch siarad yn lle teipio: tapiwch y meicroffon ar eich bysellfwrdd, yna dywedwch eich nodyn.",
     theWorkshop: "Y gweithdy",
   },
   app: {

@@ -18,6 +18,8 @@ export const en = {
     on: "On",
     off: "Off",
     untitledWorkshop: "Untitled workshop",
+    dictationHint:
+      "You can speak instead of typing: tap the microphone on your keyboard, then say your note.",
     theWorkshop: "The workshop",
   },
   app: {

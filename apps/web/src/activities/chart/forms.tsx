@@ -2,15 +2,17 @@
 
 import { addChartNote, addColumn, type Column, LIMITS } from "@continuum/model";
 import type { ActivityId } from "@continuum/protocol";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
+import { DictationHint } from "../../ui/DictationHint.tsx";
 import { useBoard } from "./context.ts";
 
 export function AddNote({ column }: { column: Column }) {
   const { chart, me, announce } = useBoard();
   const [open, setOpen] = useState(false);
   const [text, setText] = useState("");
+  const hintId = useId();
   const { t } = useTranslation();
   if (!open) {
     return (
@@ -30,8 +32,14 @@ export function AddNote({ column }: { column: Column }) {
     <form onSubmit={submit} className="inline-form">
       <label className="field">
         {t("forms.yourNote", { title: column.title })}
-        <textarea value={text} maxLength={LIMITS.noteText} onChange={(e) => setText(e.target.value)} />
+        <textarea
+          value={text}
+          maxLength={LIMITS.noteText}
+          aria-describedby={hintId}
+          onChange={(e) => setText(e.target.value)}
+        />
       </label>
+      <DictationHint id={hintId} />
       <div className="actions">
         <button type="submit" className="btn small primary" disabled={!text.trim()}>
           {t("forms.addNote")}

@@ -15,6 +15,7 @@ import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } fr
 import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
 import { useUi } from "../../app/ui.ts";
+import { DictationHint } from "../../ui/DictationHint.tsx";
 import { ReadAloud } from "../../ui/ReadAloud.tsx";
 import { positionText } from "./describe.ts";
 import { freeY } from "./place.ts";
@@ -64,6 +65,7 @@ function NoteFields({
   setColour(colour: Colour): void;
 }) {
   const ref = useRef<HTMLTextAreaElement | null>(null);
+  const hintId = useId();
   useEffect(() => ref.current?.focus(), []);
   return (
     <>
@@ -72,11 +74,13 @@ function NoteFields({
         <textarea
           ref={ref}
           value={text}
-          rows={3}
+          rows={4}
           maxLength={LIMITS.noteText}
+          aria-describedby={hintId}
           onChange={(e) => setText(e.target.value)}
         />
       </label>
+      <DictationHint id={hintId} />
       <ColourPicker value={colour} onChange={setColour} />
     </>
   );
