@@ -6,6 +6,7 @@
  * - frame times while a finger drags a note across the lane (requestAnimationFrame timestamps in the page).
  * Prints a Markdown table for docs/performance.md. Not a pass/fail test: the numbers depend on the machine.
  */
+import { writeFileSync } from "node:fs";
 import { addNote, readWorkshop } from "@continuum/model";
 import { type ActivityId, type GroupId, laneDocName } from "@continuum/protocol";
 import type { Page } from "playwright-core";
@@ -195,9 +196,34 @@ it(`a lane with ${NOTES} notes on a tablet under ${THROTTLE}x CPU throttling`, a
     const lifted = await mark();
     pickUp.push(lifted - pressed);
     const to = { x: from.x + rail.width / 3, y: from.y };
+    // MEASURE_PROFILE=<file.cpuprofile>: the page's JavaScript profile of the first slide, to find what a
+    // frame spends its time on (read it with bench/src/profile-summary.ts or Chromium's DevTools).
+    const profileTo = i === 0 ? process.env.MEASURE_PROFILE : undefined;
+    const metrics = async () => {
+      const { metrics: list } = await cdp.send("Performance.getMetrics");
+      return Object.fromEntries(list.map((m) => [m.name, m.value]));
+    };
+    if (profileTo) await cdp.send("Performance.enable");
+    const metricsBefore = profileTo ? await metrics() : null;
+    if (profileTo) {
+      await cdp.send("Profiler.enable");
+      await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+      await cdp.send("Profiler.start");
+    }
     for (let k = 1; k <= 60; k++) {
       await touch("touchMove", { x: from.x + ((to.x - from.x) * k) / 60, y: from.y });
       await page.waitForTimeout(16);
+    }
+    if (profileTo) {
+      const { profile } = await cdp.send("Profiler.stop");
+      writeFileSync(profileTo, JSON.stringify(profile));
+      const after = await metrics();
+      const d = (k: string) => (after[k] ?? 0) - (metricsBefore?.[k] ?? 0);
+      console.log(
+        `slide: ${d("LayoutCount")} layouts in ${(d("LayoutDuration") * 1000).toFixed(0)} ms, ` +
+          `${d("RecalcStyleCount")} style recalcs in ${(d("RecalcStyleDuration") * 1000).toFixed(0)} ms, ` +
+          `script ${(d("ScriptDuration") * 1000).toFixed(0)} ms, tasks ${(d("TaskDuration") * 1000).toFixed(0)} ms`,
+      );
     }
     const letGo = await mark();
     await touch("touchEnd");

@@ -11,7 +11,7 @@ export interface DragInProgress {
   groupId: GroupId;
   /** Label shown on the card under the finger. */
   text: string;
-  /** Where it would land now, 0..100, or null while it is outside the scale. */
+  /** Where it was when the drag started (null); where it would land now is `useDragX`. */
   x: number | null;
 }
 
@@ -75,7 +75,15 @@ export const useUi = create<UiState>()((set) => ({
   setFocusNote: (focusNote) => set({ focusNote }),
 }));
 
+/**
+ * Where the card under the finger would land now (0..100, or null off the scale), in a store of its own: it
+ * changes on every pointer move, and in `useUi` each change ran the selectors of every note on the board
+ * (two per note: 600 calls a move with 300 notes) for a value only the card under the finger shows.
+ */
+export const useDragX = create<{ x: number | null }>()(() => ({ x: null }));
+
 /** Tests reset the store between cases. */
 export function resetUi(): void {
   useUi.setState(initialUi);
+  useDragX.setState({ x: null });
 }

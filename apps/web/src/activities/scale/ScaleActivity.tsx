@@ -29,7 +29,7 @@ import {
 import { useCallback, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
-import { useUi } from "../../app/ui.ts";
+import { useDragX, useUi } from "../../app/ui.ts";
 import type { Session } from "../../session.ts";
 import type { DocConnection } from "../../sync/connection.ts";
 import { createDragBroadcaster } from "../../sync/presence.ts";
@@ -167,7 +167,7 @@ export function ScaleActivity({
     const d = event.active.data.current as DragData | undefined;
     if (!d) return;
     const pos = dropAt(event, d);
-    setDrag({ noteId: noteIdOf(d), groupId: d.groupId, text: d.text, x: pos?.x ?? null });
+    useDragX.setState({ x: pos?.x ?? null });
     const conn = conns[d.groupId];
     if (conn && pos) broadcaster.update(conn.awareness, noteIdOf(d), pos.x);
   };
@@ -175,6 +175,7 @@ export function ScaleActivity({
     const conn = groupId ? conns[groupId] : undefined;
     if (conn) broadcaster.end(conn.awareness);
     setDrag(null);
+    useDragX.setState({ x: null });
     markDragEnded();
   };
   const onDragEnd = (event: DragEndEvent) => {
@@ -416,7 +417,7 @@ export function ScaleActivity({
         editableFor={editableFor}
         who={{ name: session.name, group: session.group, facilitator: session.role === "facilitator" }}
       />
-      <DragOverlay dropAnimation={null}>
+      <DragOverlay dropAnimation={null} style={{ willChange: "transform" }}>
         <DragCard rightLabel={activity.rightLabel} />
       </DragOverlay>
     </DndContext>

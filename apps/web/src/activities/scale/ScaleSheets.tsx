@@ -2,7 +2,7 @@ import type { Group, ScaleActivity, Workshop } from "@continuum/model";
 import type { GroupId, NoteId } from "@continuum/protocol";
 import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
-import { useUi } from "../../app/ui.ts";
+import { useDragX, useUi } from "../../app/ui.ts";
 import type { DocConnection } from "../../sync/connection.ts";
 import { positionText } from "./describe.ts";
 import { laneStore, useNote } from "./laneStore.ts";
@@ -101,14 +101,13 @@ function EditorFor({
 /** The card under the finger, with where it would land. */
 export function DragCard({ rightLabel }: { rightLabel: string }) {
   const drag = useUi((s) => s.drag);
+  const x = useDragX((s) => s.x);
   const { t } = useTranslation();
   if (!drag) return null;
   return (
     <div className="note drag-card" aria-hidden="true">
       <span className="note-text">{drag.text}</span>
-      <span className="note-meta">
-        {drag.x === null ? t("scale.letGo") : positionText(drag.x, rightLabel)}
-      </span>
+      <span className="note-meta">{x === null ? t("scale.letGo") : positionText(x, rightLabel)}</span>
     </div>
   );
 }
