@@ -28,8 +28,11 @@ export function createLogger(level: string, stream?: NodeJS.WritableStream): Log
 }
 
 /**
- * The URL path with the query string removed, for logging; a share-back page's slug (`/results/<slug>`,
- * `/api/results/<slug>`) is a secret like the other links and is replaced.
+ * The URL path with the query string removed, for logging. What in a path opens a workshop is replaced: a
+ * share-back page's slug (`/results/<slug>`, `/api/results/<slug>`), and a join code (`/join/<code>`,
+ * `/api/lookup/<code>`), which lets anyone who reads it into the workshop.
  */
 export const pathOnly = (url: string | undefined): string =>
-  ((url ?? "").split("?")[0] ?? "").replace(/\/results\/[^/]*/, "/results/[redacted]");
+  ((url ?? "").split("?")[0] ?? "")
+    .replace(/\/results\/[^/]*/, "/results/[redacted]")
+    .replace(/^\/(join|api\/lookup)\/[^/]*/, "/$1/[redacted]");
