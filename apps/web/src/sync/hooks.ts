@@ -47,6 +47,29 @@ export function openDocConnection(docName: string, token: string, role: Role, qu
 }
 
 /**
+ * Resolves once a connection has what the server holds, or is closed, or after `ms` with what it has: for the
+ * facilitator's device reading many documents once (everyone's words or own scales, each group's lane).
+ */
+export function synced(conn: DocConnection, ms = 10_000): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      const s = conn.getState();
+      if (s.status === "connected" || s.status === "closed") {
+        stop();
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    const stop = conn.subscribe(done);
+    const timer = setTimeout(() => {
+      stop();
+      resolve();
+    }, ms);
+    done();
+  });
+}
+
+/**
  * Opens a document for as long as the component is mounted (or `docName` is null: nothing is opened, so
  * a lane the server would refuse is never even asked for).
  */

@@ -8,28 +8,7 @@ import { copyWords, setWordsShared } from "@continuum/model";
 import { type ActivityId, type ParticipantId, type WorkshopId, wordsDocName } from "@continuum/protocol";
 import type * as Y from "yjs";
 import { api } from "../../api.ts";
-import type { DocConnection } from "../../sync/connection.ts";
-import { openDocConnection } from "../../sync/hooks.ts";
-
-/** Resolves once the document has what the server holds (or after `ms`, with what it has). */
-function synced(conn: DocConnection, ms = 10_000): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      const s = conn.getState();
-      if (s.status === "connected" || s.status === "closed") {
-        stop();
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    const stop = conn.subscribe(done);
-    const timer = setTimeout(() => {
-      stop();
-      resolve();
-    }, ms);
-    done();
-  });
-}
+import { openDocConnection, synced } from "../../sync/hooks.ts";
 
 export async function shareWords(opts: {
   workshopDoc: Y.Doc;

@@ -22,8 +22,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
 import type { Session } from "../../../session.ts";
-import { openDocConnection } from "../../../sync/hooks.ts";
-import { readAllSolos, synced } from "./solo.ts";
+import { openDocConnection, synced } from "../../../sync/hooks.ts";
+import { readAllSolos } from "./solo.ts";
 import { roundName } from "./words.ts";
 import "./rounds.css";
 

@@ -9,27 +9,7 @@ import { type ActivityId, type ParticipantId, soloDocName, type WorkshopId } fro
 import { useEffect, useState } from "react";
 import { api } from "../../../api.ts";
 import type { DocConnection } from "../../../sync/connection.ts";
-import { openDocConnection } from "../../../sync/hooks.ts";
-
-/** Resolves once the document has what the server holds (or after `ms`, with what it has). */
-export function synced(conn: DocConnection, ms = 10_000): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      const s = conn.getState();
-      if (s.status === "connected" || s.status === "closed") {
-        stop();
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    const stop = conn.subscribe(done);
-    const timer = setTimeout(() => {
-      stop();
-      resolve();
-    }, ms);
-    done();
-  });
-}
+import { openDocConnection, synced } from "../../../sync/hooks.ts";
 
 /** Opens every person's own scale of an activity (the caller destroys them). */
 export async function openSolos(
