@@ -24,6 +24,7 @@ import {
   saveSession,
 } from "../../session.ts";
 import { allConnectionStates, subscribeAllConnections } from "../../sync/connection.ts";
+import { useMenu } from "../../ui/useMenu.ts";
 
 /** How long a switch waits for changes still on their way to the server. */
 const SEND_WAIT_MS = 4000;
@@ -68,34 +69,13 @@ export function WhoIsWriting({
   const headingId = useId();
 
   // The list is read again whenever the menu opens: another tab of this browser may have added someone.
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    const onToggle = () => {
-      if (d.open) setPeople(devicePeople(session.workshopId));
-      else {
-        setAdding(false);
-        setMessage(null);
-      }
-    };
-    const onPointer = (e: PointerEvent) => {
-      if (d.open && !d.contains(e.target as Node)) d.open = false;
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape" && d.open) {
-        d.open = false;
-        d.querySelector("summary")?.focus();
-      }
-    };
-    d.addEventListener("toggle", onToggle);
-    document.addEventListener("pointerdown", onPointer);
-    document.addEventListener("keydown", onKey);
-    return () => {
-      d.removeEventListener("toggle", onToggle);
-      document.removeEventListener("pointerdown", onPointer);
-      document.removeEventListener("keydown", onKey);
-    };
-  }, [session.workshopId]);
+  useMenu(ref, (open) => {
+    if (open) setPeople(devicePeople(session.workshopId));
+    else {
+      setAdding(false);
+      setMessage(null);
+    }
+  });
 
   // One group: nothing to choose.
   const only = groups.length === 1 ? groups[0]?.id : undefined;

@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { LanguageSwitch } from "../../i18n/LanguageSwitch.tsx";
 import { canRejoin, type Session } from "../../session.ts";
 import { LargerTextSwitch } from "../../ui/LargerText.tsx";
 import { useQrCode } from "../../ui/qr.ts";
+import { useMenu } from "../../ui/useMenu.ts";
 import { links } from "../router.ts";
 
 /**
@@ -29,33 +30,12 @@ export function YouMenu({ session }: { session: Session }) {
   const qr = useQrCode(showing ? url : null, 320);
 
   // Closing the menu hides the code again, and a tap outside or Escape closes it, as menus do.
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    const onToggle = () => {
-      if (!d.open) {
-        setShowing(false);
-        setCopied(false);
-      }
-    };
-    const onPointer = (e: PointerEvent) => {
-      if (d.open && !d.contains(e.target as Node)) d.open = false;
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape" && d.open) {
-        d.open = false;
-        d.querySelector("summary")?.focus();
-      }
-    };
-    d.addEventListener("toggle", onToggle);
-    document.addEventListener("pointerdown", onPointer);
-    document.addEventListener("keydown", onKey);
-    return () => {
-      d.removeEventListener("toggle", onToggle);
-      document.removeEventListener("pointerdown", onPointer);
-      document.removeEventListener("keydown", onKey);
-    };
-  }, []);
+  useMenu(ref, (open) => {
+    if (!open) {
+      setShowing(false);
+      setCopied(false);
+    }
+  });
 
   const copy = async () => {
     if (!url) return;
