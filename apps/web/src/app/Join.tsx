@@ -6,6 +6,7 @@ import { api, failureMessage } from "../api.ts";
 import { i18n } from "../i18n/i18n.ts";
 import { LanguageSwitch } from "../i18n/LanguageSwitch.tsx";
 import { deviceLabel, loadLastJoin, participantSession, saveLastJoin, saveSession } from "../session.ts";
+import { GroupChoice } from "../ui/GroupChoice.tsx";
 import { LargerTextSwitch } from "../ui/LargerText.tsx";
 import { CodeField } from "./CodeField.tsx";
 import { navigate } from "./router.ts";
@@ -126,21 +127,13 @@ export function Join({ code: rawCode }: { code: string }) {
               required
             />
           </label>
-          <fieldset className="groups">
-            <legend>{t("join.group")}</legend>
-            {lookup.groups.map((g) => (
-              <label key={g.id} className="group-choice">
-                <input
-                  type="radio"
-                  name="group"
-                  value={g.id}
-                  checked={group === g.id}
-                  onChange={() => setGroup(g.id)}
-                />
-                {g.name}
-              </label>
-            ))}
-          </fieldset>
+          <GroupChoice
+            legend={t("join.group")}
+            name="group"
+            groups={lookup.groups}
+            value={group}
+            onChange={setGroup}
+          />
           {!busy && (!name.trim() || !group) ? (
             <p className="hint" id="join-missing">
               {!name.trim() ? t("join.needName") : t("join.needGroup")}

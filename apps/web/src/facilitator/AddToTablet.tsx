@@ -14,6 +14,7 @@ import { Trans, useTranslation } from "react-i18next";
 import { api, failureMessage } from "../api.ts";
 import { links } from "../app/router.ts";
 import type { Session } from "../session.ts";
+import { GroupChoice } from "../ui/GroupChoice.tsx";
 import { useQrCode } from "../ui/qr.ts";
 
 export function AddToTablet({
@@ -97,21 +98,13 @@ export function AddToTablet({
               onChange={(e) => setName(e.target.value)}
             />
           </label>
-          <fieldset className="groups">
-            <legend>{t("who.group")}</legend>
-            {groups.map((g) => (
-              <label key={g.id} className="group-choice">
-                <input
-                  type="radio"
-                  name="add-to-tablet-group"
-                  value={g.id}
-                  checked={group === g.id}
-                  onChange={() => setGroup(g.id)}
-                />
-                {g.name}
-              </label>
-            ))}
-          </fieldset>
+          <GroupChoice
+            legend={t("who.group")}
+            name="add-to-tablet-group"
+            groups={groups}
+            value={group}
+            onChange={setGroup}
+          />
           {error ? (
             <p className="error" role="alert">
               {error}

@@ -24,6 +24,7 @@ import {
   saveSession,
 } from "../../session.ts";
 import { allConnectionStates, subscribeAllConnections } from "../../sync/connection.ts";
+import { GroupChoice } from "../../ui/GroupChoice.tsx";
 import { useMenu } from "../../ui/useMenu.ts";
 
 /** How long a switch waits for changes still on their way to the server. */
@@ -178,21 +179,13 @@ export function WhoIsWriting({
                 autoFocus
               />
             </label>
-            <fieldset className="groups">
-              <legend>{t("who.group")}</legend>
-              {groups.map((g) => (
-                <label key={g.id} className="group-choice">
-                  <input
-                    type="radio"
-                    name="who-group"
-                    value={g.id}
-                    checked={group === g.id}
-                    onChange={() => setGroup(g.id)}
-                  />
-                  {g.name}
-                </label>
-              ))}
-            </fieldset>
+            <GroupChoice
+              legend={t("who.group")}
+              name="who-group"
+              groups={groups}
+              value={group}
+              onChange={setGroup}
+            />
             <div className="actions">
               <button type="submit" className="btn primary" disabled={busy}>
                 {t("who.add")}
