@@ -4,7 +4,8 @@
  * comments came from which group.
  *
  * - `meta` Y.Map: `schemaVersion`, `kind` ("chart" | "board"), `workshopId`, `activityId`
- * - `notes` Y.Map<NoteId, Y.Map{ text, colour, columnId, order, author, groupId, createdAt, updatedAt }>
+ * - `notes` Y.Map<NoteId, Y.Map{ text, colour, columnId, order, author, groupId, createdAt, updatedAt }>, and
+ *   optionally `writtenFor` and `scribe` (a note typed for someone else, OWN-4: see `ChartNote`)
  * - `votes` Y.Map<`${noteId}:${voterId}`, number of dots>
  */
 import type { ParticipantId } from "@continuum/protocol";
@@ -61,6 +62,39 @@ export interface ChartNote {
    * participant ids, and the facilitator's.
    */
   readonly participantId: ParticipantId | null;
+  /**
+   * Set when someone typed the note for another person who said it aloud (OWN-4): that person's name as the
+   * writer gave it, "" when they gave none. The note is then credited to that person and to `groupId`;
+   * `author` and `participantId` stay who typed it. Absent (not a string) on every other note.
+   */
+  readonly writtenFor?: string;
+  /** Who typed a note written for someone (OWN-4), stamped by the server from their token; absent otherwise. */
+  readonly scribe?: Scribe;
+}
+
+/** Who typed a note written for someone else: the facilitator, or a member of the note's group. */
+export type Scribe = "facilitator" | "participant";
+
+/**
+ * The "written for" fields of a note map, read strictly: `writtenFor` only when it is a string, `scribe`
+ * only when it is one of the two literal kinds and the note is written for someone. Spread into a note.
+ */
+export function readWrittenFor(m: Y.Map<unknown>): { writtenFor?: string; scribe?: Scribe } {
+  const raw = m.get("writtenFor");
+  if (typeof raw !== "string") return {};
+  const scribe = m.get("scribe");
+  return {
+    writtenFor: truncate(raw, LIMITS.name),
+    ...(scribe === "facilitator" || scribe === "participant" ? { scribe } : {}),
+  };
+}
+
+/**
+ * The name a note is credited to, as people see it: the person it was written for when it was, otherwise
+ * its author. Pass the result to `attribute` in place of `author`.
+ */
+export function creditedName(note: { readonly author: string; readonly writtenFor?: string }): string {
+  return note.writtenFor ?? note.author;
 }
 
 /** What a chart or board document says about itself. */
@@ -120,6 +154,7 @@ function readChartNote(id: NoteId, value: unknown): ChartNote | null {
     createdAt: readTime(m.get("createdAt")),
     updatedAt: readTime(m.get("updatedAt")),
     participantId: readId<ParticipantId>(m.get("participantId")),
+    ...readWrittenFor(m),
   };
 }
 
@@ -159,6 +194,11 @@ export interface AddChartNoteInput {
   colour?: Colour;
   now?: number;
   id?: NoteId;
+  /**
+   * Typing it for someone else (OWN-4): their name ("" for none). The server stamps who typed it (`scribe`)
+   * and, for a participant, their own group whatever `groupId` says.
+   */
+  writtenFor?: string;
 }
 
 /** Adds a note at the end of its column. */
@@ -173,6 +213,7 @@ export function addChartNote(doc: Y.Doc, input: AddChartNoteInput): NoteId {
     m.set("order", orderAfter(ordersIn(doc, input.columnId)));
     m.set("author", truncate(input.author, LIMITS.name));
     m.set("groupId", input.groupId);
+    if (input.writtenFor !== undefined) m.set("writtenFor", truncate(input.writtenFor.trim(), LIMITS.name));
     m.set("createdAt", now);
     m.set("updatedAt", now);
     notesMap(doc).set(id, m);

@@ -329,6 +329,11 @@ function writeChartNote(n: ChartNoteContent): Y.Map<unknown> {
     groupId: readId(n.groupId),
     createdAt: readTime(n.createdAt),
     updatedAt: readTime(n.updatedAt),
+    // Written for someone (OWN-4): kept by an import, and only as the readers accept it.
+    ...(typeof n.writtenFor === "string" ? { writtenFor: text(n.writtenFor, LIMITS.name) } : {}),
+    ...(typeof n.writtenFor === "string" && (n.scribe === "facilitator" || n.scribe === "participant")
+      ? { scribe: n.scribe }
+      : {}),
   });
 }
 

@@ -77,6 +77,11 @@ export function copyWords(wordsDoc: Y.Doc, boardDoc: Y.Doc, participant: Partici
       m.set("createdAt", n.createdAt);
       m.set("updatedAt", n.updatedAt);
       m.set("participantId", participant);
+      // Typed for someone else (OWN-4): only the words' owner writes their document, so they typed it.
+      if (n.writtenFor !== undefined) {
+        m.set("writtenFor", n.writtenFor);
+        m.set("scribe", "participant");
+      }
       target.set(n.id, m);
     }
   });

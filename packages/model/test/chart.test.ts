@@ -3,15 +3,18 @@ import * as Y from "yjs";
 import {
   type ActivityId,
   addChartNote,
+  type ChartNote,
   type ColumnId,
   castVote,
   clearVotes,
+  creditedName,
   dotsUsed,
   editChartNote,
   type GroupId,
   getChartNote,
   groupChartNotes,
   initChart,
+  LIMITS,
   listChartNotes,
   moveChartNote,
   type NoteId,
@@ -176,5 +179,50 @@ describe("dot voting with a budget", () => {
     expect(sortByVotes(listChartNotes(doc), voteCounts(doc)).map((n) => n.text)).toEqual(["b", "a"]);
     clearVotes(doc);
     expect(voteCounts(doc).size).toBe(0);
+  });
+});
+
+describe("a note written for someone else (OWN-4)", () => {
+  const note = (doc: Y.Doc, id: NoteId) => doc.getMap<Y.Map<unknown>>("notes").get(id) as Y.Map<unknown>;
+
+  it("keeps the name given, and reads nothing on a note without it", () => {
+    const doc = chart();
+    const plain = add(doc, PROS, "mine");
+    const forAmira = addChartNote(doc, {
+      columnId: PROS,
+      text: "theirs",
+      author: "Sam",
+      groupId: LW,
+      writtenFor: "  Amira ",
+    });
+    const unnamed = addChartNote(doc, {
+      columnId: PROS,
+      text: "x",
+      author: "Sam",
+      groupId: LW,
+      writtenFor: "",
+    });
+    note(doc, forAmira).set("scribe", "participant");
+    expect(getChartNote(doc, plain)).not.toHaveProperty("writtenFor");
+    expect(getChartNote(doc, plain)).not.toHaveProperty("scribe");
+    expect(getChartNote(doc, forAmira)).toMatchObject({ writtenFor: "Amira", scribe: "participant" });
+    expect(creditedName(getChartNote(doc, forAmira) as ChartNote)).toBe("Amira");
+    expect(creditedName(getChartNote(doc, plain) as ChartNote)).toBe("Ann");
+    // Written for someone who gave no name: still marked, credited to no name.
+    expect(getChartNote(doc, unnamed)?.writtenFor).toBe("");
+    expect(creditedName(getChartNote(doc, unnamed) as ChartNote)).toBe("");
+  });
+
+  it("treats only literal values as meaningful", () => {
+    const doc = chart();
+    const a = add(doc, PROS, "a");
+    note(doc, a).set("writtenFor", 42);
+    note(doc, a).set("scribe", "participant");
+    expect(getChartNote(doc, a)).not.toHaveProperty("writtenFor");
+    expect(getChartNote(doc, a)).not.toHaveProperty("scribe");
+    note(doc, a).set("writtenFor", "x".repeat(LIMITS.name + 10));
+    note(doc, a).set("scribe", "someone");
+    expect(getChartNote(doc, a)?.writtenFor).toHaveLength(LIMITS.name);
+    expect(getChartNote(doc, a)).not.toHaveProperty("scribe");
   });
 });

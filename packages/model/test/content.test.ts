@@ -124,7 +124,17 @@ function buildWorkshop(): Map<string, Y.Doc> {
   docs.set(chartDocName(W, CHART), chart);
   const board = new Y.Doc();
   initChart(board, { workshopId: W, activityId: BOARD, kind: "board" });
-  addChartNote(board, { id: "nc" as NoteId, columnId: prompt, text: "C", author: "P", groupId: G2, now: T });
+  addChartNote(board, {
+    id: "nc" as NoteId,
+    columnId: prompt,
+    text: "C",
+    author: "P",
+    groupId: G2,
+    now: T,
+    writtenFor: "Amira",
+  });
+  // The server stamps who typed a note written for someone (OWN-4).
+  (board.getMap("notes").get("nc") as Y.Map<unknown>).set("scribe", "participant");
   docs.set(boardDocName(W, BOARD), board);
   return docs;
 }
