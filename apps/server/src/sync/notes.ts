@@ -10,8 +10,14 @@
  * shadow is rebuilt. An allowed one is then applied to the room, and the server stamps every new note with
  * its author's participant id, group and name from the token, and keeps a copy of every removed note, so
  * the facilitator can restore it.
+ *
+ * A note typed for someone else who said it aloud (OWN-4) carries that person's name only (`writtenFor`, a
+ * string: nothing a client could claim as an identity) and who typed it (`scribe`), which the server
+ * stamps from the token. A participant's such note is credited to their own group like any of their notes;
+ * the facilitator's may be credited to any group of the workshop, and a group the workshop does not have is
+ * dropped.
  */
-import type { NoteId } from "@continuum/protocol";
+import type { GroupId, NoteId } from "@continuum/protocol";
 import * as Y from "yjs";
 import type { VerifiedToken } from "../auth/tokens.ts";
 import { type Room, SERVER_ORIGIN } from "./rooms.ts";
@@ -20,8 +26,11 @@ import { type Room, SERVER_ORIGIN } from "./rooms.ts";
 const CHART_ROOTS = ["meta", "notes", "votes", "tally", "ballots", "removed"];
 /** What a participant may change on someone else's note: where it sits. */
 const MOVE_KEYS = new Set(["columnId", "order", "updatedAt"]);
-/** What nobody but the server writes on a note, ever. */
-const STAMPED_KEYS = new Set(["participantId"]);
+/**
+ * What a participant never changes on a note once it exists, their own included: who wrote it and whom it
+ * is credited to, which the server stamped (OWN-1, OWN-4).
+ */
+const STAMPED_KEYS = new Set(["participantId", "groupId", "author", "writtenFor", "scribe"]);
 
 /** A shared type as a transaction reports it changed. */
 type SharedType = Parameters<Y.Transaction["changed"]["get"]>[0];
@@ -138,12 +147,61 @@ export class NoteGuard {
         if (who.participant) note.set("participantId", who.participant);
         note.set("groupId", who.group);
         note.set("author", who.name);
+        stampWrittenFor(note, "participant");
       }
       for (const [id, fields] of verdict.removed) {
         archive.set(id, { ...fields, removedAt: now, removedBy: who.participant ?? null });
       }
     }, SERVER_ORIGIN);
   }
+
+  /**
+   * The facilitator's updates are not checked (they may do anything), but a note they add written for
+   * someone (OWN-4) is stamped as theirs (`scribe`), and credited to no group when its group is not one of
+   * the workshop's. Runs `apply` (which applies the update to the room) and stamps what it created.
+   */
+  applyAsFacilitator(room: Room, apply: () => void): void {
+    const notes = room.doc.getMap<unknown>("notes");
+    const added: string[] = [];
+    const watch = (event: Y.YMapEvent<unknown>) => {
+      for (const [key, change] of event.changes.keys) if (change.action !== "delete") added.push(key);
+    };
+    notes.observe(watch);
+    try {
+      apply();
+    } finally {
+      notes.unobserve(watch);
+    }
+    const written = added
+      .map((id) => notes.get(id))
+      .filter((n): n is Y.Map<unknown> => n instanceof Y.Map && (n.has("writtenFor") || n.has("scribe")));
+    if (written.length === 0) return;
+    const view = room.parent?.view();
+    room.doc.transact(() => {
+      for (const note of written) {
+        // A note that carries a participant's id is one of theirs the facilitator put back (OWN-3).
+        const participant = typeof note.get("participantId") === "string";
+        stampWrittenFor(note, participant ? "participant" : "facilitator");
+        const group = note.get("groupId");
+        if (group !== null && (typeof group !== "string" || !view?.hasGroup(group as GroupId)))
+          note.set("groupId", null);
+      }
+    }, SERVER_ORIGIN);
+  }
+}
+
+/**
+ * OWN-4: a note written for someone keeps only a name for them and says who typed it, from the token; any
+ * other value there (not a string) means the note is not written for anyone, and `scribe` goes too.
+ */
+function stampWrittenFor(note: Y.Map<unknown>, scribe: "facilitator" | "participant"): void {
+  const name = note.get("writtenFor");
+  if (typeof name === "string") {
+    if (note.get("scribe") !== scribe) note.set("scribe", scribe);
+    return;
+  }
+  if (note.has("writtenFor")) note.delete("writtenFor");
+  if (note.has("scribe")) note.delete("scribe");
 }
 
 /** The name of a top-level type, to say where a refused write went. */

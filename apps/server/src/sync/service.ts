@@ -443,6 +443,11 @@ export class SyncService {
       this.notes.stamp(room, verdict, conn.principal);
       return;
     }
+    // OWN-4: the facilitator's notes written for someone say so, and name only the workshop's groups.
+    if (kind === "chart" || kind === "board") {
+      this.notes.applyAsFacilitator(room, () => Y.applyUpdate(room.doc, update, conn));
+      return;
+    }
     if (kind === "lane") {
       this.lanes.apply(room, conn.principal, () => Y.applyUpdate(room.doc, update, conn));
       return;
