@@ -1001,4 +1001,20 @@ export const cy = {
     movedBy: "Symudodd grŵp agwedd pan symudodd hi o leiaf y nifer hwn o bwyntiau rhwng rowndiau",
     reset: "Yn ôl i'r gosodiadau arferol",
   },
+  writtenFor: {
+    toggle: "Ysgrifennu ar ran rhywun arall?",
+    intro:
+      "Teipiwch yr hyn maen nhw'n ei ddweud, yn eu geiriau nhw. Mae'r nodyn yn dangos eu grŵp, a'ch bod wedi'i ysgrifennu ar eu rhan.",
+    name: "Eu henw (dewisol)",
+    nameHint: "Gadewch hwn yn wag os nad ydyn nhw am ei roi.",
+    group: "Eu grŵp",
+    groupFixed: "Eu grŵp: {{group}}",
+    chooseGroup: "Dewiswch eu grŵp",
+    theirNote: "Eu nodyn ar gyfer {{title}}",
+    by: "Ysgrifennwyd gan {{name}}",
+    byFacilitator: "Ysgrifennwyd gan yr hwylusydd",
+    forSomeone: "Ysgrifennwyd ar ran rhywun",
+    forSomeoneBy: "Ysgrifennwyd ar ran rhywun gan {{name}}",
+    forSomeoneByFacilitator: "Ysgrifennwyd ar ran rhywun gan yr hwylusydd",
+  },
 };

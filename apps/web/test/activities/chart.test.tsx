@@ -75,6 +75,56 @@ describe("ChartBoard", () => {
     expect(annBoard.queryByText(/Ann, /)).toBeNull();
   });
 
+  it("writes a note for someone else: the facilitator chooses their group, a participant's is their own; anonymity hides every name", async () => {
+    const d = twoDevices();
+    const [lw, ppi] = d.groups;
+    remote(() => setMeta(d.w1, { anonymous: false }));
+    const fac = render(<ChartBoard {...d.on1} me={facilitatorMe} />);
+    const user = userEvent.setup();
+    const facBoard = within(fac.container);
+    await user.click(facBoard.getByRole("button", { name: "Add a note to Pros" }));
+    await user.click(facBoard.getByText("Writing for someone else?"));
+    await user.type(facBoard.getByLabelText("Their note for Pros"), "The bus takes an hour");
+    await user.type(facBoard.getByLabelText("Their name (optional)"), "Amira");
+    // No group chosen yet: the note waits, and says why.
+    await user.click(facBoard.getByRole("button", { name: "Add note" }));
+    expect(facBoard.getByRole("alert").textContent).toBe("Choose their group");
+    expect(listChartNotes(d.c1)).toHaveLength(0);
+    await user.click(facBoard.getByRole("radio", { name: ppi.name }));
+    await user.click(facBoard.getByRole("button", { name: "Add note" }));
+    expect(listChartNotes(d.c1)[0]).toMatchObject({ groupId: ppi.id, writtenFor: "Amira" });
+    fac.unmount();
+
+    const ann = render(<ChartBoard {...d.on1} me={participant("Ann", lw, "ann1")} />);
+    const annBoard = within(ann.container);
+    await user.click(annBoard.getByRole("button", { name: "Add a note to Cons" }));
+    await user.click(annBoard.getByText("Writing for someone else?"));
+    expect(annBoard.getByText(`Their group: ${lw.name}`)).toBeTruthy();
+    expect(annBoard.queryByRole("radio")).toBeNull();
+    await user.type(annBoard.getByLabelText("Their note for Cons"), "Too many forms");
+    await user.click(annBoard.getByRole("button", { name: "Add note" }));
+    const forNeighbour = listChartNotes(d.c1).find((n) => n.text === "Too many forms");
+    expect(forNeighbour).toMatchObject({ groupId: lw.id, writtenFor: "" });
+    ann.unmount();
+    // As the server stamps them (OWN-4).
+    remote(() => {
+      for (const n of listChartNotes(d.c1)) {
+        const m = d.c1.getMap("notes").get(n.id) as Y.Map<unknown>;
+        m.set("scribe", n.groupId === lw.id ? "participant" : "facilitator");
+      }
+    });
+
+    const pat = render(<ChartBoard {...d.on2} me={participant("Pat", ppi, "pat1")} />);
+    const patBoard = within(pat.container);
+    expect(patBoard.getByText(`Amira, ${ppi.name}`)).toBeTruthy();
+    expect(patBoard.getByText("Written by the facilitator")).toBeTruthy();
+    expect(patBoard.getByText("Written for someone by Ann")).toBeTruthy();
+    remote(() => setMeta(d.w1, { anonymous: true }));
+    expect(patBoard.queryByText(/Amira|Ann/)).toBeNull();
+    expect(patBoard.getByText("Written for someone by the facilitator")).toBeTruthy();
+    expect(patBoard.getByText("Written for someone")).toBeTruthy();
+  });
+
   it("moves notes with the keyboard: up and down reorder, left and right change column; focus follows", async () => {
     const d = twoDevices();
     const [lw] = d.groups;

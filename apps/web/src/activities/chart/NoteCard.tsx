@@ -13,6 +13,7 @@
 import {
   attribute,
   type ColumnId,
+  creditedName,
   editChartNote,
   LIMITS,
   type NoteId,
@@ -32,6 +33,7 @@ import { ReadAloud } from "../../ui/ReadAloud.tsx";
 import { useBoard } from "./context.ts";
 import { MOVE_KEYS } from "./reorder.ts";
 import { useChartNote, useNoteDots } from "./store.ts";
+import { scribeLine } from "./WrittenFor.tsx";
 
 const isMoveKey = (key: string) => (MOVE_KEYS as readonly string[]).includes(key);
 
@@ -74,7 +76,13 @@ export const NoteCard = memo(function NoteCard({ id, columnId }: { id: NoteId; c
   if (!note) return null;
   // A participant always sees their own name on their own notes, in an anonymous workshop too.
   const own = me.role === "participant" && !!me.participantId && note.participantId === me.participantId;
-  const who = attribute(note, groups, anonymous && !own);
+  const hideNames = anonymous && !own;
+  // A note written for someone is credited to them (OWN-4), with a quiet line saying who typed it.
+  const who = attribute({ author: creditedName(note), groupId: note.groupId }, groups, hideNames, {
+    facilitator: t("byline.facilitator"),
+    removedGroup: t("byline.removedGroup"),
+  });
+  const typedBy = scribeLine(t, note, !hideNames);
   const label = note.text || t("note.empty");
   // Only the author changes or removes their note (OWN-2); the facilitator may change any.
   const mine =
@@ -117,6 +125,7 @@ export const NoteCard = memo(function NoteCard({ id, columnId }: { id: NoteId; c
         <span className="sr-only">{t("note.from")} </span>
         {who.byline}
       </span>
+      {typedBy && <span className="chart-note-scribe">{typedBy}</span>}
       {voting.revealed && <span className="chart-note-dots">{t("results.dots", { count: dots.total })}</span>}
       {/* On the selected note its action bar says it ("Your dots here"). */}
       {canVote && dots.mine > 0 && !selected && (

@@ -1,19 +1,32 @@
-/** The chart's forms: a participant's new note in a column, the facilitator's new column. */
+/**
+ * The chart's forms: a new note in a column (the person's own, or typed for someone else: WrittenFor.tsx),
+ * the facilitator's new column.
+ */
 
-import { addChartNote, addColumn, type Column, LIMITS } from "@continuum/model";
+import { addChartNote, addColumn, type Column, type GroupId, LIMITS } from "@continuum/model";
 import type { ActivityId } from "@continuum/protocol";
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
 import { DictationHint } from "../../ui/DictationHint.tsx";
 import { useBoard } from "./context.ts";
+import { NOT_WRITTEN_FOR, WrittenForFields, type WrittenForState } from "./WrittenFor.tsx";
 
 export function AddNote({ column }: { column: Column }) {
-  const { chart, me, announce } = useBoard();
+  const { chart, me, announce, groups, activity } = useBoard();
   const [open, setOpen] = useState(false);
   const [text, setText] = useState("");
+  const [forOther, setForOther] = useState<WrittenForState>(NOT_WRITTEN_FOR);
   const hintId = useId();
   const { t } = useTranslation();
+  // The facilitator credits a group taking part; a participant, only their own (OWN-4).
+  const facilitator = me.role === "facilitator";
+  const credit = facilitator
+    ? groups.filter((g) => activity.takingPart === null || activity.takingPart.includes(g.id))
+    : [];
+  const ownGroup = facilitator ? null : (groups.find((g) => g.id === me.groupId)?.name ?? null);
+  const canWriteFor = facilitator ? credit.length > 0 : ownGroup !== null;
+  const writing = canWriteFor && forOther.open;
   if (!open) {
     return (
       <button type="button" className="btn add-note" onClick={() => setOpen(true)}>
@@ -24,14 +37,26 @@ export function AddNote({ column }: { column: Column }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!text.trim()) return;
-    addChartNote(chart.doc, { columnId: column.id, text: text.trim(), author: me.name, groupId: me.groupId });
+    if (writing && facilitator && !credit.some((g) => g.id === forOther.groupId)) {
+      setForOther({ ...forOther, missingGroup: true });
+      return;
+    }
+    addChartNote(chart.doc, {
+      columnId: column.id,
+      text: text.trim(),
+      author: me.name,
+      groupId: writing && facilitator ? (forOther.groupId as GroupId) : me.groupId,
+      ...(writing ? { writtenFor: forOther.name.trim() } : {}),
+    });
     setText("");
     announce(t("forms.added", { title: column.title }));
   };
   return (
     <form onSubmit={submit} className="inline-form">
       <label className="field">
-        {t("forms.yourNote", { title: column.title })}
+        {writing
+          ? t("writtenFor.theirNote", { title: column.title })
+          : t("forms.yourNote", { title: column.title })}
         <textarea
           value={text}
           maxLength={LIMITS.noteText}
@@ -40,6 +65,9 @@ export function AddNote({ column }: { column: Column }) {
         />
       </label>
       <DictationHint id={hintId} />
+      {canWriteFor && (
+        <WrittenForFields value={forOther} onChange={setForOther} groups={credit} ownGroup={ownGroup} />
+      )}
       <div className="actions">
         <button type="submit" className="btn small primary" disabled={!text.trim()}>
           {t("forms.addNote")}
