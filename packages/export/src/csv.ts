@@ -197,5 +197,5 @@ ${table(comparisonFirst)}
 | ${c.groupColumns(groupNames)} | ${groups} |
 | gap | ${gap} |
 | activity_id, aspect_id | ${ids} |
-${researchCodebook()}${roundsCodebook()}${statsCodebook(snapshot)}`;
+${researchCodebook(snapshot)}${roundsCodebook(snapshot)}${statsCodebook(snapshot)}`;
 }

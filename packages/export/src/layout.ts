@@ -7,6 +7,7 @@
  */
 import { COLOURS, type Colour, layoutNotes } from "@continuum/model";
 import { type ExportText, exportText } from "./i18n.ts";
+import { researchText } from "./i18nResearch.ts";
 import {
   groupName,
   round1,
@@ -317,7 +318,7 @@ function layoutScale(
     });
     textBlock(
       shapes,
-      wrapText(group?.name || "Unnamed group", LABEL_W - 40, 14, true, 4),
+      wrapText(group?.name || tx.unnamedGroup, LABEL_W - 40, 14, true, 4),
       M + 28,
       top + 10,
       14,
@@ -325,7 +326,7 @@ function layoutScale(
         bold: true,
       },
     );
-    const noteCount = `${lane.notes.length} ${lane.notes.length === 1 ? "note" : "notes"}`;
+    const noteCount = researchText(tx.lang).notes(lane.notes.length);
     textBlock(shapes, [noteCount], M + 28, top + bandH - 26, 11, { fill: MUTED });
 
     const baseline = top + bandH - 7;

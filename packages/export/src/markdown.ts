@@ -7,6 +7,7 @@
 import { aspectFlags, DEFAULT_STATS_THRESHOLDS } from "@continuum/model";
 import { type ComparisonRow, chartsAbout, compareScale, isChartUnderAspect } from "./compare.ts";
 import { type ExportText, exportText } from "./i18n.ts";
+import { researchText } from "./i18nResearch.ts";
 import { reasonsForAspect } from "./research.ts";
 import { roundsReport } from "./rounds.ts";
 import {
@@ -153,10 +154,11 @@ function whySection(s: WorkshopSnapshot, a: SnapshotScaleActivity, r: Comparison
       name: g.name || x.unnamedGroup,
       position: r.positions[i] ?? null,
     })),
-    { left: a.leftLabel || x.leftEnd, right: a.rightLabel || x.rightEnd },
     thresholds,
   );
-  for (const f of flags) out.push(`_${mdText(f.text)}._`, "");
+  const labels = { left: a.leftLabel || x.leftEnd, right: a.rightLabel || x.rightEnd };
+  const w = researchText(s.workshop.language);
+  for (const f of flags) out.push(`_${mdText(w.flag(f, labels))}._`, "");
   const reasons = reasonsForAspect(s, a, r);
   const rows = Math.max(0, ...reasons.map((l) => l.length));
   if (rows === 0 || s.groups.length === 0) return out;

@@ -8,6 +8,7 @@ import PDFDocument from "pdfkit";
 import { compareScale } from "./compare.ts";
 import { FONT_FILES } from "./fonts.ts";
 import { exportText } from "./i18n.ts";
+import { researchText } from "./i18nResearch.ts";
 import { layoutActivityPages, SCENE_WIDTH, type Scene, type Shape } from "./layout.ts";
 import { reasonsTable } from "./research.ts";
 import { roundsReport } from "./rounds.ts";
@@ -184,7 +185,8 @@ function cover(doc: Doc, s: WorkshopSnapshot): void {
 function reasonsPdf(doc: Doc, s: WorkshopSnapshot, a: SnapshotScaleActivity, startY: number): number {
   const rows = reasonsTable(s, a);
   if (rows.length === 0 || s.groups.length === 0) return startY;
-  let y = para(doc, "Why here? The reasons each group gave", startY, { size: 12, bold: true });
+  const heading = researchText(s.workshop.language).whyHereHeading;
+  let y = para(doc, heading, startY, { size: 12, bold: true });
   const colW = CONTENT_W / s.groups.length;
   for (const r of rows) {
     y = para(doc, r.aspect, y + 8, { size: 10, bold: true });

@@ -3,9 +3,10 @@
  * moves (one row per move, long format: readable with `read.csv` in R or `pandas.read_csv` in Python with no
  * reshaping), and the reasons side by side per aspect for the reports. Pure functions of the snapshot.
  */
-import { DEFAULT_STATS_THRESHOLDS, QUANTILE_METHOD } from "@continuum/model";
+import { DEFAULT_STATS_THRESHOLDS } from "@continuum/model";
 import { type ComparisonRow, compareScale } from "./compare.ts";
 import { type Cell, csvFile } from "./csv.ts";
+import { researchText, type ThresholdCells } from "./i18nResearch.ts";
 import {
   groupName,
   round1,
@@ -171,78 +172,27 @@ export function reasonsTable(snapshot: WorkshopSnapshot, a: SnapshotScaleActivit
     .filter((r) => r.reasons.some((list) => list.length > 0));
 }
 
-/** The codebook's sections for the reasons and moves files. */
-export function researchCodebook(): string {
-  return `
-## Reasons file (\`…-reasons.csv\`): one row per reason given for a placement
-
-| column | meaning |
-| --- | --- |
-| workshop, activity | As above. |
-| aspect | The prepared aspect the note places (current wording), or the note's own text. |
-| note | The note's text. |
-| group | The group whose lane the note is in. |
-| position | Where the note is now, 0 to 100, one decimal; blank if the note was since taken off the scale. |
-| reason | What someone in the group wrote ("why here"), at most 500 characters. |
-| author_group | The group of the person who wrote it, as the server stamped it from their link; \`Facilitator\` for the facilitator. |
-| participant | Their display name; blank in anonymous workshops (the server does not store it then). |
-| time | When it was written (server clock), ISO 8601 UTC. |
-| activity_id, group_id, aspect_id, note_id, reason_id | Stable ids, to join with the notes file and the JSON archive. |
-
-## Moves file (\`…-moves.csv\`): one row per move of a note on a sliding scale (long format)
-
-Every change of a note's place on a group's lane, recorded by the server as it applied it: placing a note
-(\`kind\` = \`place\`), moving it (\`move\`) and taking it off the scale (\`remove\`). A drag is one move
-(the board writes a position when the note is dropped; a keyboard step is one move). Rows are in time
-order within each activity. Read it directly: \`read.csv("…-moves.csv")\` in R,
-\`pandas.read_csv("…-moves.csv")\` in Python; one row is one observation, no reshaping is needed.
-
-| column | meaning |
-| --- | --- |
-| workshop, activity | As above. |
-| group | The group whose lane it is. |
-| aspect | The prepared aspect the note places, or the note's own text. |
-| note | The note's text when it moved. |
-| round | \`group\` (the group round; every workshop without rounds), \`individual\` or \`second\` (the round the activity was in when the move was made). |
-| kind | \`place\`, \`move\` or \`remove\`. |
-| from_x, to_x | Position before and after, 0 (left end) to 100 (right end), one decimal; \`from_x\` blank for \`place\`, \`to_x\` blank for \`remove\`. |
-| change | \`to_x - from_x\`: positive towards the right end, negative towards the left; blank for \`place\` and \`remove\`. |
-| from_y, to_y | Vertical place on the lane (0 top to 100 bottom); carries no meaning, kept for the replay. |
-| time | When the server applied the move, ISO 8601 UTC with milliseconds. |
-| seconds | Seconds since the activity's first recorded move (a number, for plotting). |
-| sequence | 1, 2, 3 … within the activity, in time order. |
-| author | Who moved it; blank in anonymous workshops (the server does not store it then) and when unknown. |
-| activity_id, group_id, aspect_id, note_id | Stable ids; \`aspect_id\` blank for a group's own aspect. |
-`;
+/** The codebook's sections for the reasons and moves files, in the workshop's language. */
+export function researchCodebook(snapshot: WorkshopSnapshot): string {
+  return researchText(snapshot.workshop.language).codebook.research;
 }
 
-/** The codebook's section on the statistics: the quantile method and the flags' thresholds in force. */
+/**
+ * The codebook's section on the statistics, in the workshop's language: the quantile method and the flags'
+ * thresholds in force, each saying whether the facilitator set it.
+ */
 export function statsCodebook(snapshot: WorkshopSnapshot): string {
+  const words = researchText(snapshot.workshop.language).codebook;
   const set = snapshot.workshop.statsThresholds ?? {};
   const t = { ...DEFAULT_STATS_THRESHOLDS, ...set };
-  const note = (key: keyof typeof t) =>
-    key in set
-      ? ` (set for this workshop; the default is ${DEFAULT_STATS_THRESHOLDS[key]})`
-      : " (the default)";
-  return `
-## Statistics and plain-language flags
-
-Positions are points on the 0 to 100 scale. Medians and quartiles of individual placements use
-${QUANTILE_METHOD}: for the values sorted \`x(1) ≤ … ≤ x(n)\`, \`h = (n - 1) p\` and
-\`j = floor(h) + 1\`, the \`p\` quantile is \`x(j) + (h + 1 - j) (x(j + 1) - x(j))\`. The interquartile range (IQR) is
-the third quartile minus the first; the spread is the IQR. Movement between two rounds is the later
-position minus the earlier (positive towards the right end).
-
-The comparison shows sentences for lay readers, decided by these thresholds; the facilitator can change
-each for a workshop:
-
-| flag | when | threshold in this workshop |
-| --- | --- | --- |
-| "Both groups see this as …" (or "… put this in the middle") | the groups' positions are at most \`agreeWithin\` apart; "in the middle" when their mean is within \`middleBand\` of 50 | agreeWithin = ${t.agreeWithin}${note("agreeWithin")}; middleBand = ${t.middleBand}${note("middleBand")} |
-| "A lean towards …; B towards …" | the groups furthest apart are at least \`differBy\` apart | differBy = ${t.differBy}${note("differBy")} |
-| "A and B are N points apart" | between the two | |
-| "A did not agree among themselves (wide spread)" | a group's individual placements have an IQR of at least \`wideSpread\`, with at least \`minPeople\` placements | wideSpread = ${t.wideSpread}${note("wideSpread")}; minPeople = ${t.minPeople}${note("minPeople")} |
-| "A mostly agreed among themselves" | that IQR is at most \`agreeWithin\` (same minimum of people) | |
-| "A moved this towards … (by N points)" | a group's position changed by at least \`movedBy\` between rounds | movedBy = ${t.movedBy}${note("movedBy")} |
-`;
+  const cell = (key: keyof ThresholdCells) =>
+    `${key} = ${t[key]}${key in set ? words.setHere(DEFAULT_STATS_THRESHOLDS[key]) : words.isDefault}`;
+  return words.stats({
+    agreeWithin: cell("agreeWithin"),
+    middleBand: cell("middleBand"),
+    differBy: cell("differBy"),
+    wideSpread: cell("wideSpread"),
+    minPeople: cell("minPeople"),
+    movedBy: cell("movedBy"),
+  });
 }

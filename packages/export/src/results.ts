@@ -12,11 +12,14 @@
 import {
   aspectFlags,
   DEFAULT_STATS_THRESHOLDS,
+  type FlagKind,
   noteIdForAspect,
   readRoundsFrom,
   type StatsThresholds,
   summarise,
 } from "@continuum/model";
+import { exportText } from "./i18n.ts";
+import { researchText } from "./i18nResearch.ts";
 import type { WorkshopSnapshot } from "./snapshot.ts";
 
 export interface SharedGroup {
@@ -44,10 +47,26 @@ export interface SharedAspect {
   readonly round1?: readonly { group: number; x: number }[];
   /** Where the individual round was revealed: the spread of each group's individual placements. */
   readonly spreads?: readonly SharedSpread[];
-  /** Plain-language sentences: "Both groups see this as about choice". */
+  /**
+   * Plain-language sentences in the workshop's language: "Both groups see this as about choice". For
+   * readers without a catalogue; the web page words `flagData` in the reader's own language.
+   */
   readonly flags: readonly string[];
+  /** The same findings as data (the model's flags, with groups as indexes into `groups`). */
+  readonly flagData: readonly SharedFlag[];
   /** "Why here", by group, without names. */
   readonly reasons: readonly { group: number; text: string }[];
+}
+
+/** A plain-language finding about an aspect, as data, for a page to word in its reader's language. */
+export interface SharedFlag {
+  readonly kind: FlagKind;
+  /** Indexes into `groups`, in the flag's order ("differ": the group towards the right end first). */
+  readonly groups: readonly number[];
+  /** "agree" and "moved": towards which end. */
+  readonly side?: "left" | "right";
+  /** "apart" and "moved": how many points, a whole number. */
+  readonly points?: number;
 }
 
 export interface SharedScale {
@@ -80,7 +99,7 @@ export interface SharedResults {
   readonly description: string;
   readonly groups: readonly SharedGroup[];
   readonly activities: readonly (SharedScale | SharedChart)[];
-  /** How the spreads were worked out, for a curious reader. */
+  /** How the spreads were worked out, for a curious reader, in the workshop's language. */
   readonly method: string;
 }
 
@@ -91,6 +110,8 @@ export function sharedResults(snapshot: WorkshopSnapshot): SharedResults {
   // Read loosely: the thresholds and the reasons are optional parts of the snapshot (absent in older ones).
   const set = (snapshot.workshop as { statsThresholds?: Partial<StatsThresholds> }).statsThresholds;
   const thresholds: StatsThresholds = { ...DEFAULT_STATS_THRESHOLDS, ...(set ?? {}) };
+  const words = exportText(snapshot.workshop.language);
+  const research = researchText(snapshot.workshop.language);
   const activities: (SharedScale | SharedChart)[] = [];
   for (const a of snapshot.activities) {
     if (a.kind === "scale") {
@@ -111,7 +132,7 @@ export function sharedResults(snapshot: WorkshopSnapshot): SharedResults {
             individual,
           };
         });
-        const flags = aspectFlags(
+        const found = aspectFlags(
           per.map((p) => ({
             groupId: p.g.id,
             name: p.g.name,
@@ -119,9 +140,18 @@ export function sharedResults(snapshot: WorkshopSnapshot): SharedResults {
             individual: p.individual,
             ...(rounds.round1 ? { previous: p.previous } : {}),
           })),
-          { left: a.leftLabel, right: a.rightLabel },
           thresholds,
-        ).map((f) => f.text);
+        );
+        const labels = { left: a.leftLabel || words.leftEnd, right: a.rightLabel || words.rightEnd };
+        const flags = found.map((f) => research.flag(f, labels));
+        const flagData = found.map(
+          (f): SharedFlag => ({
+            kind: f.kind,
+            groups: f.groupIds.map((id) => groupIndex.get(id) ?? -1),
+            ...("side" in f ? { side: f.side } : {}),
+            ...("points" in f ? { points: f.points } : {}),
+          }),
+        );
         const spreads = per.flatMap((p) => {
           const s = summarise(p.individual);
           return s
@@ -156,6 +186,7 @@ export function sharedResults(snapshot: WorkshopSnapshot): SharedResults {
             : {}),
           ...(spreads.length > 0 ? { spreads } : {}),
           flags,
+          flagData,
           reasons,
         };
       });
@@ -201,7 +232,6 @@ export function sharedResults(snapshot: WorkshopSnapshot): SharedResults {
     description: snapshot.workshop.description,
     groups: snapshot.groups.map((g) => ({ name: g.name, colour: g.colour })),
     activities,
-    method:
-      "Positions run from 0 to 100 along each scale. Where each person placed the aspects on their own first, the middle half is the interquartile range (R type 7).",
+    method: research.method,
   };
 }

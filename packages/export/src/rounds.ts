@@ -22,6 +22,8 @@ import {
   summarise,
 } from "@continuum/model";
 import { type Cell, csvFile } from "./csv.ts";
+import { exportText } from "./i18n.ts";
+import { researchText } from "./i18nResearch.ts";
 import {
   groupName,
   type IsoTime,
@@ -246,20 +248,15 @@ const fmt = (n: number) => String(Math.round(n));
 export function roundsReport(s: WorkshopSnapshot, a: SnapshotScaleActivity): RoundsReport | null {
   const r = a.rounds;
   if (!r) return null;
-  const people = r.individual.length;
+  const x = exportText(s.workshop.language);
+  const w = researchText(s.workshop.language);
   const steps = [
-    r.individualRound
-      ? `each person placed the aspects on a scale of their own (${people} ${people === 1 ? "person" : "people"})`
-      : "",
-    r.groupStart === "median"
-      ? "then each group started from the middle (median) of its members' placements"
-      : "then each group placed them together",
-    r.round1
-      ? "then, having seen the other groups, each group could move its notes again (a second round)"
-      : "",
+    r.individualRound ? w.rounds.individual(r.individual.length) : "",
+    r.groupStart === "median" ? w.rounds.fromMedian : w.rounds.together,
+    r.round1 ? w.rounds.second : "",
   ].filter(Boolean);
-  const intro = `This scale was run in rounds: ${steps.join(", ")}. “Middle half” is the interquartile range (R type 7).`;
-  const labels = { left: a.leftLabel || "the left end", right: a.rightLabel || "the right end" };
+  const intro = w.rounds.intro(steps);
+  const labels = { left: a.leftLabel || x.leftEnd, right: a.rightLabel || x.rightEnd };
   const thresholds = { ...DEFAULT_STATS_THRESHOLDS, ...(s.workshop.statsThresholds ?? {}) };
   const aspects = a.aspects.map((aspect) => {
     const lines: string[] = [];
@@ -272,68 +269,51 @@ export function roundsReport(s: WorkshopSnapshot, a: SnapshotScaleActivity): Rou
       const before = r.round1?.lanes[g.id]?.[noteId];
       return {
         g,
+        name: g.name || x.unnamedGroup,
         individual,
         position: note ? note.x : null,
         previous: typeof before === "number" ? before : null,
       };
     });
-    for (const { g, individual } of inputs) {
+    for (const { name, individual } of inputs) {
       const sum = summarise(individual);
       if (!sum) continue;
-      lines.push(
-        `${g.name || "Unnamed group"}, each person on their own (${sum.n} ${sum.n === 1 ? "person" : "people"}): the middle one at ${fmt(sum.median)}, the middle half from ${fmt(sum.q1)} to ${fmt(sum.q3)}.`,
-      );
+      lines.push(w.rounds.spread(name, sum.n, fmt(sum.median), fmt(sum.q1), fmt(sum.q3)));
     }
     if (r.round1) {
-      for (const { g, position, previous } of inputs) {
+      for (const { name, position, previous } of inputs) {
         const m = movement(previous, position);
         if (!m) continue;
         lines.push(
           m.distance < 1
-            ? `${g.name || "Unnamed group"} kept it at ${fmt(m.to)} in the second round.`
-            : `${g.name || "Unnamed group"} moved it from ${fmt(m.from)} in round 1 to ${fmt(m.to)} in round 2 (${fmt(m.distance)} points towards ${m.direction === "right" ? labels.right : labels.left}).`,
+            ? w.rounds.kept(name, fmt(m.to))
+            : w.rounds.moved(
+                name,
+                fmt(m.from),
+                fmt(m.to),
+                fmt(m.distance),
+                m.direction === "right" ? labels.right : labels.left,
+              ),
         );
       }
     }
     const flags = aspectFlags(
       inputs.map((x) => ({
         groupId: x.g.id,
-        name: x.g.name || "Unnamed group",
+        name: x.name,
         position: x.position,
         individual: x.individual,
         ...(r.round1 ? { previous: x.previous } : {}),
       })),
-      labels,
       thresholds,
     ).filter((f) => f.kind === "wide-spread" || f.kind === "close-spread" || f.kind === "moved");
-    for (const f of flags) lines.push(`${f.text}.`);
+    for (const f of flags) lines.push(`${w.flag(f, labels)}.`);
     return { aspect: aspect.text, lines };
   });
   return { intro, aspects: aspects.filter((x) => x.lines.length > 0) };
 }
 
-/** The codebook's section on the rounds file and the archive's `rounds`. */
-export function roundsCodebook(): string {
-  return `
-## Rounds file (\`…-rounds.csv\`): one row per placement per round (long format)
-
-For a sliding scale run in rounds: an individual round (each person places the aspects on a scale of their
-own, private until the facilitator shows the individual placements), the group round, and a second round
-after the groups have seen each other. Scales without rounds have no rows. Read it directly:
-\`read.csv("…-rounds.csv")\` in R, \`pandas.read_csv("…-rounds.csv")\` in Python.
-
-| column | meaning |
-| --- | --- |
-| workshop, activity | As above. |
-| round | \`individual\`: one person's own placement; \`group\`: the group's lane in the group round (when there was a second round, as it stood when the second round started); \`second\`: the group's lane at the end of the second round. |
-| group | The group: the person's group (from the server, not from what a device said) for \`individual\` rows, the lane's group otherwise. |
-| participant_id | \`individual\` rows: the person's pseudonymous id (random, issued by the server when they joined; the same as in the notes file), never a name. Blank for group rows. |
-| aspect | The prepared aspect (current wording), or the note's own text. |
-| position | 0 (left end) to 100 (right end), one decimal. |
-| activity_id, group_id, aspect_id, note_id | Stable ids. |
-
-The spread of a group's individual placements is summarised in the report as the median ("the middle one")
-and the interquartile range ("the middle half"), by R's type 7 quantiles (the default of R's \`quantile()\`
-and NumPy's \`percentile()\`), so the same figures come out of this file in R or Python.
-`;
+/** The codebook's section on the rounds file and the archive's `rounds`, in the workshop's language. */
+export function roundsCodebook(s: WorkshopSnapshot): string {
+  return researchText(s.workshop.language).codebook.rounds;
 }

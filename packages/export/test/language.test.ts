@@ -5,9 +5,19 @@
  */
 import { setMeta } from "@continuum/model";
 import { describe, expect, it } from "vitest";
-import { codebook, importArchive, snapshotFromDocs, toCsv, toJson, toMarkdown } from "../src/index.ts";
+import { researchText } from "../src/i18nResearch.ts";
+import {
+  codebook,
+  importArchive,
+  sharedResults,
+  snapshotFromDocs,
+  toCsv,
+  toJson,
+  toMarkdown,
+} from "../src/index.ts";
 import { layoutActivity } from "../src/layout.ts";
 import { buildFixture, EXPORTED_AT, SCALE } from "./fixture.ts";
+import { withRounds } from "./withRounds.ts";
 
 function welsh() {
   const { workshopDoc, docs } = buildFixture();
@@ -57,5 +67,98 @@ describe("exports in Welsh", () => {
     expect(
       JSON.parse(toJson(snapshotFromDocs(workshopDoc, docs, { now: EXPORTED_AT }))).workshop,
     ).not.toHaveProperty("language");
+  });
+
+  it("the reasons, moves, rounds and statistics are in Welsh too: no English sentence of theirs is left", () => {
+    const { workshopDoc, docs } = withRounds();
+    setMeta(workshopDoc, { language: "cy" });
+    const s = snapshotFromDocs(workshopDoc, docs, { now: EXPORTED_AT });
+    const book = codebook(s);
+    const md = toMarkdown(s);
+    // Every English line of those codebook sections (headings, prose, each column's meaning) is gone.
+    const english = researchText("en").codebook;
+    const cells = {
+      agreeWithin: "",
+      middleBand: "",
+      differBy: "",
+      wideSpread: "",
+      minPeople: "",
+      movedBy: "",
+    };
+    const lines = [english.research, english.rounds, english.stats(cells)]
+      .flatMap((section) => section.split("\n"))
+      // A table row counts cell by cell (the column names stay English identifiers on purpose).
+      .flatMap((l) => (l.startsWith("|") ? l.split("|") : [l]))
+      .map((l) => l.trim())
+      .filter((l) => !/^[a-z_, ]+$/.test(l) && (l.match(/[a-z]{3,}/g) ?? []).length >= 3);
+    expect(lines.length).toBeGreaterThan(40);
+    for (const line of lines) expect(book, line).not.toContain(line);
+    for (const heading of [
+      "## Reasons file",
+      "## Moves file",
+      "## Rounds file",
+      "## Statistics and plain-language flags",
+      "| column | meaning |",
+      "As above.",
+      "(the default)",
+    ])
+      expect(book).not.toContain(heading);
+    expect(book).toContain("## Ffeil y rhesymau (`…-reasons.csv`)");
+    expect(book).toContain("## Ffeil y symudiadau (`…-moves.csv`)");
+    expect(book).toContain("## Ffeil y rowndiau (`…-rounds.csv`)");
+    expect(book).toContain("## Ystadegau a brawddegau mewn iaith glir");
+    expect(book).toContain("agreeWithin = 15 (y rhagosodiad)");
+    // The report: the rounds' account and the flags under each aspect.
+    for (const english of [
+      "This scale was run in rounds",
+      "each person on their own",
+      "in round 1 to",
+      "did not agree among themselves",
+      "mostly agreed among themselves",
+      "lean towards",
+      "see this as",
+      "put this in the middle",
+      "points apart",
+      "moved this towards",
+      "Middle half",
+    ])
+      expect(md).not.toContain(english);
+    expect(md).toContain(
+      "Cynhaliwyd y raddfa hon mewn rowndiau: gosododd pob person yr agweddau ar ei raddfa ei hun (7 o bobl)",
+    );
+    expect(md).toContain(
+      "- Link workers, pob person ar ei ben ei hun (3 pherson): yr un canol ar 40, yr hanner canol o 30 i 65.",
+    );
+    expect(md).toMatch(
+      /- Symudodd PPI contributors hi o \d+ yn rownd 1 i 60 yn rownd 2 \(\d+ pwynt tuag at “Set in stone”\)\./,
+    );
+    expect(md).toContain("- Nid oedd Link workers yn cytuno â'i gilydd (gwasgariad eang).");
+    expect(md).toMatch(/_Mae (Link workers|PPI contributors) yn pwyso tuag at “Set in stone”; /);
+    // The share-back page's sentences for other readers, and the pictures' note counts.
+    const results = sharedResults(s);
+    expect(results.method).toContain("amrediad rhyngchwartel");
+    const flags = results.activities.flatMap((a) =>
+      a.kind === "scale" ? a.aspects.flatMap((x) => x.flags) : [],
+    );
+    expect(flags.length).toBeGreaterThan(0);
+    for (const f of flags) expect(f).toMatch(/^(Mae['’ ]|Nid oedd |Roedd |Symudodd )/);
+    const scale = s.activities.find((a) => a.id === SCALE);
+    if (!scale) throw new Error("no scale");
+    const texts = layoutActivity(s, scale)
+      .shapes.filter((x) => x.type === "text")
+      .map((x) => (x as { text: string }).text);
+    expect(texts.some((t) => /^\d+ nodyn$/.test(t))).toBe(true);
+    expect(texts.some((t) => /^\d+ notes?$/.test(t))).toBe(false);
+  });
+
+  it("Welsh joins two group names with “ac” before a vowel", () => {
+    const cy = researchText("cy");
+    const apart = (b: string) =>
+      cy.flag(
+        { kind: "apart", points: 20, groupIds: ["a", "b"], names: ["Gweithwyr", b] },
+        { left: "L", right: "R" },
+      );
+    expect(apart("Ymchwilwyr")).toBe("Mae 20 pwynt rhwng Gweithwyr ac Ymchwilwyr");
+    expect(apart("Cleifion")).toBe("Mae 20 pwynt rhwng Gweithwyr a Cleifion");
   });
 });

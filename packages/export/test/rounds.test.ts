@@ -4,79 +4,11 @@
  * hand-written rows, the archive's round trip (import then export gives the same archive, individual
  * scales included), and the share-back results built from it (no names, no participant ids).
  */
-import {
-  type AspectId,
-  initSolo,
-  listNotes,
-  moveNote,
-  noteIdForAspect,
-  type ParticipantId,
-  placeAspect,
-  readWorkshop,
-  type ScaleActivity,
-  setSoloRevealed,
-  soloPlacements,
-  stampSoloGroup,
-  startGroupRound,
-  startIndividualRound,
-  startSecondRound,
-  summariseSolo,
-} from "@continuum/model";
-import { laneDocName, soloDocName } from "@continuum/protocol";
 import { describe, expect, it } from "vitest";
-import * as Y from "yjs";
 import { importArchive, renderTextExport, sharedResults, snapshotFromDocs, toJson } from "../src/index.ts";
-import { buildFixture, EXPORTED_AT, LW, PPI, SCALE, T0, W } from "./fixture.ts";
-
-/** The fixture's aspect ids (fixture.ts). */
-const A = { location: "xlocation", sessions: "xsessions" } as const;
-
+import { buildFixture, EXPORTED_AT } from "./fixture.ts";
 import { parseCsv } from "./parseCsv.ts";
-
-/** Person, group, where they put "Location of meetings" and "Number of sessions". */
-const PEOPLE: [string, typeof LW, number, number][] = [
-  ["pann00000001", LW, 20, 60],
-  ["pben00000002", LW, 40, 70],
-  ["pcal00000003", LW, 90, 65],
-  ["pdee00000004", PPI, 10, 80],
-  ["peve00000005", PPI, 15, 85],
-  ["pfay00000006", PPI, 20, 90],
-  ["pgus00000007", PPI, 70, 95],
-];
-
-function withRounds(anonymous = false) {
-  const { workshopDoc, docs } = buildFixture({ anonymous });
-  const scale = readWorkshop(workshopDoc).activities.find((a) => a.id === SCALE) as ScaleActivity;
-  const aspect = (id: string) => scale.aspects.find((a) => a.id === id) as ScaleActivity["aspects"][number];
-  startIndividualRound(workshopDoc, SCALE);
-  for (const [p, g, location, sessions] of PEOPLE) {
-    const d = new Y.Doc();
-    initSolo(d, { workshopId: W, activityId: SCALE, participantId: p as ParticipantId });
-    stampSoloGroup(d, g);
-    placeAspect(d, { aspect: aspect(A.location), x: location, author: `Person ${p}`, now: T0 + 1000 });
-    placeAspect(d, { aspect: aspect(A.sessions), x: sessions, author: `Person ${p}`, now: T0 + 2000 });
-    docs.set(soloDocName(W, SCALE, p as ParticipantId), d);
-  }
-  startGroupRound(workshopDoc, SCALE, "empty");
-  const people = PEOPLE.map(([p]) =>
-    soloPlacements(docs.get(soloDocName(W, SCALE, p as ParticipantId)) as Y.Doc, p as ParticipantId),
-  );
-  setSoloRevealed(workshopDoc, SCALE, summariseSolo(people));
-  const lanes = [LW, PPI].map((g) => ({
-    groupId: g,
-    notes: listNotes(docs.get(laneDocName(W, SCALE, g)) as Y.Doc),
-  }));
-  startSecondRound(workshopDoc, SCALE, lanes, T0 + 3_600_000);
-  // In the second round the PPI contributors move "Location of meetings" towards set in stone.
-  moveNote(
-    docs.get(laneDocName(W, SCALE, PPI)) as Y.Doc,
-    noteIdForAspect(A.location as AspectId),
-    60,
-    undefined,
-    T0 + 3_700_000,
-  );
-  return { workshopDoc, docs };
-}
+import { PEOPLE, withRounds } from "./withRounds.ts";
 
 describe("rounds in the exports", () => {
   it("the rounds file has each person's placements, round 1 and round 2, in long format", () => {
@@ -151,6 +83,9 @@ describe("rounds in the exports", () => {
     expect(
       location?.flags.some((f) => f.startsWith("PPI contributors moved this towards set in stone")),
     ).toBe(true);
+    // The same findings as data, which the page words in its reader's language: groups by index.
+    expect(location?.flagData.find((f) => f.kind === "moved")).toMatchObject({ groups: [1], side: "right" });
+    expect(location?.flagData).toHaveLength(location?.flags.length ?? -1);
     const text = JSON.stringify(results);
     for (const [p] of PEOPLE) expect(text).not.toContain(p);
     expect(text).not.toContain("Person ");

@@ -7,28 +7,52 @@ import type { GroupId } from "./ids.ts";
 import type { Group } from "./workshop.ts";
 
 export interface Attribution {
-  /** The author's group's name; "Facilitator" for a note without a group; "Removed group" for a group since removed. */
+  /**
+   * The author's group's name; for a note without a group, or of a group since removed, the label the caller
+   * gave for it in the reader's language (English by default).
+   */
   readonly group: string;
+  /** Whether the note is a group's, the facilitator's, or a removed group's (for a caller that words it itself). */
+  readonly groupKind: "group" | "facilitator" | "removed";
   /** The author's display name, or null when the workshop is anonymous (or the name is empty). */
   readonly author: string | null;
   /** One line for a note: "Ann, Link workers", or "Link workers" when anonymous. */
   readonly byline: string;
 }
 
+/**
+ * The words for a note without a group of its own, in the reader's language: the web app passes its
+ * catalogue's ("Hwylusydd" in Welsh), the exports theirs. English when not given (tests, scripts).
+ */
+export interface AttributionLabels {
+  readonly facilitator: string;
+  readonly removedGroup: string;
+}
+
 export const FACILITATOR_LABEL = "Facilitator";
 export const REMOVED_GROUP_LABEL = "Removed group";
+
+const ENGLISH_LABELS: AttributionLabels = {
+  facilitator: FACILITATOR_LABEL,
+  removedGroup: REMOVED_GROUP_LABEL,
+};
 
 export function attribute(
   note: { readonly author: string; readonly groupId: GroupId | null },
   groups: readonly Group[],
   anonymous: boolean,
+  labels: AttributionLabels = ENGLISH_LABELS,
 ): Attribution {
+  const name = note.groupId === null ? undefined : groups.find((g) => g.id === note.groupId)?.name;
+  const groupKind = note.groupId === null ? "facilitator" : name === undefined ? "removed" : "group";
   const group =
-    note.groupId === null
-      ? FACILITATOR_LABEL
-      : (groups.find((g) => g.id === note.groupId)?.name ?? REMOVED_GROUP_LABEL);
+    groupKind === "facilitator"
+      ? labels.facilitator
+      : groupKind === "removed"
+        ? labels.removedGroup
+        : (name ?? "");
   const author = anonymous || note.author.trim() === "" ? null : note.author;
-  return { group, author, byline: author && author !== group ? `${author}, ${group}` : group };
+  return { group, groupKind, author, byline: author && author !== group ? `${author}, ${group}` : group };
 }
 
 /**

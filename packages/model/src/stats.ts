@@ -186,12 +186,34 @@ export interface GroupAspectInput {
 
 export type FlagKind = "agree" | "middle" | "apart" | "differ" | "wide-spread" | "close-spread" | "moved";
 
-export interface Flag {
-  readonly kind: FlagKind;
-  /** One sentence for lay readers, e.g. "Both groups see this as about choice". */
-  readonly text: string;
-  /** The groups the sentence is about. */
+/**
+ * One plain-language finding about an aspect, as data: which finding, about which groups, with its numbers.
+ * The model decides the finding; the web app and the exports word it from their catalogues in the reader's
+ * (or the workshop's) language, so the same flag reads "Both groups see this as about choice" in an English
+ * report and in Welsh in a Welsh one (the scale's labels are workshop content, never translated).
+ */
+export type Flag =
+  /** The groups agree, towards one end (`side`); "both" when two groups placed it, "all" for more. */
+  | (FlagBase<"agree"> & { readonly side: "left" | "right" })
+  /** The groups agree, in the middle. */
+  | FlagBase<"middle">
+  /** `groupIds[0]` leans towards the right end, `groupIds[1]` towards the left. */
+  | FlagBase<"differ">
+  /** `groupIds[0]` (higher) and `groupIds[1]` (lower) are `points` apart. */
+  | (FlagBase<"apart"> & { readonly points: number })
+  /** A group's individual placements are spread wide. */
+  | FlagBase<"wide-spread">
+  /** A group's individual placements are close together. */
+  | FlagBase<"close-spread">
+  /** A group moved the aspect `points` towards `side` between rounds. */
+  | (FlagBase<"moved"> & { readonly side: "left" | "right"; readonly points: number });
+
+interface FlagBase<K extends FlagKind> {
+  readonly kind: K;
+  /** The groups the finding is about. */
   readonly groupIds: readonly string[];
+  /** Their names as given in the input, in the same order. */
+  readonly names: readonly string[];
 }
 
 /** The scale's end labels, as the activity names them ("About choice", "Set in stone"). */
@@ -200,8 +222,11 @@ export interface ScaleLabels {
   readonly right: string;
 }
 
-/** "About choice" → "about choice" inside a sentence; "PPI contributors" keeps its capitals. */
-function inSentence(label: string): string {
+/**
+ * "About choice" → "about choice" inside a sentence; "PPI contributors" keeps its capitals. For the
+ * catalogues that put a scale's label inside a flag's sentence.
+ */
+export function labelInSentence(label: string): string {
   const t = label.trim();
   if (t.length >= 2 && t[0] !== t[0]?.toLowerCase() && t[1] === t[1]?.toLowerCase()) {
     return (t[0]?.toLowerCase() ?? "") + t.slice(1);
@@ -209,27 +234,14 @@ function inSentence(label: string): string {
   return t;
 }
 
-function sideLabel(side: Side, labels: ScaleLabels): string {
-  return side === "left"
-    ? inSentence(labels.left)
-    : side === "right"
-      ? inSentence(labels.right)
-      : "the middle";
-}
-
-const points = (n: number): string => {
-  const r = Math.round(n);
-  return `${r} ${r === 1 ? "point" : "points"}`;
-};
-
 /**
  * The plain-language flags for one aspect: how the groups' positions compare (agree / apart / differ),
  * whether a group's individual placements were spread wide or close, and which groups moved between rounds.
- * In the order a reader wants them: the comparison, then each group's spread, then movement.
+ * In the order a reader wants them: the comparison, then each group's spread, then movement. Points are
+ * whole numbers (rounded), as the sentences say them.
  */
 export function aspectFlags(
   groups: readonly GroupAspectInput[],
-  labels: ScaleLabels,
   thresholds: StatsThresholds = DEFAULT_STATS_THRESHOLDS,
 ): Flag[] {
   const flags: Flag[] = [];
@@ -239,55 +251,34 @@ export function aspectFlags(
     const lo = sorted[0] as GroupAspectInput;
     const hi = sorted[sorted.length - 1] as GroupAspectInput;
     const gap = (hi.position as number) - (lo.position as number);
-    const ids = placed.map((g) => g.groupId);
-    const subject = placed.length === 2 ? "Both groups" : "All groups";
+    const all = { groupIds: placed.map((g) => g.groupId), names: placed.map((g) => g.name) };
+    const pair = { groupIds: [hi.groupId, lo.groupId], names: [hi.name, lo.name] };
     if (gap <= thresholds.agreeWithin) {
       const mean = placed.reduce((s, g) => s + (g.position as number), 0) / placed.length;
       const side = sideOf(mean, thresholds);
-      flags.push(
-        side === "middle"
-          ? { kind: "middle", text: `${subject} put this in the middle`, groupIds: ids }
-          : { kind: "agree", text: `${subject} see this as ${sideLabel(side, labels)}`, groupIds: ids },
-      );
+      flags.push(side === "middle" ? { kind: "middle", ...all } : { kind: "agree", side, ...all });
     } else if (gap >= thresholds.differBy) {
-      flags.push({
-        kind: "differ",
-        text: `${hi.name} lean towards ${inSentence(labels.right)}; ${lo.name} towards ${inSentence(labels.left)}`,
-        groupIds: [hi.groupId, lo.groupId],
-      });
+      flags.push({ kind: "differ", ...pair });
     } else {
-      flags.push({
-        kind: "apart",
-        text: `${hi.name} and ${lo.name} are ${points(gap)} apart`,
-        groupIds: [hi.groupId, lo.groupId],
-      });
+      flags.push({ kind: "apart", points: Math.round(gap), ...pair });
     }
   }
   for (const g of groups) {
     const s = g.individual ? summarise(g.individual) : null;
     if (!s || s.n < thresholds.minPeople) continue;
-    if (s.iqr >= thresholds.wideSpread) {
-      flags.push({
-        kind: "wide-spread",
-        text: `${g.name} did not agree among themselves (wide spread)`,
-        groupIds: [g.groupId],
-      });
-    } else if (s.iqr <= thresholds.agreeWithin) {
-      flags.push({
-        kind: "close-spread",
-        text: `${g.name} mostly agreed among themselves`,
-        groupIds: [g.groupId],
-      });
-    }
+    const one = { groupIds: [g.groupId], names: [g.name] };
+    if (s.iqr >= thresholds.wideSpread) flags.push({ kind: "wide-spread", ...one });
+    else if (s.iqr <= thresholds.agreeWithin) flags.push({ kind: "close-spread", ...one });
   }
   for (const g of groups) {
     const m = movement(g.previous, g.position);
     if (!m || m.distance < thresholds.movedBy) continue;
-    const towards = m.direction === "right" ? inSentence(labels.right) : inSentence(labels.left);
     flags.push({
       kind: "moved",
-      text: `${g.name} moved this towards ${towards} (by ${points(m.distance)})`,
+      side: m.direction === "right" ? "right" : "left",
+      points: Math.round(m.distance),
       groupIds: [g.groupId],
+      names: [g.name],
     });
   }
   return flags;

@@ -207,16 +207,29 @@ describe("attribution", () => {
     const note = { author: "Ann", groupId: g };
     expect(attribute(note, groups, false)).toEqual({
       group: "Link workers",
+      groupKind: "group",
       author: "Ann",
       byline: "Ann, Link workers",
     });
     expect(attribute(note, groups, true)).toEqual({
       group: "Link workers",
+      groupKind: "group",
       author: null,
       byline: "Link workers",
     });
     expect(attribute({ author: "F", groupId: null }, groups, false).group).toBe("Facilitator");
     expect(attribute({ author: "", groupId: "gone" as GroupId }, groups, false).byline).toBe("Removed group");
+    // A reader in another language passes its own words for the two; the note's kind says which it is.
+    const cy = { facilitator: "Hwylusydd", removedGroup: "Grŵp a dynnwyd" };
+    expect(attribute({ author: "F", groupId: null }, groups, false, cy)).toMatchObject({
+      group: "Hwylusydd",
+      groupKind: "facilitator",
+      byline: "F, Hwylusydd",
+    });
+    expect(attribute({ author: "", groupId: "gone" as GroupId }, groups, true, cy)).toMatchObject({
+      groupKind: "removed",
+      byline: "Grŵp a dynnwyd",
+    });
     expect(anonymise([note], true)).toEqual([{ author: "", groupId: g }]);
     expect(anonymise([note], false)).toEqual([note]);
   });

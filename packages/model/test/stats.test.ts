@@ -3,7 +3,9 @@ import * as Y from "yjs";
 import {
   aspectFlags,
   DEFAULT_STATS_THRESHOLDS,
+  type Flag,
   iqr,
+  labelInSentence,
   median,
   movement,
   quantile,
@@ -14,8 +16,6 @@ import {
   summarise,
   travelled,
 } from "../src/index.ts";
-
-const labels = { left: "About choice", right: "Set in stone" };
 
 // The fixture: four PPI contributors and three link workers placing "Number of sessions" privately.
 // Worked by hand with R's type 7 (h = (n - 1) p, interpolate between the order statistics around h):
@@ -76,47 +76,58 @@ describe("flags", () => {
     { groupId: "g-ppi", name: "PPI contributors", position: p, individual: ppi },
   ];
 
-  it("says both groups agree, or lean different ways, in the write-up's words", () => {
-    const agree = aspectFlags(
-      [
-        { groupId: "a", name: "Link workers", position: 12 },
-        { groupId: "b", name: "PPI contributors", position: 20 },
-      ],
-      labels,
-    );
-    expect(agree.map((f) => f.text)).toEqual(["Both groups see this as about choice"]);
-    const differ = aspectFlags(groups(80, 35), labels);
-    expect(differ.map((f) => f.text)).toEqual([
-      "Link workers lean towards set in stone; PPI contributors towards about choice",
-      "Link workers mostly agreed among themselves",
-      "PPI contributors did not agree among themselves (wide spread)",
+  // The findings as data; the web app's and the exports' catalogues word them (their own tests).
+  const said = (flags: readonly Flag[]) =>
+    flags.map((f) => [f.kind, f.names.join(" / "), "side" in f ? f.side : "", "points" in f ? f.points : ""]);
+
+  it("finds that both groups agree, or lean different ways, as in the write-up", () => {
+    const agree = aspectFlags([
+      { groupId: "a", name: "Link workers", position: 12 },
+      { groupId: "b", name: "PPI contributors", position: 20 },
+    ]);
+    expect(said(agree)).toEqual([["agree", "Link workers / PPI contributors", "left", ""]]);
+    expect(agree[0]?.groupIds).toEqual(["a", "b"]);
+    const differ = aspectFlags(groups(80, 35));
+    // The first named leans towards the right end, the second towards the left.
+    expect(said(differ)).toEqual([
+      ["differ", "Link workers / PPI contributors", "", ""],
+      ["close-spread", "Link workers", "", ""],
+      ["wide-spread", "PPI contributors", "", ""],
     ]);
   });
 
-  it("says when groups are a little apart or in the middle", () => {
-    expect(aspectFlags(groups(60, 40), labels)[0]?.text).toBe(
-      "Link workers and PPI contributors are 20 points apart",
-    );
-    expect(aspectFlags(groups(48, 55), labels)[0]?.text).toBe("Both groups put this in the middle");
+  it("finds when groups are a little apart or in the middle", () => {
+    expect(said(aspectFlags(groups(60, 40)).slice(0, 1))).toEqual([
+      ["apart", "Link workers / PPI contributors", "", 20],
+    ]);
+    expect(said(aspectFlags(groups(48, 55)).slice(0, 1))).toEqual([
+      ["middle", "Link workers / PPI contributors", "", ""],
+    ]);
+    const three = aspectFlags([
+      { groupId: "a", name: "A", position: 85 },
+      { groupId: "b", name: "B", position: 90 },
+      { groupId: "c", name: "C", position: 80 },
+    ]);
+    expect(said(three)).toEqual([["agree", "A / B / C", "right", ""]]);
   });
 
-  it("says who moved between rounds", () => {
-    const flags = aspectFlags(
-      [
-        { groupId: "a", name: "Link workers", position: 70, previous: 45 },
-        { groupId: "b", name: "PPI contributors", position: 30, previous: 35 },
-      ],
-      labels,
-    );
-    expect(flags.filter((f) => f.kind === "moved").map((f) => f.text)).toEqual([
-      "Link workers moved this towards set in stone (by 25 points)",
+  it("finds who moved between rounds, in whole points", () => {
+    const flags = aspectFlags([
+      { groupId: "a", name: "Link workers", position: 70.4, previous: 45 },
+      { groupId: "b", name: "PPI contributors", position: 30, previous: 35 },
     ]);
+    expect(said(flags.filter((f) => f.kind === "moved"))).toEqual([["moved", "Link workers", "right", 25]]);
+  });
+
+  it("puts a scale's label inside a sentence with a small first letter, keeping acronyms", () => {
+    expect(labelInSentence(" About choice ")).toBe("about choice");
+    expect(labelInSentence("PPI view")).toBe("PPI view");
   });
 
   it("follows the workshop's thresholds", () => {
-    const wide = aspectFlags(groups(80, 35), labels, { ...DEFAULT_STATS_THRESHOLDS, wideSpread: 60 });
+    const wide = aspectFlags(groups(80, 35), { ...DEFAULT_STATS_THRESHOLDS, wideSpread: 60 });
     expect(wide.some((f) => f.kind === "wide-spread")).toBe(false);
-    const few = aspectFlags(groups(80, 35), labels, { ...DEFAULT_STATS_THRESHOLDS, minPeople: 5 });
+    const few = aspectFlags(groups(80, 35), { ...DEFAULT_STATS_THRESHOLDS, minPeople: 5 });
     expect(few.some((f) => f.kind === "wide-spread" || f.kind === "close-spread")).toBe(false);
     expect(sideOf(39)).toBe("left");
     expect(sideOf(39, { middleBand: 20 })).toBe("middle");

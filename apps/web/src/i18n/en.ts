@@ -902,4 +902,27 @@ export const en = {
     forSomeoneBy: "Written for someone by {{name}}",
     forSomeoneByFacilitator: "Written for someone by the facilitator",
   },
+  // The plain-language flags under each aspect (flagWords.ts): the model gives the finding, these word it.
+  findings: {
+    agreeBoth: "Both groups see this as {{end, inSentence}}",
+    agreeAll: "All groups see this as {{end, inSentence}}",
+    middleBoth: "Both groups put this in the middle",
+    middleAll: "All groups put this in the middle",
+    differ: "{{a}} lean towards {{right, inSentence}}; {{b}} towards {{left, inSentence}}",
+    pair: "{{a}} and {{b}}",
+    pairVowel: "{{a}} and {{b}}",
+    apart_one: "{{pair}} are {{count}} point apart",
+    apart_other: "{{pair}} are {{count}} points apart",
+    wideSpread: "{{a}} did not agree among themselves (wide spread)",
+    closeSpread: "{{a}} mostly agreed among themselves",
+    moved_one: "{{a}} moved this towards {{end, inSentence}} (by {{count}} point)",
+    moved_other: "{{a}} moved this towards {{end, inSentence}} (by {{count}} points)",
+    method:
+      "Positions run from 0 to 100 along each scale. Where each person placed the aspects on their own first, the middle half is the interquartile range (R type 7).",
+  },
+  // Who wrote a note without a group of its own (the model's attribute()).
+  byline: {
+    facilitator: "Facilitator",
+    removedGroup: "Removed group",
+  },
 } as const;

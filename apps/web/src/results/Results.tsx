@@ -6,9 +6,17 @@
  * once they were revealed. A withdrawn page says so plainly.
  */
 
-import type { SharedAspect, SharedChart, SharedGroup, SharedResults, SharedScale } from "@continuum/export";
+import type {
+  SharedAspect,
+  SharedChart,
+  SharedFlag,
+  SharedGroup,
+  SharedResults,
+  SharedScale,
+} from "@continuum/export";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { flagText } from "../activities/scale/flagWords.ts";
 import { ApiFailure, api, failureMessage } from "../api.ts";
 import { i18n, intlLocale } from "../i18n/i18n.ts";
 import { LanguageSwitch } from "../i18n/LanguageSwitch.tsx";
@@ -109,7 +117,8 @@ export default function Results({ slug }: { slug: string }) {
         ),
       )}
       <footer className="results-foot">
-        <p>{r.method}</p>
+        {/* The server words it in the workshop's language; the page reads in its reader's. */}
+        <p>{t("findings.method")}</p>
       </footer>
     </main>
   );
@@ -165,6 +174,7 @@ function AspectResult({
   name(i: number): string;
 }) {
   const { t } = useTranslation();
+  const flags = flagSentences(aspect, scale, name);
   return (
     <>
       <h3>{aspect.text}</h3>
@@ -227,9 +237,9 @@ function AspectResult({
           </span>
         </div>
       ))}
-      {aspect.flags.length > 0 ? (
+      {flags.length > 0 ? (
         <ul className="results-flags">
-          {aspect.flags.map((f) => (
+          {flags.map((f) => (
             <li key={f}>{f}.</li>
           ))}
         </ul>
@@ -248,6 +258,27 @@ function AspectResult({
         </div>
       ) : null}
     </>
+  );
+}
+
+/**
+ * The aspect's flags in the reader's language, worded from the findings as data; a server from before
+ * `flagData` gives only its own sentences (in the workshop's language), which are shown as they are.
+ */
+function flagSentences(aspect: SharedAspect, scale: SharedScale, name: (i: number) => string): string[] {
+  const data: readonly SharedFlag[] | undefined = aspect.flagData;
+  if (!data) return [...aspect.flags];
+  const labels = { left: scale.leftLabel, right: scale.rightLabel };
+  return data.map((f) =>
+    flagText(
+      {
+        kind: f.kind,
+        names: f.groups.map(name),
+        ...(f.side ? { side: f.side } : {}),
+        ...(f.points !== undefined ? { points: f.points } : {}),
+      },
+      labels,
+    ),
   );
 }
 

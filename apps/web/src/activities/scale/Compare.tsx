@@ -12,6 +12,7 @@ import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
 import type { DocConnection } from "../../sync/connection.ts";
 import { OpenChartButton } from "../chart/OpenChartButton.tsx";
+import { flagText } from "./flagWords.ts";
 import { laneStore } from "./laneStore.ts";
 import { AspectReasons } from "./reasons/AspectReasons.tsx";
 import { FlagSettings } from "./reasons/FlagSettings.tsx";
@@ -232,14 +233,14 @@ function RowFlags({
       name: g.name,
       position: row.positions.find((p) => p.group.id === g.id)?.x ?? null,
     })),
-    { left: activity.leftLabel, right: activity.rightLabel },
     thresholds,
   );
   if (flags.length === 0) return null;
+  const labels = { left: activity.leftLabel, right: activity.rightLabel };
   return (
     <ul className="row-flags">
       {flags.map((f) => (
-        <li key={f.kind + f.groupIds.join()}>{f.text}</li>
+        <li key={f.kind + f.groupIds.join()}>{flagText(f, labels)}</li>
       ))}
     </ul>
   );

@@ -18,6 +18,7 @@ import {
 import type { AspectId } from "@continuum/protocol";
 import { useTranslation } from "react-i18next";
 import "./distribution.css";
+import { flagText } from "../flagWords.ts";
 
 export interface RowRoundsProps {
   aspectId: AspectId;
@@ -57,7 +58,6 @@ export function RowRounds({ aspectId, positions, groups, rounds, solo, labels, t
       individual: r.individual,
       ...(hasMoves ? { previous: r.previous } : {}),
     })),
-    labels,
     thresholds,
   );
   return (
@@ -118,7 +118,7 @@ export function RowRounds({ aspectId, positions, groups, rounds, solo, labels, t
       {flags.length > 0 ? (
         <ul className="flags">
           {flags.map((f) => (
-            <li key={`${f.kind}-${f.groupIds.join("-")}`}>{f.text}.</li>
+            <li key={`${f.kind}-${f.groupIds.join("-")}`}>{flagText(f, labels)}.</li>
           ))}
         </ul>
       ) : null}
