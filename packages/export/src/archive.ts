@@ -252,6 +252,13 @@ function readChartNote(v: unknown, mostVotes: number): SnapshotChartNote | null 
     votes: readVotes(o.votes, mostVotes),
     createdAt: readIso(o.createdAt),
     updatedAt: readIso(o.updatedAt),
+    // Written for someone (OWN-4); absent in older archives, which read as notes their authors wrote.
+    ...(typeof o.writtenFor === "string"
+      ? {
+          writtenFor: text(o.writtenFor, LIMITS.name, "a name"),
+          ...(o.scribe === "facilitator" || o.scribe === "participant" ? { scribe: o.scribe } : {}),
+        }
+      : {}),
   };
 }
 

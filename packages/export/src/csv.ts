@@ -56,6 +56,11 @@ export const TIDY_COLUMNS = [
   "note_id",
   // Added last (issue 13), so scripts that read the columns by position keep working.
   "participant_id",
+  // Notes typed for someone else (OWN-4, issue 17), after the others for the same reason.
+  "written_for",
+  "scribe_kind",
+  "scribe",
+  "scribe_participant_id",
 ] as const;
 
 function activityRows(s: WorkshopSnapshot, a: SnapshotActivity): Cell[][] {
@@ -85,12 +90,19 @@ function activityRows(s: WorkshopSnapshot, a: SnapshotActivity): Cell[][] {
           n.id,
           // A lane is its group's: any member moves any of its notes, and the server stamps no author.
           "",
+          "",
+          "",
+          "",
+          "",
         ]);
       }
     }
     return rows;
   }
   for (const n of a.notes) {
+    // A note written for someone is credited to them: `author` and `participant_id` say whose it is, the
+    // scribe columns who typed it.
+    const typed = n.writtenFor !== undefined;
     rows.push([
       w.title,
       w.date,
@@ -102,14 +114,18 @@ function activityRows(s: WorkshopSnapshot, a: SnapshotActivity): Cell[][] {
       null,
       columnTitle(a.columns, n.columnId),
       n.votes,
-      n.author,
+      typed ? n.writtenFor : n.author,
       n.createdAt ?? "",
       n.updatedAt ?? "",
       a.id,
       n.groupId ?? "",
       a.kind === "chart" ? (a.about.aspectId ?? "") : "",
       n.id,
-      n.participantId ?? "",
+      typed ? "" : (n.participantId ?? ""),
+      typed ? n.writtenFor : "",
+      typed ? (n.scribe ?? "") : "",
+      typed ? n.author : "",
+      typed ? (n.participantId ?? "") : "",
     ]);
   }
   return rows;

@@ -49,6 +49,9 @@ export interface ExportText {
     readonly very: string;
   };
   readonly votes: (n: number) => string;
+  /** A note typed for someone else (OWN-4): by whom (a name or `theFacilitator`), or null to say no name. */
+  readonly writtenFor: (scribe: string | null) => string;
+  readonly theFacilitator: string;
   readonly nothingHere: string;
   readonly removedColumnNotes: string;
   readonly scaleRuns: (left: string, right: string) => string;
@@ -152,6 +155,8 @@ const en: ExportText = {
     very: "the groups see this very differently",
   },
   votes: (n) => (n === 1 ? `${n} vote` : `${n} votes`),
+  writtenFor: (scribe) => (scribe ? `written for someone by ${scribe}` : "written for someone"),
+  theFacilitator: "the facilitator",
   nothingHere: "Nothing was written here.",
   removedColumnNotes: "Notes from a removed column",
   scaleRuns: (l, r) =>
@@ -233,6 +238,14 @@ are never changed: a position is always between 0 and 100 and a count is never n
         "Stable ids, to join rows with the comparison file or the JSON archive. `aspect_id` is blank for a group's own aspect (scale) and for a chart that is not about a prepared aspect.",
       participant_id:
         "Chart and board: a pseudonymous id of the person who wrote the note (e.g. `pk3m9x2q4rtb`), issued at random by the server when they joined and stamped on the note by the server, so it cannot be claimed by a device. The same person has the same id in every row and every export of this workshop, on every device they used (a shared tablet gives each person their own), and it is kept in anonymous workshops: count people, or follow one person's notes, without names. Only the facilitator's list of people links an id to a name. Blank for scale notes (a lane is its group's, moved by any member), for the facilitator's notes, and for notes written before ids were issued or brought in by an import.",
+      written_for:
+        "Chart and board: for a note someone typed on behalf of a person who said it aloud (the facilitator, or a member of the same group), the name given for that person; blank when no name was given or the workshop is anonymous. Such a note is credited to that person: `author` is this name too, `group` is their group, and `participant_id` is blank (they need no link). Blank for every other note.",
+      scribe_kind:
+        "Chart and board: who typed a note written for someone: `facilitator`, or `participant` (a member of the note's group; the server credits their own group). Stamped by the server, so a device cannot claim it. Filled exactly for the notes written for someone: count them with it, named or not.",
+      scribe:
+        "The display name of whoever typed a note written for someone; blank in anonymous workshops and for every other note.",
+      scribe_participant_id:
+        "The pseudonymous id of the participant who typed a note written for someone (as `participant_id` for their own notes); blank when the facilitator typed it and for every other note.",
     },
     comparison: {
       "workshop, activity": "As above.",
@@ -285,6 +298,9 @@ const cy: ExportText = {
       many: "{n} pleidlais",
       other: "{n} pleidlais",
     }),
+  writtenFor: (scribe) =>
+    scribe ? `ysgrifennwyd ar ran rhywun gan ${scribe}` : "ysgrifennwyd ar ran rhywun",
+  theFacilitator: "yr hwylusydd",
   nothingHere: "Ni ysgrifennwyd dim yma.",
   removedColumnNotes: "Nodiadau o golofn a dynnwyd",
   scaleRuns: (l, r) =>
@@ -366,6 +382,14 @@ byth yn cael eu newid: mae safle bob amser rhwng 0 a 100 ac nid yw cyfrif byth y
         "Dynodwyr sefydlog, i gysylltu rhesi â ffeil y gymhariaeth neu'r archif JSON. Mae `aspect_id` yn wag ar gyfer agwedd a ysgrifennodd grŵp ei hun (graddfa) ac ar gyfer siart nad yw'n ymwneud ag agwedd a baratowyd.",
       participant_id:
         "Siart a bwrdd: dynodwr ffugenwol y person a ysgrifennodd y nodyn (e.e. `pk3m9x2q4rtb`), a roddwyd ar hap gan y gweinydd pan ymunodd ac a stampiwyd ar y nodyn gan y gweinydd, fel na all dyfais ei hawlio. Mae gan yr un person yr un dynodwr ym mhob rhes a phob allforyn o'r gweithdy hwn, ar bob dyfais a ddefnyddiodd (mae llechen a rennir yn rhoi ei dynodwr ei hun i bob person), ac fe'i cedwir mewn gweithdai dienw: cyfrwch bobl, neu dilynwch nodiadau un person, heb enwau. Dim ond rhestr pobl yr hwylusydd sy'n cysylltu dynodwr ag enw. Yn wag ar gyfer nodiadau graddfa (lôn y grŵp yw hi, a gall unrhyw aelod ei symud), nodiadau'r hwylusydd, a nodiadau a ysgrifennwyd cyn rhoi dynodwyr neu a ddaeth drwy fewnforio.",
+      written_for:
+        "Siart a bwrdd: ar gyfer nodyn a deipiodd rhywun ar ran person a'i dywedodd yn uchel (yr hwylusydd, neu aelod o'r un grŵp), yr enw a roddwyd i'r person hwnnw; yn wag pan na roddwyd enw neu pan fo'r gweithdy'n ddienw. Mae nodyn o'r fath yn cael ei briodoli i'r person hwnnw: `author` yw'r enw hwn hefyd, `group` yw eu grŵp, ac mae `participant_id` yn wag (nid oes angen dolen arnyn nhw). Yn wag ar gyfer pob nodyn arall.",
+      scribe_kind:
+        "Siart a bwrdd: pwy a deipiodd nodyn a ysgrifennwyd ar ran rhywun: `facilitator`, neu `participant` (aelod o grŵp y nodyn; mae'r gweinydd yn priodoli eu grŵp eu hunain). Wedi'i stampio gan y gweinydd, fel na all dyfais ei hawlio. Wedi'i lenwi ar gyfer yr union nodiadau a ysgrifennwyd ar ran rhywun: cyfrwch nhw gyda hwn, gydag enw neu beidio.",
+      scribe:
+        "Enw'r sawl a deipiodd nodyn a ysgrifennwyd ar ran rhywun; yn wag mewn gweithdai dienw ac ar gyfer pob nodyn arall.",
+      scribe_participant_id:
+        "Dynodwr ffugenwol y cyfranogwr a deipiodd nodyn a ysgrifennwyd ar ran rhywun (fel `participant_id` ar gyfer eu nodiadau eu hunain); yn wag pan deipiodd yr hwylusydd ef ac ar gyfer pob nodyn arall.",
     },
     comparison: {
       "workshop, activity": "Fel uchod.",

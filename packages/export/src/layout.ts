@@ -10,6 +10,7 @@ import { type ExportText, exportText } from "./i18n.ts";
 import { researchText } from "./i18nResearch.ts";
 import {
   groupName,
+  noteCredit,
   round1,
   type SnapshotActivity,
   type SnapshotBoardActivity,
@@ -389,7 +390,11 @@ const CARD_META = 10;
 
 function cardMeta(s: WorkshopSnapshot, n: SnapshotChartNote): string {
   const tx = exportText(s.workshop.language);
-  const who = [...new Set([groupName(s, n.groupId) || tx.facilitator, n.author].filter(Boolean))].join(" · ");
+  const credit = noteCredit(s, n);
+  const who = [
+    ...new Set([groupName(s, n.groupId) || tx.facilitator, credit.name].filter(Boolean)),
+    ...(credit.typed ? [credit.typed] : []),
+  ].join(" · ");
   return n.votes > 0 ? `${who} · ${tx.votes(n.votes)}` : who;
 }
 

@@ -12,6 +12,7 @@ import { reasonsForAspect } from "./research.ts";
 import { roundsReport } from "./rounds.ts";
 import {
   groupName,
+  noteCredit,
   round1,
   type SnapshotActivity,
   type SnapshotBoardActivity,
@@ -61,8 +62,9 @@ const words = (s: WorkshopSnapshot): ExportText => exportText(s.workshop.languag
 
 function noteLine(s: WorkshopSnapshot, n: SnapshotChartNote): string {
   const x = words(s);
-  const names = [groupName(s, n.groupId) || x.facilitator, n.author].filter(Boolean);
-  const who = [...new Set(names)].map(mdText).join(", ");
+  const credit = noteCredit(s, n);
+  const names = [groupName(s, n.groupId) || x.facilitator, credit.name].filter(Boolean);
+  const who = [...new Set(names), ...(credit.typed ? [credit.typed] : [])].map(mdText).join(", ");
   const votes = n.votes > 0 ? `, ${x.votes(n.votes)}` : "";
   return `- ${quote(n.text)} (${who}${votes})`;
 }

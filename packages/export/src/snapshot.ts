@@ -19,11 +19,13 @@ import {
   type ParticipantId,
   readWorkshopContent,
   SCHEMA_VERSION,
+  type Scribe,
   type StatsThresholds,
   type WorkshopId,
   type WorkshopLanguage,
 } from "@continuum/model";
 import type * as Y from "yjs";
+import { exportText } from "./i18n.ts";
 import { stampedParticipants } from "./participants.ts";
 import { type SnapshotRounds, snapshotRounds } from "./rounds.ts";
 
@@ -132,6 +134,29 @@ export interface SnapshotChartNote {
   readonly votes: number;
   readonly createdAt: IsoTime;
   readonly updatedAt: IsoTime;
+  /**
+   * Typed for someone else who said it aloud (OWN-4): their name as given, blank when none was given or the
+   * workshop is anonymous. The note is credited to them and `groupId`; `author` and `participantId` are who
+   * typed it. Absent on every other note, and in archives from before it.
+   */
+  readonly writtenFor?: string;
+  /** Who typed a note written for someone, as the server stamped it; absent otherwise. */
+  readonly scribe?: Scribe;
+}
+
+/**
+ * Whom a chart or board note is credited to, as the exports show it: the person's name (the one it was
+ * written for, if it was; blank when anonymous or not given), and for a note written for someone the words
+ * saying so and who typed it (no name when anonymous: "the facilitator" is a role, not a name).
+ */
+export function noteCredit(
+  s: WorkshopSnapshot,
+  n: SnapshotChartNote,
+): { readonly name: string; readonly typed: string | null } {
+  if (n.writtenFor === undefined) return { name: n.author, typed: null };
+  const tx = exportText(s.workshop.language);
+  const scribe = n.scribe === "facilitator" ? tx.theFacilitator : n.author || null;
+  return { name: n.writtenFor, typed: tx.writtenFor(scribe) };
 }
 
 interface SnapshotActivityBase {
@@ -310,6 +335,9 @@ export function snapshotFromDocs(
         votes: n.votes,
         createdAt: isoTime(n.createdAt),
         updatedAt: isoTime(n.updatedAt),
+        // Written for someone (OWN-4): the mark stays in anonymous workshops, the name does not.
+        ...(n.writtenFor !== undefined ? { writtenFor: author(n.writtenFor) } : {}),
+        ...(n.writtenFor !== undefined && n.scribe ? { scribe: n.scribe } : {}),
       }),
     );
     const columns = a.columns.map((c) => ({ id: c.id, title: c.title }));

@@ -1,6 +1,6 @@
 /**
  * Participant ids in the exports (issue 13): the pseudonymous id the server stamped on a chart or board note
- * is in the notes CSV (`participant_id`, the last column) and the JSON archive, in anonymous workshops too,
+ * is in the notes CSV (`participant_id`, after the older columns) and the JSON archive, in anonymous workshops too,
  * while names are not; scale notes have none.
  */
 import { chartDocName } from "@continuum/protocol";
@@ -22,11 +22,12 @@ function stamped(anonymous: boolean) {
 }
 
 describe("participant ids in the exports", () => {
-  it("the notes CSV carries the stamped id last, blank where there is none; names go, ids stay when anonymous", () => {
+  it("the notes CSV carries the stamped id after the older columns, blank where there is none; names go, ids stay when anonymous", () => {
     for (const anonymous of [false, true]) {
       const rows = parseCsv(toCsv(stamped(anonymous)).replace(/^\uFEFF/, ""));
       const header = rows[0] ?? [];
-      expect(header.at(-1)).toBe("participant_id");
+      // Last when it was added (issue 13); the columns of notes written for someone follow it (OWN-4).
+      expect(header.indexOf("participant_id")).toBe(TIDY_COLUMNS.indexOf("written_for") - 1);
       expect(header).toEqual([...TIDY_COLUMNS]);
       const col = header.indexOf("participant_id");
       const author = header.indexOf("author");
