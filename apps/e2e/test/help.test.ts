@@ -1,7 +1,9 @@
 /**
  * Issue 17, help for people unsure of reading or writing, on the scale, a chart and a prompt board:
  * - "Read aloud" asks the device's speech synthesis to read the note (or the material, or the instructions).
- *   Nothing is stubbed: `speechSynthesis.speak` is only wrapped to note what it was asked to say.
+ *   Nothing is stubbed: `speechSynthesis.speak` is only wrapped to note what it was asked to say. The
+ *   workshop's own words are read in the workshop's language (here Welsh, set by the facilitator), the app's
+ *   instructions in the page's (English), so the device picks a voice that pronounces each.
  * - "Larger text" (in the You menu) enlarges the text and brings every target on the screen to 56 px at
  *   least, and the device remembers it.
  *
@@ -13,6 +15,7 @@ import {
   setBoardMaterial,
   setColumnInstructions,
   setCurrentActivity,
+  setMeta,
 } from "@continuum/model";
 import type { ActivityId, ColumnId } from "@continuum/protocol";
 import type { Page } from "playwright-core";
@@ -94,11 +97,26 @@ describe("read aloud and larger text", () => {
     await placed.tap();
     await page.getByRole("button", { name: "Read aloud: the note" }).click();
     await expect.poll(() => spoken(page)).toEqual([{ text: "Location of meetings", lang: "en" }]);
+    // The facilitator makes it a Welsh workshop: the page stays English, the workshop's words are read in
+    // Welsh (the template's words are English here; what matters is the voice the device is asked for).
+    setMeta(fac.doc, { language: "cy" });
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe("en");
+    await expect
+      .poll(async () => {
+        await page.getByRole("button", { name: "Read aloud: the note" }).click();
+        return (await spoken(page)).at(-1);
+      })
+      .toEqual({ text: "Location of meetings", lang: "cy" });
     await page.getByRole("button", { name: "Close" }).click();
     await page.getByRole("button", { name: "Read aloud: the activity's question and instructions" }).click();
-    await expect
-      .poll(async () => (await spoken(page)).at(-1)?.text)
-      .toMatch(/^Which aspects of the link worker role are discretionary\? Place each aspect/);
+    // The question in the workshop's language, then the app's own instruction in the page's.
+    await expect.poll(async () => (await spoken(page)).at(-1)?.lang).toBe("en");
+    const [question, instruction] = (await spoken(page)).slice(-2);
+    expect(question?.lang).toBe("cy");
+    expect(question?.text).toMatch(
+      /^Which aspects of the link worker role are discretionary\? Place each aspect/,
+    );
+    expect(instruction?.text).toMatch(/^The scale goes from /);
     if (shots) await page.screenshot({ path: `${shots}/larger-scale.png` });
     expect(await smallTargets(page)).toEqual([]);
 
@@ -121,16 +139,18 @@ describe("read aloud and larger text", () => {
     await pros.getByRole("button", { name: "Done" }).tap();
     await pros.getByRole("button", { name: /^Quicker for patients/ }).tap();
     await pros.getByRole("button", { name: "Read aloud: the note Quicker for patients" }).tap();
-    await expect.poll(async () => (await spoken(page)).at(-1)?.text).toBe("Quicker for patients");
+    await expect
+      .poll(async () => (await spoken(page)).at(-1))
+      .toEqual({ text: "Quicker for patients", lang: "cy" });
     if (shots) await page.screenshot({ path: `${shots}/larger-chart.png` });
     expect(await smallTargets(page)).toEqual([]);
 
     // The prompt board: the material and a question's instructions.
     setCurrentActivity(fac.doc, boardId);
     await page.getByRole("button", { name: "Read aloud: the material" }).tap();
-    await expect.poll(async () => (await spoken(page)).at(-1)?.text).toBe(MATERIAL);
+    await expect.poll(async () => (await spoken(page)).at(-1)).toEqual({ text: MATERIAL, lang: "cy" });
     await page.getByRole("button", { name: "Read aloud: instructions for Holding" }).tap();
-    await expect.poll(async () => (await spoken(page)).at(-1)?.text).toBe(INSTRUCTIONS);
+    await expect.poll(async () => (await spoken(page)).at(-1)).toEqual({ text: INSTRUCTIONS, lang: "cy" });
     if (shots) await page.screenshot({ path: `${shots}/larger-board.png` });
     expect(await smallTargets(page)).toEqual([]);
 

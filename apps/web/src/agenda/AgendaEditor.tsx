@@ -98,8 +98,9 @@ function MeetingDate({ workshopDoc }: { workshopDoc: Y.Doc }) {
 }
 
 /**
- * The language of the exports (issue 17): their headings, the codebook and the report's sentences. What
- * people wrote stays as they wrote it. Each choice is named in itself, as in the app's own language control.
+ * The workshop's language (issue 17): the exports' headings, the codebook and the report's sentences, and
+ * the voice Read aloud uses for the workshop's own words (notes, prompts, aspects). What people wrote stays
+ * as they wrote it. Each choice is named in itself, as in the app's own language control.
  */
 function ExportLanguage({ workshopDoc }: { workshopDoc: Y.Doc }) {
   const language = useWorkshopValue(workshopDoc, (w) => w.meta.language);

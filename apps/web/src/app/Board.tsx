@@ -24,6 +24,7 @@ import { dismissAllMessages } from "../sync/connection.ts";
 import { useAllConnectionStates, useConnectionState, useDoc, useDocConnection } from "../sync/hooks.ts";
 import { usePresence, usePublishPresence } from "../sync/presence.ts";
 import { useWorkshop } from "../sync/useDocStore.ts";
+import { WorkshopLanguage } from "../ui/ReadAloud.tsx";
 import { navigate } from "./router.ts";
 import { ConnectionBanner, combineStates, OfflineNotice } from "./topbar/ConnectionBanner.tsx";
 import { Presence } from "./topbar/Presence.tsx";
@@ -300,8 +301,9 @@ function WorkshopScreen({
   // The timer belongs to the activity it was started for: not shown once people are elsewhere.
   const timer = timerFor(workshop?.control.timer ?? null, activity?.id);
 
+  // Read aloud reads the workshop's own words in the workshop's language (ReadAloud.tsx).
   const board = (
-    <>
+    <WorkshopLanguage lang={workshop?.meta.language}>
       {workshop && activity?.kind === "scale" && doc ? (
         <ScaleActivity
           key={activity.id}
@@ -322,7 +324,7 @@ function WorkshopScreen({
           readOnly={readOnly}
         />
       ) : null}
-    </>
+    </WorkshopLanguage>
   );
 
   return (

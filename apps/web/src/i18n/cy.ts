@@ -222,7 +222,7 @@ export const cy = {
     title: "Teitl",
     about: "Am",
     none: "Dim gweithgareddau eto. Ychwanegwch un isod.",
-    exportLanguage: "Iaith y lawrlwythiadau (penawdau, llyfr codau, adroddiad)",
+    exportLanguage: "Iaith y gweithdy (y lawrlwythiadau, a darllen ei nodiadau'n uchel)",
     date: "Dyddiad y cyfarfod (yn yr allforion ac enwau eu ffeiliau)",
     endedFacilitator:
       "Mae'r cyfarfod wedi dod i ben: dim ond at weithgareddau a adawyd ar agor rhwng cyfarfodydd y gall cyfranogwyr ychwanegu.",

@@ -216,7 +216,7 @@ export const en = {
     title: "Title",
     about: "About",
     none: "No activities yet. Add one below.",
-    exportLanguage: "Language of the downloads (headings, codebook, report)",
+    exportLanguage: "Language of the workshop (the downloads, and its notes read aloud)",
     date: "Meeting date (in the exports and their file names)",
     endedFacilitator:
       "The meeting has ended: participants can only add to activities left open between meetings.",

@@ -28,6 +28,7 @@ import { loadPresentSession, type PresentSession, type Session, savePresentSessi
 import { useConnectionState, useDoc, useDocConnection } from "../sync/hooks.ts";
 import { usePresence, usePublishPresence } from "../sync/presence.ts";
 import { useWorkshop } from "../sync/useDocStore.ts";
+import { WorkshopLanguage } from "../ui/ReadAloud.tsx";
 import { useScreenTitle } from "../ui/useScreenTitle.ts";
 import { JoinInvite } from "./JoinInvite.tsx";
 import { VoteResults } from "./VoteResults.tsx";
@@ -206,15 +207,17 @@ function PresentScreen({ present }: { present: PresentSession }) {
             ended={control?.meetingEnded === true}
           />
         ) : (
-          <PresentActivity
-            workshop={workshop}
-            activity={activity}
-            session={session}
-            workshopDoc={doc}
-            chartDoc={chart?.doc ?? null}
-            me={me}
-            view={roomView}
-          />
+          <WorkshopLanguage lang={workshop.meta.language}>
+            <PresentActivity
+              workshop={workshop}
+              activity={activity}
+              session={session}
+              workshopDoc={doc}
+              chartDoc={chart?.doc ?? null}
+              me={me}
+              view={roomView}
+            />
+          </WorkshopLanguage>
         )}
       </main>
       {!joining && code ? (

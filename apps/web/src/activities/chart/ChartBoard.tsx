@@ -19,7 +19,7 @@ import { createStore } from "zustand/vanilla";
 import { useDoc, useDocConnection } from "../../sync/hooks.ts";
 import { useWorkshopValue } from "../../sync/useDocStore.ts";
 import { ConfirmButton } from "../../ui/ConfirmButton.tsx";
-import { ReadAloud, sentences } from "../../ui/ReadAloud.tsx";
+import { ReadAloud } from "../../ui/ReadAloud.tsx";
 import { useBoardSensors } from "../../ui/sensors.ts";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
 import type { ActivityMe } from "../me.ts";
@@ -219,13 +219,14 @@ export function NotesBoard({
             {activity.prompt ? `${activity.prompt} ` : null}
             <ReadAloud
               small
-              text={sentences(
-                activity.title,
-                activity.kind === "chart" && activity.about.text
-                  ? `${t("chart.about")} ${activity.about.text}`
-                  : "",
-                activity.prompt,
-              )}
+              text={[
+                { text: activity.title },
+                // "About:" is the app's word, what follows the workshop's: each in its own language.
+                ...(activity.kind === "chart" && activity.about.text
+                  ? [{ text: t("chart.about"), app: true }, { text: activity.about.text }]
+                  : []),
+                { text: activity.prompt },
+              ]}
               what={t("chart.readWhat")}
             />
           </p>

@@ -34,7 +34,7 @@ import type { Session } from "../../session.ts";
 import type { DocConnection } from "../../sync/connection.ts";
 import { createDragBroadcaster } from "../../sync/presence.ts";
 import { GroupBadge } from "../../ui/GroupBadge.tsx";
-import { ReadAloud, sentences } from "../../ui/ReadAloud.tsx";
+import { ReadAloud } from "../../ui/ReadAloud.tsx";
 import { useBoardSensors } from "../../ui/sensors.ts";
 import { usePageTitle } from "../../ui/usePageTitle.ts";
 import { laneDocFor, mayWriteLane, visibleGroups } from "./access.ts";
@@ -262,11 +262,14 @@ export function ScaleActivity({
           {activity.prompt ? `${activity.prompt} ` : null}
           <ReadAloud
             small
-            text={sentences(
-              activity.title,
-              activity.prompt,
-              t("scale.goesFrom", { left: activity.leftLabel, right: activity.rightLabel }),
-            )}
+            text={[
+              { text: activity.title },
+              { text: activity.prompt },
+              {
+                text: t("scale.goesFrom", { left: activity.leftLabel, right: activity.rightLabel }),
+                app: true,
+              },
+            ]}
             what={t("chart.readWhat")}
           />
         </p>
