@@ -11,6 +11,7 @@ import {
   listActivities,
   placeAspect,
   type ScaleActivity,
+  setMeta,
   setSoloRevealed,
   startGroupRound,
   startIndividualRound,
@@ -110,6 +111,25 @@ describe("share-back: a results page without names", () => {
       ]) {
         expect(page.text).not.toContain(secret);
       }
+
+      // The flags as data, for the page to word in its reader's language, and as sentences in the
+      // workshop's language for other readers; so is the method line. A Welsh workshop's are Welsh.
+      type Aspect = { flags: string[]; flagData: { kind: string; groups: number[] }[] };
+      const aspectOf = (body: unknown) =>
+        (body as { activities: { kind: string; aspects?: Aspect[] }[] }).activities.find(
+          (a) => a.kind === "scale",
+        )?.aspects?.[0];
+      expect(aspectOf(page.body)?.flagData).toEqual([{ kind: "wide-spread", groups: [0] }]);
+      expect(aspectOf(page.body)?.flags[0]).toMatch(/did not agree among themselves/);
+      expect(page.body.method).toMatch(/^Positions run from 0 to 100/);
+      setMeta(facilitator.doc, { language: "cy" });
+      await new Promise((r) => setTimeout(r, 200));
+      const welsh = await call(server.url, "GET", `/api/results/${slug}`);
+      expect(aspectOf(welsh.body)?.flags[0]).toMatch(
+        /^Nid oedd .* yn cytuno â'i gilydd \(gwasgariad eang\)$/,
+      );
+      expect(aspectOf(welsh.body)?.flagData).toEqual([{ kind: "wide-spread", groups: [0] }]);
+      expect(welsh.body.method).toMatch(/^Mae'r safleoedd yn mynd o 0 i 100/);
 
       // A wrong slug (well formed or not) is 404; a withdrawn one is 410 with a sentence.
       expect((await call(server.url, "GET", `/api/results/${"A".repeat(24)}`)).status).toBe(404);
