@@ -29,6 +29,7 @@ export function WrittenForFields({
   onChange,
   groups,
   ownGroup,
+  anonymous,
 }: {
   value: WrittenForState;
   onChange(next: WrittenForState): void;
@@ -36,6 +37,8 @@ export function WrittenForFields({
   groups: readonly { id: string; name: string }[];
   /** A participant's own group's name; null for the facilitator. */
   ownGroup: string | null;
+  /** The workshop hides names (ANON-1): the hint says the name is not shown to others. */
+  anonymous: boolean;
 }) {
   const { t } = useTranslation();
   const id = useId();
@@ -48,13 +51,15 @@ export function WrittenForFields({
         if (open !== value.open) onChange({ ...value, open, missingGroup: false });
       }}
     >
-      <summary>{t("writtenFor.toggle")}</summary>
+      <summary>
+        <span className="written-for-toggle">{t("writtenFor.toggle")}</span>
+      </summary>
       <div className="written-for-fields">
         <p className="hint">{t("writtenFor.intro")}</p>
         <div className="field">
           <label htmlFor={`${id}-name`}>{t("writtenFor.name")}</label>
           <span className="hint" id={`${id}-hint`}>
-            {t("writtenFor.nameHint")}
+            {anonymous ? t("writtenFor.nameHintAnonymous") : t("writtenFor.nameHint")}
           </span>
           <input
             id={`${id}-name`}

@@ -13,7 +13,7 @@ import { useBoard } from "./context.ts";
 import { NOT_WRITTEN_FOR, WrittenForFields, type WrittenForState } from "./WrittenFor.tsx";
 
 export function AddNote({ column }: { column: Column }) {
-  const { chart, me, announce, groups, activity } = useBoard();
+  const { chart, me, announce, groups, activity, anonymous } = useBoard();
   const [open, setOpen] = useState(false);
   const [text, setText] = useState("");
   const [forOther, setForOther] = useState<WrittenForState>(NOT_WRITTEN_FOR);
@@ -53,6 +53,16 @@ export function AddNote({ column }: { column: Column }) {
   };
   return (
     <form onSubmit={submit} className="inline-form">
+      {/* First: whom the note is for decides how it is labelled and credited. */}
+      {canWriteFor && (
+        <WrittenForFields
+          value={forOther}
+          onChange={setForOther}
+          groups={credit}
+          ownGroup={ownGroup}
+          anonymous={anonymous}
+        />
+      )}
       <label className="field">
         {writing
           ? t("writtenFor.theirNote", { title: column.title })
@@ -65,9 +75,6 @@ export function AddNote({ column }: { column: Column }) {
         />
       </label>
       <DictationHint id={hintId} />
-      {canWriteFor && (
-        <WrittenForFields value={forOther} onChange={setForOther} groups={credit} ownGroup={ownGroup} />
-      )}
       <div className="actions">
         <button type="submit" className="btn small primary" disabled={!text.trim()}>
           {t("forms.addNote")}
