@@ -225,6 +225,31 @@ describe("rounds on a scale, and the results page shared back", () => {
       await pp.pdf({ path: path.join(process.env.ROUND_SHOTS, "share-back.pdf"), format: "A4" });
     await pp.emulateMedia({ media: "screen" });
 
+    // A reader who chooses Cymraeg reads the flags and the method line in Welsh (issue 17): the server
+    // gives the findings as data and the page words them; the groups' and aspects' words stay as written.
+    await pp.getByLabel("Language / Iaith").selectOption("cy");
+    await pp
+      .getByText(/^Nid oedd .+ yn cytuno â'i gilydd \(gwasgariad eang\)\.$/)
+      .first()
+      .waitFor();
+    await pp.getByText(/^Mae'r safleoedd yn mynd o 0 i 100/).waitFor();
+    const welsh = (await pp.locator("main").textContent()) ?? "";
+    for (const english of [
+      "did not agree",
+      "agreed among",
+      "lean towards",
+      "see this as",
+      "points apart",
+      "Positions run",
+    ])
+      expect(welsh).not.toContain(english);
+    expect(welsh).toContain(first.text);
+    await pp.evaluate(() => window.scrollTo(0, 0));
+    await shot(pp, "share-back-cy-390x844.png");
+    await shotOf(pp.locator(".results-aspect").first(), "share-back-cy-aspect-390.png");
+    await shotOf(pp.locator(".results-foot"), "share-back-cy-foot-390.png");
+    await pp.getByLabel("Language / Iaith").selectOption("en");
+
     await fp.getByRole("button", { name: "Withdraw the results page" }).click();
     await fp.getByText(/The results page is withdrawn/).waitFor();
     await pp.reload();

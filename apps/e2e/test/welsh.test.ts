@@ -2,8 +2,8 @@
  * Issue 17: the February 2023 flow in Welsh. The facilitator chooses Cymraeg with "Language / Iaith" on the
  * start page and creates the discretion workshop; a link worker's tablet follows its browser's languages
  * (cy-GB first) and joins in Welsh, places an aspect on the scale and moves it with the keys, both hearing the
- * position in Welsh; the facilitator opens a chart about the aspect from the cockpit and the link worker adds
- * a pro. What people wrote (the workshop's title, the aspects, the groups, the note) stays as written.
+ * position in Welsh; the facilitator opens a chart about the aspect from the cockpit, the link worker adds
+ * a pro and the facilitator a note whose byline is Welsh ("Hwylusydd"). What people wrote (the workshop's title, the aspects, the groups, the note) stays as written.
  *
  * Screenshots of the start page, the board on a tablet and the cockpit with `WELSH_SHOTS=<dir>`.
  */
@@ -79,5 +79,16 @@ describe("in Welsh", () => {
     await page.getByRole("button", { name: "Ychwanegu nodyn", exact: true }).click();
     await page.getByText("Closer to home").waitFor();
     await fac.page.getByText("Closer to home").waitFor();
+
+    // The facilitator adds one from the cockpit: on the tablet its byline is the catalogue's "Hwylusydd".
+    await fac.page
+      .getByRole("button", { name: /^Ychwanegu nodyn at / })
+      .first()
+      .click();
+    await fac.page.getByRole("textbox", { name: /^Eich nodyn ar gyfer / }).fill("Costs to services");
+    await fac.page.getByRole("button", { name: "Ychwanegu nodyn", exact: true }).click();
+    const byline = page.locator(".chart-note", { hasText: "Costs to services" }).locator(".chart-note-by");
+    await expect.poll(async () => (await byline.textContent()) ?? "").toMatch(/Hwylusydd$/);
+    expect(await byline.textContent()).not.toMatch(/Facilitator/);
   });
 });
