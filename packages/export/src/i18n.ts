@@ -27,6 +27,8 @@ export interface ExportText {
   readonly untitledAspect: string;
   readonly unnamedGroup: string;
   readonly removedGroup: string;
+  /** A note's byline when its group was removed from the workshop (as the web app shows it). */
+  readonly removedGroupNote: string;
   readonly facilitator: string;
   readonly chart: string;
   readonly workshopReport: string;
@@ -135,6 +137,7 @@ const en: ExportText = {
   untitledAspect: "Untitled aspect",
   unnamedGroup: "Unnamed group",
   removedGroup: "a removed group",
+  removedGroupNote: "Removed group",
   facilitator: "Facilitator",
   chart: "Chart",
   workshopReport: "Workshop report",
@@ -270,6 +273,7 @@ const cy: ExportText = {
   untitledAspect: "Agwedd heb deitl",
   unnamedGroup: "Grŵp heb enw",
   removedGroup: "grŵp a dynnwyd",
+  removedGroupNote: "Grŵp a dynnwyd",
   facilitator: "Hwylusydd",
   chart: "Siart",
   workshopReport: "Adroddiad y gweithdy",

@@ -392,7 +392,12 @@ function cardMeta(s: WorkshopSnapshot, n: SnapshotChartNote): string {
   const tx = exportText(s.workshop.language);
   const credit = noteCredit(s, n);
   const who = [
-    ...new Set([groupName(s, n.groupId) || tx.facilitator, credit.name].filter(Boolean)),
+    ...new Set(
+      [
+        n.groupId === null ? tx.facilitator : groupName(s, n.groupId) || tx.removedGroupNote,
+        credit.name,
+      ].filter(Boolean),
+    ),
     ...(credit.typed ? [credit.typed] : []),
   ].join(" · ");
   return n.votes > 0 ? `${who} · ${tx.votes(n.votes)}` : who;
@@ -463,7 +468,7 @@ function layoutColumns(
     let y = start;
     for (const n of col.notes) {
       const lines = wrapText(n.text || "(empty note)", colW - 20, CARD_TEXT, false, 12);
-      const meta = wrapText(cardMeta(s, n), colW - 20, CARD_META, false, 2);
+      const meta = wrapText(cardMeta(s, n), colW - 20, CARD_META, false, 3);
       const h = 10 + lines.length * 17 + 4 + meta.length * 13 + 6;
       if (y + h > pageHeight - M && y > page(p).bottom) {
         p++;

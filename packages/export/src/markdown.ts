@@ -63,7 +63,9 @@ const words = (s: WorkshopSnapshot): ExportText => exportText(s.workshop.languag
 function noteLine(s: WorkshopSnapshot, n: SnapshotChartNote): string {
   const x = words(s);
   const credit = noteCredit(s, n);
-  const names = [groupName(s, n.groupId) || x.facilitator, credit.name].filter(Boolean);
+  // A note without a group is the facilitator's; one whose group was since removed says so.
+  const group = n.groupId === null ? x.facilitator : groupName(s, n.groupId) || x.removedGroupNote;
+  const names = [group, credit.name].filter(Boolean);
   const who = [...new Set(names), ...(credit.typed ? [credit.typed] : [])].map(mdText).join(", ");
   const votes = n.votes > 0 ? `, ${x.votes(n.votes)}` : "";
   return `- ${quote(n.text)} (${who}${votes})`;

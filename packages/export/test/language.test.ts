@@ -3,7 +3,7 @@
  * come from the Welsh catalogue when the facilitator chose Welsh; what people wrote stays as written; the
  * CSV column names stay the same English identifiers for R and Python.
  */
-import { setMeta } from "@continuum/model";
+import { removeGroup, setMeta } from "@continuum/model";
 import { describe, expect, it } from "vitest";
 import { researchText } from "../src/i18nResearch.ts";
 import {
@@ -16,7 +16,7 @@ import {
   toMarkdown,
 } from "../src/index.ts";
 import { layoutActivity } from "../src/layout.ts";
-import { buildFixture, EXPORTED_AT, SCALE } from "./fixture.ts";
+import { buildFixture, CHART, EXPORTED_AT, LW, SCALE } from "./fixture.ts";
 import { withRounds } from "./withRounds.ts";
 
 function welsh() {
@@ -160,5 +160,26 @@ describe("exports in Welsh", () => {
       );
     expect(apart("Ymchwilwyr")).toBe("Mae 20 pwynt rhwng Gweithwyr ac Ymchwilwyr");
     expect(apart("Cleifion")).toBe("Mae 20 pwynt rhwng Gweithwyr a Cleifion");
+  });
+
+  it("a note's byline names the facilitator, or a group since removed, in the workshop's language", () => {
+    const { workshopDoc, docs } = buildFixture();
+    removeGroup(workshopDoc, LW);
+    const english = toMarkdown(snapshotFromDocs(workshopDoc, docs, { now: EXPORTED_AT }));
+    expect(english).toContain("“Bigger caseloads, then waiting lists” (Removed group, Ria, 2 votes)");
+    expect(english).toContain("(Facilitator)");
+    setMeta(workshopDoc, { language: "cy" });
+    const s = snapshotFromDocs(workshopDoc, docs, { now: EXPORTED_AT });
+    const md = toMarkdown(s);
+    expect(md).toContain("“Bigger caseloads, then waiting lists” (Grŵp a dynnwyd, Ria, 2 bleidlais)");
+    expect(md).not.toContain("Removed group");
+    const chart = s.activities.find((a) => a.id === CHART);
+    if (!chart) throw new Error("no chart");
+    const texts = layoutActivity(s, chart)
+      .shapes.filter((x) => x.type === "text")
+      .map((x) => (x as { text: string }).text)
+      .join(" ");
+    expect(texts).toContain("Grŵp a dynnwyd");
+    expect(texts).toContain("Hwylusydd");
   });
 });
