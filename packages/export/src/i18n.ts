@@ -51,8 +51,11 @@ export interface ExportText {
     readonly very: string;
   };
   readonly votes: (n: number) => string;
-  /** A note typed for someone else (OWN-4): by whom (a name or `theFacilitator`), or null to say no name. */
-  readonly writtenFor: (scribe: string | null) => string;
+  /**
+   * A note typed for someone else (OWN-4): by whom (a name or `theFacilitator`; null: say no name), and
+   * whether the person it was written for is named beside it (then it says only who wrote it down).
+   */
+  readonly writtenFor: (scribe: string | null, named: boolean) => string;
   readonly theFacilitator: string;
   readonly nothingHere: string;
   readonly removedColumnNotes: string;
@@ -158,7 +161,8 @@ const en: ExportText = {
     very: "the groups see this very differently",
   },
   votes: (n) => (n === 1 ? `${n} vote` : `${n} votes`),
-  writtenFor: (scribe) => (scribe ? `written for someone by ${scribe}` : "written for someone"),
+  writtenFor: (scribe, named) =>
+    scribe ? (named ? `written by ${scribe}` : `written for someone by ${scribe}`) : "written for someone",
   theFacilitator: "the facilitator",
   nothingHere: "Nothing was written here.",
   removedColumnNotes: "Notes from a removed column",
@@ -302,8 +306,12 @@ const cy: ExportText = {
       many: "{n} pleidlais",
       other: "{n} pleidlais",
     }),
-  writtenFor: (scribe) =>
-    scribe ? `ysgrifennwyd ar ran rhywun gan ${scribe}` : "ysgrifennwyd ar ran rhywun",
+  writtenFor: (scribe, named) =>
+    scribe
+      ? named
+        ? `ysgrifennwyd gan ${scribe}`
+        : `ysgrifennwyd ar ran rhywun gan ${scribe}`
+      : "ysgrifennwyd ar ran rhywun",
   theFacilitator: "yr hwylusydd",
   nothingHere: "Ni ysgrifennwyd dim yma.",
   removedColumnNotes: "Nodiadau o golofn a dynnwyd",

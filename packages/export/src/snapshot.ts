@@ -156,7 +156,7 @@ export function noteCredit(
   if (n.writtenFor === undefined) return { name: n.author, typed: null };
   const tx = exportText(s.workshop.language);
   const scribe = n.scribe === "facilitator" ? tx.theFacilitator : n.author || null;
-  return { name: n.writtenFor, typed: tx.writtenFor(scribe) };
+  return { name: n.writtenFor, typed: tx.writtenFor(scribe, n.writtenFor !== "") };
 }
 
 interface SnapshotActivityBase {

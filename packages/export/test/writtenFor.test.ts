@@ -105,9 +105,7 @@ describe("notes written for someone in the exports", () => {
 
   it("the report credits the person and says who typed it", () => {
     const report = toMarkdown(withWrittenFor(false));
-    expect(report).toContain(
-      "“The bus takes an hour” (PPI contributors, Amira, written for someone by the facilitator)",
-    );
+    expect(report).toContain("“The bus takes an hour” (PPI contributors, Amira, written by the facilitator)");
     expect(report).toContain("“Fewer forms” (Link workers, written for someone by Sam)");
   });
 
@@ -138,6 +136,7 @@ describe("notes written for someone in the exports", () => {
       expect(codebook(s)).toContain(`| ${column} |`);
     const welsh = { ...s, workshop: { ...s.workshop, language: "cy" as const } };
     expect(codebook(welsh)).toContain("ysgrifennwyd ar ran rhywun");
-    expect(toMarkdown(welsh)).toContain("ysgrifennwyd ar ran rhywun gan yr hwylusydd");
+    expect(toMarkdown(welsh)).toContain("Amira, ysgrifennwyd gan yr hwylusydd");
+    expect(toMarkdown(welsh)).toContain("ysgrifennwyd ar ran rhywun gan Sam");
   });
 });
