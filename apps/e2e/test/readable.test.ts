@@ -366,7 +366,7 @@ describe("focus and announcements say what happened", () => {
     const page = await device("tablet-landscape");
     await joinWithCode(page, w.code, "Fay", LW);
     const cdp = await page.context().newCDPSession(page);
-    await dragCardTo(page, cdp, "Who can refer", LW, 30);
+    const shown = await dragCardTo(page, cdp, "Who can refer", LW, 30);
     // Whatever the page's live regions say now (the app's own and the drag library's).
     const spoken = () =>
       page.evaluate(() =>
@@ -381,6 +381,8 @@ describe("focus and announcements say what happened", () => {
     });
     const said = await spoken();
     expect(said).toMatch(/Who can refer placed at (2[5-9]|3[0-5]) of 100 towards set in stone\./);
+    // The card under the finger showed, just before the lift, the value it was then placed at.
+    expect(said).toContain(`placed at ${shown} of 100`);
     expect(said).not.toMatch(/put back/);
   });
 });
@@ -425,7 +427,7 @@ async function dragCardTo(
   aspect: string,
   group: string,
   x: number,
-): Promise<void> {
+): Promise<number | null> {
   const card = trayCard(page, aspect);
   await card.scrollIntoViewIfNeeded();
   const railEl = lane(page, group).locator(".rail");
@@ -459,8 +461,19 @@ async function dragCardTo(
   }
   await page.waitForTimeout(80);
   const during = await page.evaluate(() => window.scrollY);
+  // The number the card under the finger shows: the one of the strip 0..100 inside its window.
+  const shown = await page.evaluate(() => {
+    const win = document.querySelector(".drag-card .tape-window")?.getBoundingClientRect();
+    if (!win) return null;
+    const inside = [...document.querySelectorAll(".drag-card .tape > span")].filter((el) => {
+      const r = el.getBoundingClientRect();
+      return r.top >= win.top - 1 && r.bottom <= win.bottom + 1;
+    });
+    return inside.length === 1 ? Number(inside[0]?.textContent) : null;
+  });
   await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
   expect(during, "the page did not scroll during the drag").toBe(before);
+  return shown;
 }
 
 async function placeAllByTouch(page: Page, kind: Device, group = LW): Promise<void> {

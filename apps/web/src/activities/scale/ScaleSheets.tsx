@@ -4,7 +4,6 @@ import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
 import { useDragX, useUi } from "../../app/ui.ts";
 import type { DocConnection } from "../../sync/connection.ts";
-import { positionText } from "./describe.ts";
 import { laneStore, useNote } from "./laneStore.ts";
 import { NoteEditor } from "./NoteEditor.tsx";
 import { WhyHere } from "./reasons/WhyHere.tsx";
@@ -107,7 +106,45 @@ export function DragCard({ rightLabel }: { rightLabel: string }) {
   return (
     <div className="note drag-card" aria-hidden="true">
       <span className="note-text">{drag.text}</span>
-      <span className="note-meta">{x === null ? t("scale.letGo") : positionText(x, rightLabel)}</span>
+      {x === null ? (
+        <span className="note-meta">{t("scale.letGo")}</span>
+      ) : (
+        <PositionTape x={x} rightLabel={rightLabel} />
+      )}
     </div>
   );
 }
+
+/** Stands for the number in the position sentence, to split the sentence around it. */
+const NUMBER = "\u2063#\u2063";
+const ALL_POSITIONS = Array.from({ length: 101 }, (_, i) => i);
+
+/**
+ * "34 of 100 towards set in stone", where the number is a strip of every value from 0 to 100 behind a window
+ * one line tall, slid to the value by a transform. Why not just the words: any change of text on the page, even
+ * in the card under the finger, has the browser paint the whole page again, and a lane of hundreds of notes is
+ * many screens to paint; on a slow tablet that cost a frame on every move. A transform of its own layer costs
+ * no painting, so the card follows the finger and shows the exact value on every frame.
+ */
+function PositionTape({ x, rightLabel }: { x: number; rightLabel: string }) {
+  const { t } = useTranslation();
+  const sentence = t("scale.position", { x: NUMBER, right: rightLabel.toLocaleLowerCase() });
+  const [before = "", after = ""] = sentence.split(NUMBER);
+  const value = Math.max(0, Math.min(100, Math.round(x)));
+  return (
+    <span className="note-meta">
+      {before}
+      <span className="tape-window">
+        <span className="tape" style={{ transform: `translateY(${-value * TAPE_LINE}em)` }}>
+          {ALL_POSITIONS.map((n) => (
+            <span key={n}>{n}</span>
+          ))}
+        </span>
+      </span>
+      {after}
+    </span>
+  );
+}
+
+/** One line of the strip, in em: the same as `.tape-window`'s height in scale.css. */
+const TAPE_LINE = 1.3;
