@@ -6,7 +6,7 @@
  * - frame times while a finger drags a note across the lane (requestAnimationFrame timestamps in the page).
  * Prints a Markdown table for docs/performance.md. Not a pass/fail test: the numbers depend on the machine.
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { addNote, readWorkshop } from "@continuum/model";
 import { type ActivityId, type GroupId, laneDocName } from "@continuum/protocol";
 import type { Page } from "playwright-core";
@@ -22,6 +22,41 @@ const RUNS = 3;
 const LW = "Link workers";
 
 const h = useHarness();
+
+type TraceEvent = {
+  name: string;
+  ph: string;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: Record<string, unknown>;
+};
+
+/** Total time per event name on the renderer's threads, the 12 largest, to see what a slide spends its frames on. */
+function summariseTrace(file: string): string {
+  const { traceEvents } = JSON.parse(readFileSync(file, "utf8")) as { traceEvents: TraceEvent[] };
+  const names = new Map<string, string>();
+  for (const e of traceEvents)
+    if (e.name === "thread_name") names.set(`${e.pid}:${e.tid}`, String(e.args?.name ?? ""));
+  const totals = new Map<string, Map<string, { ms: number; n: number }>>();
+  for (const e of traceEvents) {
+    if (e.ph !== "X" || e.dur === undefined) continue;
+    const thread = names.get(`${e.pid}:${e.tid}`) ?? "?";
+    if (!/CrRendererMain|Compositor|VizCompositor|CrGpuMain|Raster/.test(thread)) continue;
+    const byName = totals.get(thread) ?? new Map();
+    totals.set(thread, byName);
+    const t = byName.get(e.name) ?? { ms: 0, n: 0 };
+    t.ms += e.dur / 1000;
+    t.n++;
+    byName.set(e.name, t);
+  }
+  const lines: string[] = [];
+  for (const [thread, byName] of totals) {
+    const top = [...byName].sort((a, b) => b[1].ms - a[1].ms).slice(0, 14);
+    lines.push(`${thread}: ${top.map(([n, t]) => `${n} ${t.ms.toFixed(0)} ms/${t.n}`).join(", ")}`);
+  }
+  return lines.join("\n");
+}
 
 /** A small deterministic generator, so every run seeds the same board. */
 function mulberry32(seed: number): () => number {
@@ -113,7 +148,31 @@ it(`a lane with ${NOTES} notes on a tablet under ${THROTTLE}x CPU throttling`, a
 
   const cold = await openBoard(page, `/w/${reader.workshopId}`);
   const warm: number[] = [];
-  for (let i = 0; i < RUNS; i++) warm.push(await openBoard(page, null));
+  for (let i = 0; i < RUNS; i++) {
+    // With MEASURE_TRACE, the last reload is traced too, to see what opening the board spends its time on.
+    const traceOpen = i === RUNS - 1 && process.env.MEASURE_TRACE;
+    const b = page.context().browser();
+    if (traceOpen && b)
+      await b.startTracing(page, {
+        path: `${traceOpen}.open.json`,
+        categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink", "v8"],
+      });
+    const profileOpen = i === RUNS - 1 && process.env.MEASURE_PROFILE;
+    if (profileOpen) {
+      await cdp.send("Profiler.enable");
+      await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+      await cdp.send("Profiler.start");
+    }
+    warm.push(await openBoard(page, null));
+    if (profileOpen) {
+      const { profile } = await cdp.send("Profiler.stop");
+      writeFileSync(`${profileOpen}.open.cpuprofile`, JSON.stringify(profile));
+    }
+    if (traceOpen && b) {
+      await b.stopTracing();
+      console.log(`open again:\n${summariseTrace(`${traceOpen}.open.json`)}`);
+    }
+  }
 
   // Drags: a finger presses the note on top at a point of the lane, holds until it lifts (on a slow tablet
   // the 180 ms hold takes longer; a person waits for the card to lift too), slides a third of the way across
@@ -203,6 +262,24 @@ it(`a lane with ${NOTES} notes on a tablet under ${THROTTLE}x CPU throttling`, a
       const { metrics: list } = await cdp.send("Performance.getMetrics");
       return Object.fromEntries(list.map((m) => [m.name, m.value]));
     };
+    // MEASURE_TRACE=<file.json>: a Chromium performance trace of the first slide (open it in DevTools'
+    // Performance panel); a summary of where the renderer's threads spent the slide is printed.
+    const traceTo = i === 0 ? process.env.MEASURE_TRACE : undefined;
+    const browser = page.context().browser();
+    if (traceTo && browser)
+      await browser.startTracing(page, {
+        path: traceTo,
+        categories: [
+          "devtools.timeline",
+          "disabled-by-default-devtools.timeline",
+          "disabled-by-default-devtools.timeline.frame",
+          "disabled-by-default-devtools.timeline.invalidationTracking",
+          "blink",
+          "cc",
+          "gpu",
+          "viz",
+        ],
+      });
     if (profileTo) await cdp.send("Performance.enable");
     const metricsBefore = profileTo ? await metrics() : null;
     if (profileTo) {
@@ -213,6 +290,10 @@ it(`a lane with ${NOTES} notes on a tablet under ${THROTTLE}x CPU throttling`, a
     for (let k = 1; k <= 60; k++) {
       await touch("touchMove", { x: from.x + ((to.x - from.x) * k) / 60, y: from.y });
       await page.waitForTimeout(16);
+    }
+    if (traceTo && browser) {
+      await browser.stopTracing();
+      console.log(summariseTrace(traceTo));
     }
     if (profileTo) {
       const { profile } = await cdp.send("Profiler.stop");
@@ -225,6 +306,8 @@ it(`a lane with ${NOTES} notes on a tablet under ${THROTTLE}x CPU throttling`, a
           `script ${(d("ScriptDuration") * 1000).toFixed(0)} ms, tasks ${(d("TaskDuration") * 1000).toFixed(0)} ms`,
       );
     }
+    // MEASURE_SHOT=<file.png>: how the card under the finger looks at the end of the first slide.
+    if (i === 0 && process.env.MEASURE_SHOT) await page.screenshot({ path: process.env.MEASURE_SHOT });
     const letGo = await mark();
     await touch("touchEnd");
     await page.waitForFunction(
