@@ -738,6 +738,8 @@ export const en = {
     emptyNote: "(empty)",
     why_one: "Why? {{count}}",
     why_other: "Why? {{count}}",
+    reasons_one: "{{count}} reason",
+    reasons_other: "{{count}} reasons",
     position: "{{x}} of 100 towards {{right}}",
     noteLabel: "{{text}}, {{group}}, {{position}}",
     moved: "{{text}} moved to {{position}}.",

@@ -26,7 +26,7 @@ import { useConnectionState, useDoc } from "../../sync/hooks.ts";
 import { useRemoteDrags } from "../../sync/presence.ts";
 import { GroupBadge } from "../../ui/GroupBadge.tsx";
 import { type LaneStore, laneStore, useAllNotes } from "./laneStore.ts";
-import { Note } from "./Note.tsx";
+import { Note, type NoteWords } from "./Note.tsx";
 
 export interface LaneProps {
   conn: DocConnection;
@@ -222,7 +222,12 @@ const Notes = memo(function Notes({
     return { rows, spots: notes.flatMap((n) => byId.get(n.id) ?? []) };
   }, [notes, span, noteWidth]);
   const initial = groupInitial(groupName);
-  const { t } = useTranslation();
+  const { t, i18n: lang } = useTranslation();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new language gives new words (t reads it).
+  const words = useMemo<NoteWords>(
+    () => ({ movable: t("scale.movableNote"), role: t("scale.noteRole"), empty: t("scale.emptyNote") }),
+    [t, lang.language],
+  );
   return (
     <ul
       className="notes"
@@ -253,6 +258,7 @@ const Notes = memo(function Notes({
             mark={mark}
             rightLabel={rightLabel}
             editable={editable}
+            words={words}
           />
         </li>
       ))}

@@ -17,9 +17,9 @@ import {
   useState,
 } from "react";
 import { flushSync } from "react-dom";
-import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
 import { useUi } from "../../app/ui.ts";
+import { i18n } from "../../i18n/i18n.ts";
 import { GroupBadge } from "../../ui/GroupBadge.tsx";
 import { clampPosition, noteLabel, positionText } from "./describe.ts";
 import { recentlyDragged } from "./dragGuard.ts";
@@ -38,6 +38,19 @@ export interface NoteProps {
   /** The scale's right-hand label, for the position in words. */
   rightLabel: string;
   editable: boolean;
+  /** The words every note of the lane shows, looked up once per lane (see `NoteWords`). */
+  words: NoteWords;
+}
+
+/**
+ * The interface words a note needs, looked up by the lane and passed down: with a `useTranslation` in each
+ * note, opening a lane of 300 notes spent a fifth of its script time in i18next's hook and lookups on a slow
+ * tablet. A new language gives a new object, so every note re-renders in it.
+ */
+export interface NoteWords {
+  movable: string;
+  role: string;
+  empty: string;
 }
 
 /** Data a note carries while dragged, read back when it is dropped. */
@@ -139,6 +152,7 @@ export const Note = memo(function Note({
   mark,
   rightLabel,
   editable,
+  words,
 }: NoteProps) {
   noteRenders.body++;
   const note = useNote(store, id);
@@ -161,7 +175,6 @@ export const Note = memo(function Note({
   // A placed card's note takes focus in the lane where it was placed: after a reveal another group's lane
   // holds a note with the same id (a note's id comes from its aspect), which this person cannot move.
   const takeFocus = useUi((s) => s.focusNote === id) && editable;
-  const { t } = useTranslation();
   const ref = useRef<HTMLButtonElement | null>(null);
   const onPointerDown = useCallback(
     (e: PointerEvent) => {
@@ -186,7 +199,7 @@ export const Note = memo(function Note({
 
   if (!note) return null;
   const label = `${noteLabel(note.text, groupName, note.x, rightLabel)}${
-    reasons > 0 ? `, ${reasons} ${reasons === 1 ? "reason" : "reasons"}` : ""
+    reasons > 0 ? `, ${i18n.t("scale.reasons", { count: reasons })}` : ""
   }`;
 
   const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>) => {
@@ -216,11 +229,12 @@ export const Note = memo(function Note({
     e.preventDefault();
     const nx = clampPosition(x);
     moveNote(doc, id, nx, y);
-    useUi
-      .getState()
-      .announce(
-        t("scale.moved", { text: note.text || t("scale.aNote"), position: positionText(nx, rightLabel) }),
-      );
+    useUi.getState().announce(
+      i18n.t("scale.moved", {
+        text: note.text || i18n.t("scale.aNote"),
+        position: positionText(nx, rightLabel),
+      }),
+    );
   };
 
   return (
@@ -231,7 +245,7 @@ export const Note = memo(function Note({
       // it is being dragged.
       aria-disabled={!editable}
       aria-pressed={isDragging ? true : undefined}
-      aria-roledescription={editable ? t("scale.movableNote") : t("scale.noteRole")}
+      aria-roledescription={editable ? words.movable : words.role}
       aria-describedby={editable ? "note-help" : undefined}
       aria-label={label}
       data-note-id={id}
@@ -245,10 +259,10 @@ export const Note = memo(function Note({
         useUi.getState().openEditor({ groupId, noteId: id });
       }}
     >
-      <span className="note-text">{note.text || t("scale.emptyNote")}</span>
+      <span className="note-text">{note.text || words.empty}</span>
       {reasons > 0 ? (
         <span className="note-why" aria-hidden="true">
-          {t("scale.why", { count: reasons })}
+          {i18n.t("scale.why", { count: reasons })}
         </span>
       ) : null}
       {/* After the words, on their last line: it never takes width from a long word. */}
