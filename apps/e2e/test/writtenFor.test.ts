@@ -141,7 +141,16 @@ describe("a note written for someone else", () => {
         .getByText(/Amira|Anna/)
         .count(),
     ).resolves.toBe(0);
-    if (shots) await pp.screenshot({ path: `${shots}/written-for-anonymous-390x844.png` });
+    if (shots) {
+      await pp.screenshot({ path: `${shots}/written-for-anonymous-390x844.png` });
+      // The same phone in Welsh, to see the longer words fit.
+      await pp.evaluate(() => localStorage.setItem("continuum.language", "cy"));
+      await pp.reload();
+      await pp.getByText("Ysgrifennwyd ar ran rhywun", { exact: true }).waitFor({ timeout: PATIENCE });
+      await pp.getByRole("button", { name: "Ychwanegu nodyn at Pros" }).tap();
+      await pp.getByText("Ysgrifennu ar ran rhywun arall?").tap();
+      await pp.screenshot({ path: `${shots}/written-for-welsh-390x844.png`, fullPage: true });
+    }
 
     // The notes CSV, from the facilitator's downloads: the columns, and no names now.
     await fp.getByRole("button", { name: "Download the results" }).click();
