@@ -199,6 +199,11 @@ export interface AddChartNoteInput {
    * and, for a participant, their own group whatever `groupId` says.
    */
   writtenFor?: string;
+  /**
+   * Who is typing it, with `writtenFor`: so the writer's screen says so before the server's stamp arrives
+   * (the server replaces it with the token's, OWN-4).
+   */
+  scribe?: Scribe;
 }
 
 /** Adds a note at the end of its column. */
@@ -213,7 +218,10 @@ export function addChartNote(doc: Y.Doc, input: AddChartNoteInput): NoteId {
     m.set("order", orderAfter(ordersIn(doc, input.columnId)));
     m.set("author", truncate(input.author, LIMITS.name));
     m.set("groupId", input.groupId);
-    if (input.writtenFor !== undefined) m.set("writtenFor", truncate(input.writtenFor.trim(), LIMITS.name));
+    if (input.writtenFor !== undefined) {
+      m.set("writtenFor", truncate(input.writtenFor.trim(), LIMITS.name));
+      if (input.scribe) m.set("scribe", input.scribe);
+    }
     m.set("createdAt", now);
     m.set("updatedAt", now);
     notesMap(doc).set(id, m);

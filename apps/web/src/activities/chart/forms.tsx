@@ -46,7 +46,9 @@ export function AddNote({ column }: { column: Column }) {
       text: text.trim(),
       author: me.name,
       groupId: writing && facilitator ? (forOther.groupId as GroupId) : me.groupId,
-      ...(writing ? { writtenFor: forOther.name.trim() } : {}),
+      ...(writing
+        ? { writtenFor: forOther.name.trim(), scribe: facilitator ? "facilitator" : "participant" }
+        : {}),
     });
     setText("");
     announce(t("forms.added", { title: column.title }));
