@@ -11,8 +11,8 @@ import { createWorkshop, eventually, joinAs, serverPerTest, synced } from "./hel
 const env = serverPerTest({ storage: "memory" });
 const settle = () => new Promise((r) => setTimeout(r, 250));
 
-async function chartWithTwoPeople() {
-  const created = await createWorkshop(env.server.url);
+async function chartWithTwoPeople(opts: { anonymous?: boolean } = {}) {
+  const created = await createWorkshop(env.server.url, "discretion", { showNames: !opts.anonymous });
   const facilitator = env.open(env.server.url, created.id, created.token);
   await synced(facilitator);
   const chart = listActivities(facilitator.doc).find((a) => a.kind === "chart");
@@ -108,6 +108,28 @@ describe("OWN-4: a note written for someone else", () => {
         author: "Ann",
       });
     }
+  });
+
+  it("an anonymous workshop keeps no name for the person, whoever typed it; only that it was written for someone", async () => {
+    const c = await chartWithTwoPeople({ anonymous: true });
+    const byAnn = addChartNote(c.a.doc, {
+      text: "Mine",
+      columnId: c.pros,
+      author: "Ann",
+      groupId: c.ann.group,
+      writtenFor: "Sam",
+    });
+    const byFacilitator = addChartNote(c.f.doc, {
+      text: "Theirs",
+      columnId: c.pros,
+      author: "Facilitator",
+      groupId: c.bob.group,
+      writtenFor: "Amira",
+    });
+    await eventually(() => {
+      expect(fields(c.f.doc, byAnn)).toMatchObject({ writtenFor: "", scribe: "participant" });
+      expect(fields(c.a.doc, byFacilitator)).toMatchObject({ writtenFor: "", scribe: "facilitator" });
+    });
   });
 
   it("the facilitator credits any group of the workshop, and a group it does not have is dropped", async () => {

@@ -15,8 +15,10 @@
  * string: nothing a client could claim as an identity) and who typed it (`scribe`), which the server
  * stamps from the token. A participant's such note is credited to their own group like any of their notes;
  * the facilitator's may be credited to any group of the workshop, and a group the workshop does not have is
- * dropped.
+ * dropped. In an anonymous workshop the server keeps no name for the person at all (as for reasons,
+ * REASON-1): nothing would show it, so no replica needs to hold it.
  */
+import { readMeta } from "@continuum/model";
 import type { GroupId, NoteId } from "@continuum/protocol";
 import * as Y from "yjs";
 import type { VerifiedToken } from "../auth/tokens.ts";
@@ -140,6 +142,7 @@ export class NoteGuard {
     if (verdict.created.length === 0 && verdict.removed.length === 0) return;
     const notes = room.doc.getMap<unknown>("notes");
     const archive = room.doc.getMap<unknown>("removed");
+    const anonymous = isAnonymous(room);
     room.doc.transact(() => {
       for (const id of verdict.created) {
         const note = notes.get(id);
@@ -147,7 +150,7 @@ export class NoteGuard {
         if (who.participant) note.set("participantId", who.participant);
         note.set("groupId", who.group);
         note.set("author", who.name);
-        stampWrittenFor(note, "participant");
+        stampWrittenFor(note, "participant", anonymous);
       }
       for (const [id, fields] of verdict.removed) {
         archive.set(id, { ...fields, removedAt: now, removedBy: who.participant ?? null });
@@ -177,11 +180,12 @@ export class NoteGuard {
       .filter((n): n is Y.Map<unknown> => n instanceof Y.Map && (n.has("writtenFor") || n.has("scribe")));
     if (written.length === 0) return;
     const view = room.parent?.view();
+    const anonymous = isAnonymous(room);
     room.doc.transact(() => {
       for (const note of written) {
         // A note that carries a participant's id is one of theirs the facilitator put back (OWN-3).
         const participant = typeof note.get("participantId") === "string";
-        stampWrittenFor(note, participant ? "participant" : "facilitator");
+        stampWrittenFor(note, participant ? "participant" : "facilitator", anonymous);
         const group = note.get("groupId");
         if (group !== null && (typeof group !== "string" || !view?.hasGroup(group as GroupId)))
           note.set("groupId", null);
@@ -194,15 +198,23 @@ export class NoteGuard {
  * OWN-4: a note written for someone keeps only a name for them and says who typed it, from the token; any
  * other value there (not a string) means the note is not written for anyone, and `scribe` goes too.
  */
-function stampWrittenFor(note: Y.Map<unknown>, scribe: "facilitator" | "participant"): void {
+function stampWrittenFor(
+  note: Y.Map<unknown>,
+  scribe: "facilitator" | "participant",
+  anonymous: boolean,
+): void {
   const name = note.get("writtenFor");
   if (typeof name === "string") {
     if (note.get("scribe") !== scribe) note.set("scribe", scribe);
+    if (anonymous && name !== "") note.set("writtenFor", "");
     return;
   }
   if (note.has("writtenFor")) note.delete("writtenFor");
   if (note.has("scribe")) note.delete("scribe");
 }
+
+/** Whether the room's workshop hides names (ANON-1); a room without its workshop loaded counts as named. */
+const isAnonymous = (room: Room): boolean => (room.parent ? readMeta(room.parent.doc).anonymous : false);
 
 /** The name of a top-level type, to say where a refused write went. */
 function rootName(doc: Y.Doc, type: SharedType): string | null {
