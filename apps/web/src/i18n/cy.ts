@@ -1013,8 +1013,7 @@ export const cy = {
       "Teipiwch yr hyn maen nhw'n ei ddweud, yn eu geiriau nhw. Mae'r nodyn yn dangos eu grŵp, a'ch bod wedi'i ysgrifennu ar eu rhan.",
     name: "Eu henw (dewisol)",
     nameHint: "Gadewch hwn yn wag os nad ydyn nhw am ei roi.",
-    nameHintAnonymous:
-      "Gadewch hwn yn wag os nad ydyn nhw am ei roi. Mae'r gweithdy hwn yn ddienw: dim ond eu grŵp y mae eraill yn ei weld.",
+    anonymous: "Mae'r gweithdy hwn yn ddienw: mae'r nodyn yn dangos eu grŵp, nid eu henw.",
     group: "Eu grŵp",
     groupFixed: "Eu grŵp: {{group}}",
     chooseGroup: "Dewiswch eu grŵp",

@@ -894,8 +894,7 @@ export const en = {
     intro: "Type what they say, in their words. The note shows their group, and that you wrote it for them.",
     name: "Their name (optional)",
     nameHint: "Leave it blank if they would rather not give it.",
-    nameHintAnonymous:
-      "Leave it blank if they would rather not give it. This workshop is anonymous: others see only their group.",
+    anonymous: "This workshop is anonymous: the note shows their group, not their name.",
     group: "Their group",
     groupFixed: "Their group: {{group}}",
     chooseGroup: "Choose their group",

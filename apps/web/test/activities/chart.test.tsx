@@ -123,6 +123,11 @@ describe("ChartBoard", () => {
     expect(patBoard.queryByText(/Amira|Ann/)).toBeNull();
     expect(patBoard.getByText("Written for someone by the facilitator")).toBeTruthy();
     expect(patBoard.getByText("Written for someone")).toBeTruthy();
+    // An anonymous workshop asks for no name: the server would not keep it (OWN-4).
+    await user.click(patBoard.getByRole("button", { name: "Add a note to Pros" }));
+    await user.click(patBoard.getByText("Writing for someone else?"));
+    expect(patBoard.queryByLabelText("Their name (optional)")).toBeNull();
+    expect(patBoard.getByText(/This workshop is anonymous/)).toBeTruthy();
   });
 
   it("moves notes with the keyboard: up and down reorder, left and right change column; focus follows", async () => {

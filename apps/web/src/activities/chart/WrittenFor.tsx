@@ -4,7 +4,7 @@
  * details element, as the GOV.UK Details component: clearly secondary, keyboard operable, nothing to learn)
  * that opens the person's name (optional) and, for the facilitator, their group; a participant writes only
  * for someone in their own group, which is shown, not chosen (the server credits their group whatever the
- * device says). The note then shows that person's group and name (no name in an anonymous workshop) and a
+ * device says). An anonymous workshop asks for no name. The note then shows that person's group and name (no name in an anonymous workshop) and a
  * quiet line saying who typed it.
  */
 import { LIMITS } from "@continuum/model";
@@ -37,7 +37,10 @@ export function WrittenForFields({
   groups: readonly { id: string; name: string }[];
   /** A participant's own group's name; null for the facilitator. */
   ownGroup: string | null;
-  /** The workshop hides names (ANON-1): the hint says the name is not shown to others. */
+  /**
+   * The workshop hides names (ANON-1): no name is asked for (the server would not keep it, OWN-4), and a
+   * line says the note shows only their group.
+   */
   anonymous: boolean;
 }) {
   const { t } = useTranslation();
@@ -56,20 +59,24 @@ export function WrittenForFields({
       </summary>
       <div className="written-for-fields">
         <p className="hint">{t("writtenFor.intro")}</p>
-        <div className="field">
-          <label htmlFor={`${id}-name`}>{t("writtenFor.name")}</label>
-          <span className="hint" id={`${id}-hint`}>
-            {anonymous ? t("writtenFor.nameHintAnonymous") : t("writtenFor.nameHint")}
-          </span>
-          <input
-            id={`${id}-name`}
-            value={value.name}
-            maxLength={LIMITS.name}
-            autoComplete="off"
-            aria-describedby={`${id}-hint`}
-            onChange={(e) => onChange({ ...value, name: e.target.value })}
-          />
-        </div>
+        {anonymous ? (
+          <p className="hint">{t("writtenFor.anonymous")}</p>
+        ) : (
+          <div className="field">
+            <label htmlFor={`${id}-name`}>{t("writtenFor.name")}</label>
+            <span className="hint" id={`${id}-hint`}>
+              {t("writtenFor.nameHint")}
+            </span>
+            <input
+              id={`${id}-name`}
+              value={value.name}
+              maxLength={LIMITS.name}
+              autoComplete="off"
+              aria-describedby={`${id}-hint`}
+              onChange={(e) => onChange({ ...value, name: e.target.value })}
+            />
+          </div>
+        )}
         {ownGroup !== null ? (
           <p className="written-for-group">{t("writtenFor.groupFixed", { group: ownGroup })}</p>
         ) : (

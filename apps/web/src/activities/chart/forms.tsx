@@ -47,7 +47,10 @@ export function AddNote({ column }: { column: Column }) {
       author: me.name,
       groupId: writing && facilitator ? (forOther.groupId as GroupId) : me.groupId,
       ...(writing
-        ? { writtenFor: forOther.name.trim(), scribe: facilitator ? "facilitator" : "participant" }
+        ? {
+            writtenFor: anonymous ? "" : forOther.name.trim(),
+            scribe: facilitator ? "facilitator" : "participant",
+          }
         : {}),
     });
     setText("");
