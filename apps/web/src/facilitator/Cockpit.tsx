@@ -140,16 +140,24 @@ export default function Cockpit({ doc, workshop, session, activity, chartDoc, pe
         ) : null}
       </AgendaRail>
       <div className="cockpit-main">
-        <RunBar doc={doc} workshop={workshop} activity={activity} now={serverNow} />
-        {activity?.kind === "scale" ? (
-          <RoundControls
-            key={activity.id}
-            doc={doc}
-            workshop={workshop}
-            activity={activity}
-            session={session}
-          />
-        ) : null}
+        {/* The rounds go with the bar: under it, or in its "More" menu on a narrow screen. */}
+        <RunBar
+          doc={doc}
+          workshop={workshop}
+          activity={activity}
+          now={serverNow}
+          more={
+            activity?.kind === "scale" ? (
+              <RoundControls
+                key={activity.id}
+                doc={doc}
+                workshop={workshop}
+                activity={activity}
+                session={session}
+              />
+            ) : null
+          }
+        />
         {/* It scrolls on its own, so it takes keyboard focus to scroll with the arrow keys (WCAG 2.1.1). */}
         {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard */}
         <section className="cockpit-board" ref={boardRef} tabIndex={0} aria-label={t("cockpit.liveBoard")}>

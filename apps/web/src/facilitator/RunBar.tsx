@@ -3,6 +3,11 @@
  * one line saying what the last action did, where the facilitator is looking. What the room's screen shows
  * (`control.view`) follows the facilitator's own view of the current activity: pressing "Compare the
  * groups" here compares on the projector too.
+ *
+ * On a narrow screen (a phone, or a laptop zoomed in far) the bar is compact, so the board starts on the
+ * first screen: the activity, its main action as a wide button, and "More", a menu (`ui/useMenu.ts`: a tap
+ * outside or Escape closes it) holding every other action, the rounds included. Nothing is left out; the
+ * line saying what the last action did stays outside the menu, in view.
  */
 
 import {
@@ -23,24 +28,33 @@ import {
   type Workshop,
 } from "@continuum/model";
 import type { ActivityId, AspectId } from "@continuum/protocol";
-import { useEffect, useId, useState } from "react";
+import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
 import { useUi } from "../app/ui.ts";
 import { formatMs } from "../ui/time.ts";
+import { useMediaQuery } from "../ui/useMediaQuery.ts";
+import { useMenu } from "../ui/useMenu.ts";
+
+/** Where the bar is compact: as the top bar's "short of space" (topbar.css), a phone's width or less. */
+export const COMPACT_BAR = "(max-width: 40rem), (max-height: 32rem)";
 
 export function RunBar({
   doc,
   workshop,
   activity,
   now,
+  more = null,
 }: {
   doc: Y.Doc;
   workshop: Workshop;
   activity: Activity | null;
   now: () => number;
+  /** More controls for this activity (the rounds): under the bar, or in its "More" menu when compact. */
+  more?: ReactNode;
 }) {
   const [said, say] = useState("");
+  const compact = useMediaQuery(COMPACT_BAR);
   const { t } = useTranslation();
   const setFacilitatorActivity = useUi((s) => s.setFacilitatorActivity);
   const setView = useUi((s) => s.setView);
@@ -73,64 +87,117 @@ export function RunBar({
     say(t("run.everyoneOn", { title }));
   };
 
+  const title = (
+    <p className="bar-title">
+      <strong>{activity.title || t("agenda.untitled")}</strong>{" "}
+      <span className="hint">{isCurrent ? t("run.everyoneSees") : t("run.onlyYou")}</span>
+    </p>
+  );
+  const bring = (
+    <button
+      type="button"
+      className="btn primary small"
+      disabled={isCurrent}
+      onClick={() => bringHere(activity.id, activity.title)}
+    >
+      {isCurrent ? t("run.everyoneHere") : t("run.bring")}
+    </button>
+  );
+  const nextButton =
+    isCurrent && next ? (
+      <button type="button" className="btn small" onClick={() => bringHere(next.id, next.title)}>
+        {t("run.next", { title: next.title })}
+      </button>
+    ) : null;
+  const lock = (
+    <button
+      type="button"
+      className="btn small"
+      aria-pressed={locked}
+      onClick={() => {
+        setLocked(doc, activity.id, !locked);
+        say(locked ? t("run.unlocked") : t("run.locked"));
+      }}
+    >
+      {locked ? t("run.unlock") : t("run.lock")}
+    </button>
+  );
+  const timer = <TimerBar doc={doc} workshop={workshop} activity={activity} now={now} say={say} />;
+  const levers =
+    activity.kind === "scale" ? (
+      <ScaleLevers
+        doc={doc}
+        workshop={workshop}
+        activity={activity}
+        isCurrent={isCurrent}
+        say={say}
+        onChart={(id, text) => {
+          setCurrentActivity(doc, id);
+          setFacilitatorActivity(id);
+          say(t("run.everyoneOnChart", { text }));
+        }}
+      />
+    ) : (
+      <ResultsLever doc={doc} activity={activity} isCurrent={isCurrent} roomView={roomView} say={say} />
+    );
+  const status = (
+    <p className="bar-status" role="status">
+      {said}
+    </p>
+  );
+
+  if (compact) {
+    return (
+      <section className="run-bar is-compact" aria-labelledby="run-title">
+        <h2 id="run-title" className="sr-only">
+          {t("run.heading")}
+        </h2>
+        <div className="bar-row">{title}</div>
+        <div className="bar-row bar-main">
+          {bring}
+          <BarMore>
+            {nextButton}
+            {lock}
+            {timer}
+            {levers}
+            {more}
+          </BarMore>
+        </div>
+        {status}
+      </section>
+    );
+  }
   return (
-    <section className="run-bar" aria-labelledby="run-title">
-      <h2 id="run-title" className="sr-only">
-        {t("run.heading")}
-      </h2>
-      <div className="bar-row">
-        <p className="bar-title">
-          <strong>{activity.title || t("agenda.untitled")}</strong>{" "}
-          <span className="hint">{isCurrent ? t("run.everyoneSees") : t("run.onlyYou")}</span>
-        </p>
-        <button
-          type="button"
-          className="btn primary small"
-          disabled={isCurrent}
-          onClick={() => bringHere(activity.id, activity.title)}
-        >
-          {isCurrent ? t("run.everyoneHere") : t("run.bring")}
-        </button>
-        {isCurrent && next ? (
-          <button type="button" className="btn small" onClick={() => bringHere(next.id, next.title)}>
-            {t("run.next", { title: next.title })}
-          </button>
-        ) : null}
-        <button
-          type="button"
-          className="btn small"
-          aria-pressed={locked}
-          onClick={() => {
-            setLocked(doc, activity.id, !locked);
-            say(locked ? t("run.unlocked") : t("run.locked"));
-          }}
-        >
-          {locked ? t("run.unlock") : t("run.lock")}
-        </button>
-        <TimerBar doc={doc} workshop={workshop} activity={activity} now={now} say={say} />
-      </div>
-      <div className="bar-row">
-        {activity.kind === "scale" ? (
-          <ScaleLevers
-            doc={doc}
-            workshop={workshop}
-            activity={activity}
-            isCurrent={isCurrent}
-            say={say}
-            onChart={(id, text) => {
-              setCurrentActivity(doc, id);
-              setFacilitatorActivity(id);
-              say(t("run.everyoneOnChart", { text }));
-            }}
-          />
-        ) : (
-          <ResultsLever doc={doc} activity={activity} isCurrent={isCurrent} roomView={roomView} say={say} />
-        )}
-      </div>
-      <p className="bar-status" role="status">
-        {said}
-      </p>
-    </section>
+    <>
+      <section className="run-bar" aria-labelledby="run-title">
+        <h2 id="run-title" className="sr-only">
+          {t("run.heading")}
+        </h2>
+        <div className="bar-row">
+          {title}
+          {bring}
+          {nextButton}
+          {lock}
+          {timer}
+        </div>
+        <div className="bar-row">{levers}</div>
+        {status}
+      </section>
+      {more}
+    </>
+  );
+}
+
+/** "More": the compact bar's other actions, in a menu over the board (a tap outside or Escape closes it). */
+function BarMore({ children }: { children: ReactNode }) {
+  const ref = useRef<HTMLDetailsElement>(null);
+  const { t } = useTranslation();
+  useMenu(ref, () => {});
+  return (
+    <details className="bar-more" ref={ref}>
+      <summary className="btn small">{t("run.more")}</summary>
+      <div className="bar-more-panel">{children}</div>
+    </details>
   );
 }
 

@@ -580,6 +580,7 @@ export const cy = {
     onlyYou: "Dim ond chi sy'n gweld hwn: mae cyfranogwyr yn rhywle arall.",
     everyoneHere: "Mae pawb ar y gweithgaredd hwn",
     bring: "Dod â phawb i'r gweithgaredd hwn",
+    more: "Mwy",
     next: "Nesaf: {{title}}",
     unlocked: "Wedi datgloi: gall grwpiau ei newid eto.",
     locked: "Wedi cloi: ni all neb ei newid nawr.",

@@ -533,6 +533,7 @@ export const en = {
     onlyYou: "Only you see this: participants are elsewhere.",
     everyoneHere: "Everyone is on this activity",
     bring: "Bring everyone to this activity",
+    more: "More",
     next: "Next: {{title}}",
     unlocked: "Unlocked: groups can change it again.",
     locked: "Locked: nobody can change it now.",
