@@ -20,6 +20,9 @@ export class DirectClient {
       send: (data) => {
         this.received.push(data);
       },
+      sendShared: (message) => {
+        this.received.push(message.data);
+      },
       close: (code, reason) => {
         if (this.closedWith) return;
         this.closedWith = { code, reason };

@@ -20,13 +20,14 @@ import * as Y from "yjs";
 import type { ParticipantRegistry } from "../auth/participants.ts";
 import type { TokenSigner, VerifiedToken } from "../auth/tokens.ts";
 import type { Store } from "../store/types.ts";
+import { hidesNames, presenceState } from "./anonymity.ts";
 import type { BallotBox } from "./ballots.ts";
 import { LaneWatch } from "./lanes.ts";
 import { moveLogFor } from "./moveLog.ts";
 import { NoteGuard } from "./notes.ts";
 import { TokenBucket } from "./quota.ts";
 import type { Room, RoomManager } from "./rooms.ts";
-import { IGNORE, type SocketEvents, type SyncSocket } from "./socket.ts";
+import { IGNORE, type SharedMessage, type SocketEvents, type SyncSocket, shareMessage } from "./socket.ts";
 import { bringsNews } from "./updateNews.ts";
 
 /** What the sync rules are bounded by; the defaults and their meaning are DEFAULT_LIMITS in the protocol. */
@@ -48,9 +49,6 @@ export interface SyncLimits {
   messageBurst: number;
   messagesPerSecond: number;
 }
-
-/** The same bytes as a Buffer, without a copy. */
-const asBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 /** How long a presence entry's client id stays reserved for its owner after the owner drops off. */
 const PRESENCE_RESERVATION_MS = 60_000;
@@ -302,9 +300,8 @@ export class SyncService {
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MessageType.Sync);
       syncProtocol.writeUpdate(encoder, update);
-      // Encoded once for every recipient, as a Buffer: ws would otherwise wrap a Uint8Array in a new Buffer
-      // for each of them.
-      const message = asBuffer(encoding.toUint8Array(encoder));
+      // Encoded and framed once for every recipient (`shareMessage`).
+      const message = shareMessage(encoding.toUint8Array(encoder));
       for (const conn of set) if (conn !== origin) this.send(conn, message);
     });
     // Every new client asks for the whole document with an empty state vector; the answer is the same for
@@ -330,7 +327,7 @@ export class SyncService {
             const batch = pending;
             pending = null;
             if (!batch || room.doc.isDestroyed) return;
-            const message = asBuffer(this.awarenessMessage(room, [...batch.clients]));
+            const message = shareMessage(this.awarenessMessage(room, [...batch.clients]));
             const only = batch.origins.size === 1 ? [...batch.origins][0] : undefined;
             for (const conn of set) if (conn !== only) this.send(conn, message);
           });
@@ -544,30 +541,33 @@ export class SyncService {
   }
 
   /**
-   * The state with the token's name, group and role as its `user`: what a client writes there is replaced.
+   * The state with the token's name, group and role as its `user`: what a client writes there is replaced;
+   * in an anonymous workshop a participant's says no name and carries nothing else but a drag (ANON-2).
    * A state that is not JSON throws, which closes the connection as malformed.
    */
   private stampIdentity(conn: Connection, state: string): string {
     const parsed: unknown = JSON.parse(state);
-    if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return state;
-    return JSON.stringify({ ...parsed, user: conn.identity });
+    return presenceState(parsed, conn.identity, conn.room ? hidesNames(conn.room) : false) ?? state;
   }
 
   /**
    * Sends, unless the client has fallen too far behind: its unsent bytes would grow without bound, so it is
    * disconnected instead and resyncs from the document when it reconnects.
    */
-  private send(conn: Connection, message: Uint8Array): void {
+  private send(conn: Connection, message: Uint8Array | SharedMessage): void {
     const ws = conn.ws;
     if (conn.closed || !ws.isOpen) return;
+    const shared = message instanceof Uint8Array ? null : message;
+    const bytes = shared ? shared.wire.byteLength : (message as Uint8Array).byteLength;
     // A client with nothing waiting takes any one message (a large update is not a sign of falling behind);
     // a client whose unsent data would pass the limit is.
     const waiting = ws.bufferedAmount;
-    if (waiting > 0 && waiting + message.byteLength > this.limits.maxBufferedBytes + conn.sendAllowance) {
+    if (waiting > 0 && waiting + bytes > this.limits.maxBufferedBytes + conn.sendAllowance) {
       this.close(conn, CloseCode.SlowConsumer, "too far behind");
       return;
     }
-    ws.send(message);
+    if (shared) ws.sendShared(shared);
+    else ws.send(message as Uint8Array);
   }
 
   /** Re-decides access for every connection of a workshop when its workshop document changes. */
