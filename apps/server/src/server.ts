@@ -13,6 +13,7 @@ import { ExportPool } from "./exports/pool.ts";
 import { createHttpHandler } from "./http/index.ts";
 import { createLogger } from "./log.ts";
 import type { Store } from "./store/types.ts";
+import { keepNamesOut } from "./sync/anonymity.ts";
 import { BallotBox } from "./sync/ballots.ts";
 import { RoomManager } from "./sync/rooms.ts";
 import { SyncService } from "./sync/service.ts";
@@ -51,6 +52,8 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
     idleUnloadMs: config.idleUnloadMs,
     compactEvery: config.compactEvery,
   });
+  // ANON-2: an anonymous workshop's documents keep no names, whatever the clients write.
+  keepNamesOut(rooms);
   // The sync limits are settings of their own in the configuration, by the same names.
   const participants = new ParticipantRegistry(store);
   const ballots = new BallotBox(rooms, store, log);

@@ -136,7 +136,8 @@ afterAll(async () => {
 /** A discretion workshop: its scale activity, two groups, and a facilitator on node 0. */
 async function setup() {
   const url = nodes[0]?.url ?? "";
-  const created = await createWorkshop(url);
+  // Names shown: a drag is followed by its dragger's name (an anonymous workshop's presence says none, ANON-2).
+  const created = await createWorkshop(url, "discretion", { showNames: true });
   const facilitator = open(0, created.id, created.token);
   await synced(facilitator);
   const scale = listActivities(facilitator.doc).find((a) => a.kind === "scale");

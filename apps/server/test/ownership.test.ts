@@ -21,8 +21,8 @@ import { createWorkshop, eventually, joinAs, serverPerTest, synced } from "./hel
 const env = serverPerTest({ storage: "memory" });
 const settle = () => new Promise((r) => setTimeout(r, 250));
 
-async function chartWithTwoPeople() {
-  const created = await createWorkshop(env.server.url);
+async function chartWithTwoPeople(opts: { showNames?: boolean } = {}) {
+  const created = await createWorkshop(env.server.url, "discretion", opts);
   const facilitator = env.open(env.server.url, created.id, created.token);
   await synced(facilitator);
   const chart = listActivities(facilitator.doc).find((a) => a.kind === "chart");
@@ -40,7 +40,8 @@ async function chartWithTwoPeople() {
 
 describe("notes belong to someone", () => {
   it("OWN-1: the server stamps each new note with its author's participant, group and name from the token", async () => {
-    const c = await chartWithTwoPeople();
+    // Names shown: in an anonymous workshop the name stamped is "" (ANON-2, anonymity.test.ts).
+    const c = await chartWithTwoPeople({ showNames: true });
     // Ann's client claims the note is Bob's, from Bob's group.
     const id = addChartNote(c.a.doc, {
       text: "Saves time",

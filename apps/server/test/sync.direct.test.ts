@@ -64,7 +64,8 @@ function replay(client: DirectClient): {
 }
 
 async function laneOfGroupA() {
-  const created = await createWorkshop(env.server.url);
+  // Names shown: these tests follow whose presence is whose by name (an anonymous workshop's says none, ANON-2).
+  const created = await createWorkshop(env.server.url, "discretion", { showNames: true });
   const { groups } = await lookup(env.server.url, created.joinCode);
   const group = groups[0]?.id ?? "";
   const facilitator = new DirectClient(env.server.sync, created.id, created.token);

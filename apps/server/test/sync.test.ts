@@ -21,8 +21,8 @@ const env = serverPerTest();
 const open = env.open;
 
 /** A discretion workshop with a facilitator connected to its workshop document. */
-async function discretionWorkshop() {
-  const created = await createWorkshop(env.server.url);
+async function discretionWorkshop(opts: { showNames?: boolean } = {}) {
+  const created = await createWorkshop(env.server.url, "discretion", opts);
   const facilitator = open(env.server.url, created.id, created.token);
   await synced(facilitator);
   const scale = listActivities(facilitator.doc).find((a) => a.kind === "scale");
@@ -194,7 +194,8 @@ describe("sync server", () => {
   });
 
   it("PRES-1: lets a client change only its own presence", async () => {
-    const w = await discretionWorkshop();
+    // Names shown: an anonymous workshop's presence says none (ANON-2).
+    const w = await discretionWorkshop({ showNames: true });
     const ann = await joinAs(env.server.url, w.created.joinCode, "Ann", w.a.id);
     const c1 = open(env.server.url, w.lane(w.a.id), ann.token);
     const c2 = open(env.server.url, w.lane(w.a.id), ann.token);

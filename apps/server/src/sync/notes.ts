@@ -149,7 +149,8 @@ export class NoteGuard {
         if (!(note instanceof Y.Map)) continue;
         if (who.participant) note.set("participantId", who.participant);
         note.set("groupId", who.group);
-        note.set("author", who.name);
+        // ANON-2: no name in an anonymous workshop; the writer's own screen shows theirs from their session.
+        note.set("author", anonymous ? "" : who.name);
         stampWrittenFor(note, "participant", anonymous);
       }
       for (const [id, fields] of verdict.removed) {
