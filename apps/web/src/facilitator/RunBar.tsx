@@ -4,10 +4,11 @@
  * (`control.view`) follows the facilitator's own view of the current activity: pressing "Compare the
  * groups" here compares on the projector too.
  *
- * On a narrow screen (a phone, or a laptop zoomed in far) the bar is compact, so the board starts on the
- * first screen: the activity, its main action as a wide button, and "More", a menu (`ui/useMenu.ts`: a tap
- * outside or Escape closes it) holding every other action, the rounds included. Nothing is left out; the
- * line saying what the last action did stays outside the menu, in view.
+ * On a narrow screen (a phone, a laptop zoomed in far, or a tablet with larger text) the bar is
+ * compact, so the board starts on the first screen: the activity, its main action as a wide button, and
+ * "More", a menu (`ui/useMenu.ts`: a tap outside or Escape closes it) holding every other action, the
+ * rounds included. Nothing is left out; the line saying what the last action did stays outside the menu, in
+ * view.
  */
 
 import {
@@ -32,12 +33,15 @@ import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
 import { useUi } from "../app/ui.ts";
+import { useLargerText } from "../ui/textSize.ts";
 import { formatMs } from "../ui/time.ts";
 import { useMediaQuery } from "../ui/useMediaQuery.ts";
 import { useMenu } from "../ui/useMenu.ts";
 
-/** Where the bar is compact: as the top bar's "short of space" (topbar.css), a phone's width or less. */
+/** Where the bar is compact: a phone's width or less, or as short as the top bar's "short of space". */
 export const COMPACT_BAR = "(max-width: 40rem), (max-height: 32rem)";
+/** With larger text the bar's buttons are a quarter bigger: compact on any tablet too (up to 1024×768). */
+export const COMPACT_BAR_LARGER = "(max-width: 64rem), (max-height: 48rem)";
 
 export function RunBar({
   doc,
@@ -54,7 +58,10 @@ export function RunBar({
   more?: ReactNode;
 }) {
   const [said, say] = useState("");
-  const compact = useMediaQuery(COMPACT_BAR);
+  const narrow = useMediaQuery(COMPACT_BAR);
+  const tablet = useMediaQuery(COMPACT_BAR_LARGER);
+  const larger = useLargerText();
+  const compact = narrow || (larger && tablet);
   const { t } = useTranslation();
   const setFacilitatorActivity = useUi((s) => s.setFacilitatorActivity);
   const setView = useUi((s) => s.setView);
