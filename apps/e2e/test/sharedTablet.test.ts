@@ -2,7 +2,8 @@
  * One tablet shared by a table (issue 13, PEOPLE-4), through the real server: "Who's writing?" in the top bar
  * adds two more people (name and group, no code) and switches between the three; each writes a chart note
  * and places dots as themselves. The server stamps every note with the right person and group, and each
- * person has the whole budget of dots, no more.
+ * person has the whole budget of dots, no more. The workshop is anonymous: the server keeps no names (ANON-2),
+ * the person writing still sees theirs on their own notes, and another device sees none.
  *
  * With SHOTS_DIR=<dir> it photographs the open control on a landscape tablet (1024x768) and a phone (390x844).
  */
@@ -101,6 +102,9 @@ describe("a shared tablet", () => {
     const chartId = addChartActivity(fac.doc, { title: CHART });
     const { page: tab } = await h.person("tablet-landscape");
     await joinWithCode(tab, created.joinCode, "Lin", LINK);
+    // Someone at another table, on a device of their own.
+    const { page: other } = await h.person("tablet-portrait");
+    await joinWithCode(other, created.joinCode, "Ravi", LINK);
     setCurrentActivity(fac.doc, chartId);
     setVoting(fac.doc, chartId, { open: true, budget: 2 });
     await flushed(
@@ -150,8 +154,17 @@ describe("a shared tablet", () => {
       await dot(tab, "Reception staff need to know");
       await board(tab).getByText("You have 0 of 2 dots left.").waitFor();
     }
-    // Pat's own note shows his name to him (a participant sees their own name, even in an anonymous workshop).
-    await face(tab, "Reception staff need to know").getByText(/Pat/).waitFor();
+    // Pat's own note shows his name to him (a participant sees their own name, even in an anonymous workshop),
+    // from the tablet's session: the server keeps none (ANON-2). Lin's and Priya's show only their groups.
+    await face(tab, "Reception staff need to know").getByText(`Pat, ${PPI}`).waitFor();
+    await expect(face(tab, "Fewer missed referrals").textContent()).resolves.not.toMatch(/\bLin\b/);
+    await expect(face(tab, "People may not know they can").textContent()).resolves.not.toMatch(/Priya/);
+    await shot(tab, "anonymous-own-name-1024x768");
+    // Someone else's device shows no name at all, on the notes or in "People here".
+    await face(other, "Reception staff need to know").waitFor({ timeout: 15_000 });
+    await face(other, "Reception staff need to know").getByText(PPI).waitFor();
+    await expect(other.locator("body").textContent()).resolves.not.toMatch(/\bLin\b|Priya|\bPat\b/);
+    await shot(other, "anonymous-others-768x1024");
 
     // What the server holds: each note stamped with its writer and their group; each ballot holds 2 dots.
     const people = (await tab.evaluate(
@@ -170,9 +183,10 @@ describe("a shared tablet", () => {
         return [n?.author, n?.groupId, n?.participantId] as const;
       }),
     ).toEqual([
-      ["Lin", groups.get(LINK), idOf.get("Lin")],
-      ["Priya", groups.get(PPI), idOf.get("Priya")],
-      ["Pat", groups.get(PPI), idOf.get("Pat")],
+      // No name: the workshop is anonymous (ANON-2); whose and which group's are what the server stamps.
+      ["", groups.get(LINK), idOf.get("Lin")],
+      ["", groups.get(PPI), idOf.get("Priya")],
+      ["", groups.get(PPI), idOf.get("Pat")],
     ]);
     for (const [who] of writes) {
       const ballot = await openDoc(

@@ -51,9 +51,12 @@ describe("charts on the board route", () => {
     const chartConn = open(chartDocName(workshopId, chart.id), created.token);
     await eventually(() =>
       expect(listChartNotes(chartConn.doc).map((n) => [n.text, n.author, n.groupId])).toEqual([
-        ["People know themselves best", "Anna", linkWorkers.id],
+        // A new workshop is anonymous: the server keeps no name (ANON-2)...
+        ["People know themselves best", "", linkWorkers.id],
       ]),
     );
+    // ...and Anna's own screen shows hers on her note, from her session (ANON-1).
+    await eventually(() => expect(within(board).getByText("Anna, Link workers")).toBeTruthy());
   });
 
   it("the facilitator sees the chart with dot voting in their tools, and opens the vote", async () => {

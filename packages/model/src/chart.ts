@@ -49,7 +49,10 @@ export interface ChartNote {
   readonly columnId: ColumnId;
   /** Fractional position within its column: a move writes one number; ties (concurrent appends) broken by id. */
   readonly order: number;
-  /** Display name of whoever wrote it; not an identity. Hidden by the UI in anonymous workshops. */
+  /**
+   * Display name of whoever wrote it; not an identity. "" in an anonymous workshop: the server keeps no name
+   * there (ANON-2), and the writer's own screen shows theirs from the session.
+   */
   readonly author: string;
   /** The author's group, shown on the note; null for the facilitator or an unknown group. */
   readonly groupId: GroupId | null;

@@ -56,7 +56,7 @@ export interface ScaleNote {
   readonly y: number;
   /** The prepared aspect this note places, or null for an aspect the group wrote itself. */
   readonly aspectId: AspectId | null;
-  /** Display name of whoever created it; not an identity. */
+  /** Display name of whoever created it; not an identity. "" in an anonymous workshop (ANON-2). */
   readonly author: string;
   /** Creation time (ms, writer's clock); 0 if unknown. */
   readonly createdAt: number;

@@ -5,16 +5,19 @@
  */
 import * as Y from "yjs";
 
-import { isId, type NoteId } from "./ids.ts";
+import { type GroupId, isId, type NoteId } from "./ids.ts";
 import { notesMap } from "./notes.ts";
-import { asRecord, readTime } from "./validate.ts";
+import { asRecord, readId, readTime } from "./validate.ts";
 
 const removedMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap<unknown>("removed");
 
 export interface RemovedNote {
   readonly id: NoteId;
   readonly text: string;
+  /** "" when unknown, or in an anonymous workshop (the server keeps no name there, ANON-2). */
   readonly author: string;
+  /** The writer's group, to say whose it was when there is no name; null for the facilitator or unknown. */
+  readonly groupId: GroupId | null;
   /** When it was removed (ms), 0 if unknown. */
   readonly removedAt: number;
 }
@@ -31,6 +34,7 @@ export function listRemovedNotes(doc: Y.Doc): RemovedNote[] {
       id: id as NoteId,
       text: typeof r.text === "string" ? r.text : "",
       author: typeof r.author === "string" ? r.author : "",
+      groupId: readId<GroupId>(r.groupId),
       removedAt: readTime(r.removedAt),
     });
   }

@@ -75,6 +75,26 @@ describe("ChartBoard", () => {
     expect(annBoard.queryByText(/Ann, /)).toBeNull();
   });
 
+  it("an anonymous workshop: a note leaves the device with no name, and only its writer sees theirs on it (ANON-2)", async () => {
+    const d = twoDevices();
+    const [lw, ppi] = d.groups;
+    const ann = render(<ChartBoard {...d.on1} me={participant("Ann", lw, "ann1", "p-ann")} />);
+    const pat = render(<ChartBoard {...d.on2} me={participant("Pat", ppi, "pat1", "p-pat")} />);
+    const user = userEvent.setup();
+    const annBoard = within(ann.container);
+    await user.click(annBoard.getByRole("button", { name: "Add a note to Pros" }));
+    await user.type(annBoard.getByLabelText("Your note for Pros"), "Saves patients' time");
+    await user.click(annBoard.getByRole("button", { name: "Add note" }));
+    const [note] = listChartNotes(d.c1);
+    expect(note?.author).toBe("");
+    // As the server stamps it (OWN-1): Ann's, with no name.
+    if (note) stamp(d.c1, note.id, "p-ann");
+    expect(annBoard.getByText("Ann, Link workers")).toBeTruthy();
+    const patBoard = within(pat.container);
+    expect(patBoard.getByText("Link workers")).toBeTruthy();
+    expect(patBoard.queryByText(/Ann/)).toBeNull();
+  });
+
   it("writes a note for someone else: the facilitator chooses their group, a participant's is their own; anonymity hides every name", async () => {
     const d = twoDevices();
     const [lw, ppi] = d.groups;
@@ -237,6 +257,10 @@ describe("ChartBoard", () => {
       }),
     );
     await user.click(screen.getByText("Removed notes (1)"));
+    // Whose it was: the group only, in an anonymous workshop (ANON-1), the name too when names are shown.
+    expect(screen.getByText("by Link workers")).toBeTruthy();
+    remote(() => setMeta(d.w1, { anonymous: false }));
+    expect(screen.getByText("by Ann, Link workers")).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Put back: Kept" }));
     expect(listChartNotes(d.c1).map((n) => n.text)).toEqual(["Kept", "Gone"]);
     expect(screen.queryByText(/Removed notes/)).toBeNull();

@@ -74,15 +74,20 @@ export const NoteCard = memo(function NoteCard({ id, columnId }: { id: NoteId; c
   });
 
   if (!note) return null;
-  // A participant always sees their own name on their own notes, in an anonymous workshop too.
-  const own = me.role === "participant" && !!me.participantId && note.participantId === me.participantId;
+  // A participant always sees their own name on their own notes, in an anonymous workshop too: those the
+  // server stamped as theirs, and every note of their own private words (`ownsAll`).
+  const own =
+    me.role === "participant" && (ownsAll || (!!me.participantId && note.participantId === me.participantId));
   const hideNames = anonymous && !own;
+  // An anonymous workshop's notes carry no name (the server blanks it, ANON-2): the writer's own screen puts
+  // theirs back from the session.
+  const shown = own && note.author === "" ? { ...note, author: me.name } : note;
   // A note written for someone is credited to them (OWN-4), with a quiet line saying who typed it.
-  const who = attribute({ author: creditedName(note), groupId: note.groupId }, groups, hideNames, {
+  const who = attribute({ author: creditedName(shown), groupId: note.groupId }, groups, hideNames, {
     facilitator: t("byline.facilitator"),
     removedGroup: t("byline.removedGroup"),
   });
-  const typedBy = scribeLine(t, note, !hideNames);
+  const typedBy = scribeLine(t, shown, !hideNames);
   const label = note.text || t("note.empty");
   // Only the author changes or removes their note (OWN-2); the facilitator may change any.
   const mine =

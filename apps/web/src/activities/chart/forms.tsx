@@ -44,7 +44,9 @@ export function AddNote({ column }: { column: Column }) {
     addChartNote(chart.doc, {
       columnId: column.id,
       text: text.trim(),
-      author: me.name,
+      // None in an anonymous workshop: the server would blank it (ANON-2), so it never leaves this device; the
+      // writer's own screen shows their name from the session.
+      author: anonymous ? "" : me.name,
       groupId: writing && facilitator ? (forOther.groupId as GroupId) : me.groupId,
       ...(writing
         ? {

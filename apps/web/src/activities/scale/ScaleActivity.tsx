@@ -86,6 +86,9 @@ export function ScaleActivity({
   const locked = workshop.control.locked[activity.id] === true;
   const { t } = useTranslation();
   const visible = visibleGroups(workshop, activity.id, session);
+  // The name written on new notes and reasons: none in an anonymous workshop, where the server would blank
+  // it anyway (ANON-2), so it never leaves this device.
+  const author = workshop.meta.anonymous ? "" : session.name;
   // Own lane first: the one a participant works in.
   const ordered = [...visible].sort(
     (a, b) => Number(b.id === session.group) - Number(a.id === session.group),
@@ -192,7 +195,7 @@ export function ScaleActivity({
           aspect: d.aspect,
           x: pos.x,
           y: pos.y,
-          author: session.name,
+          author,
           ...(colour ? { colour } : {}),
         });
       }
@@ -345,7 +348,7 @@ export function ScaleActivity({
                     <ScaleList
                       conn={conn}
                       activity={activity}
-                      author={session.name}
+                      author={author}
                       editable
                       {...(g.colour ? { colour: g.colour } : {})}
                     />
@@ -380,7 +383,7 @@ export function ScaleActivity({
                         conn={conn}
                         activity={activity}
                         groupId={g.id}
-                        author={session.name}
+                        author={author}
                         colour={g.colour}
                       />
                       <div className="lane-actions">
@@ -406,7 +409,7 @@ export function ScaleActivity({
       {adding && ownConn && ownGroup ? (
         <AddNote
           doc={ownConn.doc}
-          author={session.name}
+          author={author}
           onAdded={(id) => {
             setFocusNote(id);
             announce(t("scale.noteAdded", { position: positionText(50, activity.rightLabel) }));
@@ -418,7 +421,7 @@ export function ScaleActivity({
         workshop={workshop}
         activity={activity}
         editableFor={editableFor}
-        who={{ name: session.name, group: session.group, facilitator: session.role === "facilitator" }}
+        who={{ name: author, group: session.group, facilitator: session.role === "facilitator" }}
       />
       <DragOverlay dropAnimation={null} style={{ willChange: "transform" }}>
         <DragCard rightLabel={activity.rightLabel} />
