@@ -20,17 +20,21 @@
  * those connected at that moment in its own update, before the server's blank follows (as it would with a
  * name typed into a note's words); the web app writes none in an anonymous workshop.
  */
-import { readMeta, reasonsMap } from "@continuum/model";
+import { reasonsMap } from "@continuum/model";
 import * as Y from "yjs";
 import { REMOTE_ORIGIN, type Room, type RoomManager, SERVER_ORIGIN } from "./rooms.ts";
 
 /** Documents whose notes carry a writer's name. Ballots hold dots only; the workshop document no notes. */
 const NOTE_KINDS = new Set(["chart", "board", "lane", "solo", "words"]);
 
-/** Whether the room's workshop hides names (ANON-1); a room without its workshop loaded counts as named. */
+/**
+ * Whether the room's workshop hides names (ANON-1); a room without its workshop loaded counts as named. Read
+ * as the model's `readMeta` reads it (only a literal true), but without reading the rest of the meta: this
+ * runs for every transaction on a room of notes and every presence update.
+ */
 export function hidesNames(room: Room): boolean {
   const workshop = room.docName.kind === "workshop" ? room : room.parent;
-  return workshop ? readMeta(workshop.doc).anonymous : false;
+  return workshop ? workshop.doc.getMap<unknown>("meta").get("anonymous") === true : false;
 }
 
 /** A note or reason's fields that name a person, and what they become: "" (the model reads it as no name). */
@@ -136,9 +140,9 @@ export function keepNamesOut(rooms: RoomManager): void {
     if (kind === "workshop") {
       // The facilitator switched to anonymous: the loaded documents of this workshop lose their names now.
       const meta = room.doc.getMap<unknown>("meta");
-      let was = readMeta(room.doc).anonymous;
+      let was = hidesNames(room);
       meta.observe(() => {
-        const now = readMeta(room.doc).anonymous;
+        const now = hidesNames(room);
         if (now && !was) void blankLoaded(rooms, room);
         was = now;
       });
