@@ -84,6 +84,19 @@ describe.skipIf(!postgres.available)(
         // Once another client has them they are stored (store before forward).
         const reader = connect(first.url, lane, created.token);
         await eventually(() => expect(listNotes(reader.doc)).toHaveLength(3));
+        // The results were shared back with the people who took part: that link must survive the move.
+        const published = await fetch(`${first.url}/api/workshops/${created.id}/share-back`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${created.token}` },
+        });
+        expect(published.status).toBe(201);
+        const { slug } = (await published.json()) as { slug: string };
+        const page = async (url: string) => {
+          const res = await fetch(`${url}/api/results/${slug}`);
+          return { status: res.status, body: (await res.json()) as unknown };
+        };
+        const sharedPage = await page(first.url);
+        expect(sharedPage.status).toBe(200);
         reader.destroy();
         annLane.destroy();
         facilitator.destroy();
@@ -112,6 +125,8 @@ describe.skipIf(!postgres.available)(
           );
           expect(onPostgres).toEqual(original);
           expect(returned).toEqual(original);
+          // The shared-back results page opens from its link on every side, the same page.
+          for (const s of servers) expect(await page(s.url)).toEqual(sharedPage);
           expect(JSON.stringify(original)).toContain("Where we meet");
 
           // Ann's tablet still holds the token the SQLite server gave her; the PostgreSQL server takes it.

@@ -133,6 +133,32 @@ for (const { name, make, skip } of stores) {
       // Another workshop's page is its own.
       await store.publishShareBack("ws2" as WorkshopId, "hash-three", 40);
       expect(await store.latestShareBack(w)).toMatchObject({ createdAt: 20, withdrawnAt: 30 });
+
+      // Listed with their hashes for a copy, oldest first; imported as they were, and only once.
+      const pages = await store.listShareBacks(w);
+      expect(pages).toEqual([
+        { slugHash: "hash-one", workshopId: w, createdAt: 10, withdrawnAt: 20 },
+        { slugHash: "hash-two", workshopId: w, createdAt: 20, withdrawnAt: 30 },
+      ]);
+      const copied = "ws3" as WorkshopId;
+      await store.importShareBack({
+        slugHash: "hash-four",
+        workshopId: copied,
+        createdAt: 7,
+        withdrawnAt: null,
+      });
+      await store.importShareBack({
+        slugHash: "hash-four",
+        workshopId: copied,
+        createdAt: 9,
+        withdrawnAt: 9,
+      });
+      expect(await store.findShareBack("hash-four")).toEqual({
+        workshopId: copied,
+        createdAt: 7,
+        withdrawnAt: null,
+      });
+      expect(await store.listShareBacks(copied)).toHaveLength(1);
     });
   });
 }

@@ -59,6 +59,9 @@ export async function copyWorkshops(from: Store, to: Store): Promise<CopyReport>
       const updates = await from.loadDoc(doc);
       if (updates.length > 0) await to.appendUpdate(doc, Y.mergeUpdates(updates));
     }
+    // Results pages shared back with the people who took part: their links must open the same page after
+    // the move (withdrawn ones still say so rather than "not found").
+    for (const page of await from.listShareBacks(id)) await to.importShareBack(page);
     await to.createWorkshop(record);
     report.copied.push(id);
   }

@@ -1,5 +1,5 @@
 import type { WorkshopId } from "@continuum/protocol";
-import type { ShareBackRecord, Store, WorkshopRecord } from "./types.ts";
+import type { ShareBackRecord, Store, StoredShareBack, WorkshopRecord } from "./types.ts";
 
 /** Keeps everything in memory. For tests and for trying the server without a disk; loses all on exit. */
 export class MemoryStore implements Store {
@@ -86,6 +86,19 @@ export class MemoryStore implements Store {
       }
     }
     return any;
+  }
+
+  async listShareBacks(workshopId: WorkshopId): Promise<StoredShareBack[]> {
+    return [...this.shareBacks]
+      .filter(([, r]) => r.workshopId === workshopId)
+      .map(([slugHash, r]) => ({ ...r, slugHash }))
+      .sort((a, b) => a.createdAt - b.createdAt);
+  }
+
+  async importShareBack(page: StoredShareBack): Promise<void> {
+    if (this.shareBacks.has(page.slugHash)) return;
+    const { slugHash, ...record } = page;
+    this.shareBacks.set(slugHash, record);
   }
 
   async close(): Promise<void> {}

@@ -6,7 +6,9 @@ import {
   type ShareBackRecord,
   type ShareBackRow,
   type SharedStore,
+  type StoredShareBack,
   shareBackFromRow,
+  storedShareBackFromRow,
   type WorkshopPatch,
   type WorkshopRecord,
   type WorkshopRow,
@@ -297,6 +299,22 @@ export class PostgresStore implements SharedStore {
       [workshopId, now],
     );
     return rows.length > 0;
+  }
+
+  async listShareBacks(workshopId: WorkshopId): Promise<StoredShareBack[]> {
+    const rows = await this.q<ShareBackRow>(
+      "SELECT * FROM share_backs WHERE workshop_id = $1 ORDER BY created_at",
+      [workshopId],
+    );
+    return rows.map(storedShareBackFromRow);
+  }
+
+  async importShareBack(page: StoredShareBack): Promise<void> {
+    await this.q(
+      `INSERT INTO share_backs (slug_hash, workshop_id, created_at, withdrawn_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (slug_hash) DO NOTHING`,
+      [page.slugHash, page.workshopId, page.createdAt, page.withdrawnAt],
+    );
   }
 
   async close(): Promise<void> {

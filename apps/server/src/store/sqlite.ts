@@ -8,7 +8,9 @@ import {
   type ShareBackRecord,
   type ShareBackRow,
   type Store,
+  type StoredShareBack,
   shareBackFromRow,
+  storedShareBackFromRow,
   type WorkshopPatch,
   type WorkshopRecord,
   type WorkshopRow,
@@ -235,6 +237,21 @@ export class SqliteStore implements Store {
       .prepare("UPDATE share_backs SET withdrawn_at = ? WHERE workshop_id = ? AND withdrawn_at IS NULL")
       .run(now, workshopId);
     return r.changes > 0;
+  }
+
+  async listShareBacks(workshopId: WorkshopId): Promise<StoredShareBack[]> {
+    return this.db
+      .prepare<[string], ShareBackRow>("SELECT * FROM share_backs WHERE workshop_id = ? ORDER BY created_at")
+      .all(workshopId)
+      .map(storedShareBackFromRow);
+  }
+
+  async importShareBack(page: StoredShareBack): Promise<void> {
+    this.db
+      .prepare(
+        "INSERT INTO share_backs (slug_hash, workshop_id, created_at, withdrawn_at) VALUES (?, ?, ?, ?) ON CONFLICT (slug_hash) DO NOTHING",
+      )
+      .run(page.slugHash, page.workshopId, page.createdAt, page.withdrawnAt);
   }
 
   async close(): Promise<void> {

@@ -59,6 +59,14 @@ export interface Store {
   latestShareBack(workshopId: WorkshopId): Promise<ShareBackRecord | null>;
   /** Withdraws the workshop's live page; says whether there was one. */
   withdrawShareBack(workshopId: WorkshopId, now: number): Promise<boolean>;
+  /**
+   * Every page the workshop published, withdrawn ones too, with their slugs' hashes, oldest first: copying a
+   * workshop to another store (`pnpm copy-workshops`) takes them along, so a link people were given still
+   * opens its page (or says it was withdrawn) after the move.
+   */
+  listShareBacks(workshopId: WorkshopId): Promise<StoredShareBack[]>;
+  /** Adds a page exactly as it was in another store (a copy); one with the same slug hash is left alone. */
+  importShareBack(page: StoredShareBack): Promise<void>;
 
   close(): Promise<void>;
 }
@@ -71,12 +79,23 @@ export interface ShareBackRecord {
   withdrawnAt: number | null;
 }
 
+/** A page with the hash of its slug, as stored (never the slug itself). */
+export interface StoredShareBack extends ShareBackRecord {
+  slugHash: string;
+}
+
 /** A row of the SQL stores' `share_backs` table. */
 export interface ShareBackRow {
+  slug_hash: string;
   workshop_id: string;
   created_at: number | string;
   withdrawn_at: number | string | null;
 }
+
+export const storedShareBackFromRow = (r: ShareBackRow): StoredShareBack => ({
+  ...shareBackFromRow(r),
+  slugHash: r.slug_hash,
+});
 
 export const shareBackFromRow = (r: ShareBackRow): ShareBackRecord => ({
   workshopId: r.workshop_id as WorkshopId,
