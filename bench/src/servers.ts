@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -28,6 +28,21 @@ const serverPackageDir = path.resolve(
   path.dirname(fileURLToPath(import.meta.resolve("@continuum/server"))),
   "..",
 );
+
+/**
+ * The Node flags `pnpm start` gives the server (its package's start script, `node <flags> dist/main.mjs`), so
+ * the bench runs it exactly as people do; BENCH_CONTINUUM_NODE_FLAGS replaces them for a before/after.
+ */
+function startFlags(): string[] {
+  const override = process.env.BENCH_CONTINUUM_NODE_FLAGS;
+  if (override !== undefined) return override.split(/\s+/).filter(Boolean);
+  const pkg = JSON.parse(readFileSync(path.join(serverPackageDir, "package.json"), "utf8")) as {
+    scripts: { start: string };
+  };
+  const m = /\bnode((?:\s+--[\w-]+(?:=\S+)?)*)\s+dist\/main\.mjs/.exec(pkg.scripts.start);
+  if (!m) throw new Error(`apps/server's start script does not run dist/main.mjs: ${pkg.scripts.start}`);
+  return (m[1] ?? "").split(/\s+/).filter(Boolean);
+}
 
 /**
  * Builds the server as `pnpm start` does (apps/server/scripts/build.mjs, esbuild, about a second), so that
@@ -147,7 +162,13 @@ export class ServerProcess {
       // storage it ships with (SQLite, file-backed).
       args = opts.fromSource
         ? [...base, "--import", "tsx", "--import", agent, path.join(serverPackageDir, "src", "main.ts")]
-        : [...base, "--import", agent, opts.continuumMain ?? path.join(serverPackageDir, "dist", "main.mjs")];
+        : [
+            ...base,
+            ...startFlags(),
+            "--import",
+            agent,
+            opts.continuumMain ?? path.join(serverPackageDir, "dist", "main.mjs"),
+          ];
       env = {
         PORT: String(port),
         HOST: "127.0.0.1",
