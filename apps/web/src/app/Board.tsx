@@ -353,10 +353,15 @@ function WorkshopScreen({
                 anonymous={workshop.meta.anonymous}
               />
             ) : null}
-            {session.role === "participant" && session.participantId && workshop ? (
-              <WhoIsWriting session={session} groups={workshop.groups} onSwitch={onSwitch} />
+            {/* Together at the bar's end, on whichever line they land when it wraps (topbar.css). */}
+            {session.role === "participant" ? (
+              <div className="topbar-own">
+                {session.participantId && workshop ? (
+                  <WhoIsWriting session={session} groups={workshop.groups} onSwitch={onSwitch} />
+                ) : null}
+                <YouMenu session={session} />
+              </div>
             ) : null}
-            {session.role === "participant" ? <YouMenu session={session} /> : null}
             {/* The cockpit's own language control (participants have theirs in the You menu). */}
             {session.role === "facilitator" ? <LanguageSwitch className="topbar-language" /> : null}
           </>
