@@ -308,6 +308,14 @@ it(`a lane with ${NOTES} notes on a tablet under ${THROTTLE}x CPU throttling`, a
     }
     // MEASURE_SHOT=<file.png>: how the card under the finger looks at the end of the first slide.
     if (i === 0 && process.env.MEASURE_SHOT) await page.screenshot({ path: process.env.MEASURE_SHOT });
+    // MEASURE_TRACE_DROP=<file.json>: a trace of the first letting go, to see what the drop's long frame does.
+    const traceDrop = i === 0 ? process.env.MEASURE_TRACE_DROP : undefined;
+    if (traceDrop && browser)
+      await browser.startTracing(page, {
+        path: traceDrop,
+        categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink"],
+      });
+    if (profileTo) await cdp.send("Profiler.start");
     const letGo = await mark();
     await touch("touchEnd");
     await page.waitForFunction(
@@ -316,6 +324,14 @@ it(`a lane with ${NOTES} notes on a tablet under ${THROTTLE}x CPU throttling`, a
     );
     await page.waitForTimeout(300);
     const settled = await mark();
+    if (profileTo) {
+      const { profile } = await cdp.send("Profiler.stop");
+      writeFileSync(`${profileTo}.drop.cpuprofile`, JSON.stringify(profile));
+    }
+    if (traceDrop && browser) {
+      await browser.stopTracing();
+      console.log(`drop:\n${summariseTrace(traceDrop)}`);
+    }
     const stamps = await page.evaluate(() => {
       const w = window as unknown as { __frames: number[]; __recording: boolean };
       w.__recording = false;
