@@ -313,7 +313,12 @@ it(`a lane with ${NOTES} notes on a tablet under ${THROTTLE}x CPU throttling`, a
     if (traceDrop && browser)
       await browser.startTracing(page, {
         path: traceDrop,
-        categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink"],
+        categories: [
+          "devtools.timeline",
+          "disabled-by-default-devtools.timeline",
+          "disabled-by-default-devtools.timeline.invalidationTracking",
+          "blink",
+        ],
       });
     if (profileTo) await cdp.send("Profiler.start");
     const letGo = await mark();
