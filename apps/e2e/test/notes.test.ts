@@ -108,6 +108,13 @@ describe("notes belong to their author", () => {
     const fp = (await h.person("desktop")).page;
     await openFacilitatorLink(fp, created);
     await board(fp).getByText("Removed notes (1)").click({ timeout: 15_000 });
+    // Whose it was, by group: the workshop is anonymous, so the server kept no name (ANON-2).
+    await board(fp).locator(".removed-notes").getByText("by Link workers").waitFor();
+    if (process.env.NOTE_SHOTS) {
+      await fp.setViewportSize({ width: 1024, height: 768 });
+      await board(fp).locator(".removed-notes").scrollIntoViewIfNeeded();
+      await fp.screenshot({ path: path.join(process.env.NOTE_SHOTS, "removed-notes-1024x768.png") });
+    }
     await board(fp).getByRole("button", { name: "Put back: People can ask for help sooner" }).click();
     for (const p of [ann, bob, fp])
       await face(p, "People can ask for help sooner").waitFor({ timeout: 15_000 });
