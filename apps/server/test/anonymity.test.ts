@@ -23,6 +23,7 @@ import {
 } from "@continuum/protocol";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { presenceState } from "../src/sync/anonymity.ts";
 import {
   type Client,
   createWorkshop,
@@ -153,6 +154,24 @@ describe("ANON-2: an anonymous workshop's documents and presence hold no names",
     const late = [open(w.chartName, w.bob.token), open(w.laneName, w.bob.token)];
     await Promise.all(late.map((c) => synced(c)));
     for (const c of late) expect(holds(c)).not.toContain(NAME);
+  });
+
+  it("a participant's presence keeps only a drag of a note id to a number; the facilitator's is as written", () => {
+    const ann = { name: NAME, group: "glw", groupName: "Link workers", role: "participant" };
+    const relayed = (state: unknown, who = ann, anonymous = true) =>
+      JSON.parse(presenceState(state, who, anonymous) ?? JSON.stringify(state));
+    const noName = { ...ann, name: "" };
+    expect(relayed({ dragging: { noteId: "n1", x: 3, by: NAME } })).toEqual({
+      user: noName,
+      dragging: { noteId: "n1", x: 3 },
+    });
+    expect(relayed({ dragging: { noteId: `I am ${NAME}`, x: 3 } })).toEqual({ user: noName });
+    expect(relayed({ dragging: null, note: NAME })).toEqual({ user: noName, dragging: null });
+    expect(relayed(NAME)).toEqual({});
+    expect(relayed(null)).toBeNull();
+    const facilitator = { name: "Facilitator", group: null, groupName: null, role: "facilitator" };
+    expect(relayed({ cursor: { x: 1 } }, facilitator)).toEqual({ cursor: { x: 1 }, user: facilitator });
+    expect(relayed({ cursor: { x: 1 } }, ann, false)).toEqual({ cursor: { x: 1 }, user: ann });
   });
 
   it("a workshop that shows names keeps them, in the documents and in presence", async () => {

@@ -21,6 +21,7 @@
  * name typed into a note's words); the web app writes none in an anonymous workshop.
  */
 import { reasonsMap } from "@continuum/model";
+import { isId } from "@continuum/protocol";
 import * as Y from "yjs";
 import { REMOTE_ORIGIN, type Room, type RoomManager, SERVER_ORIGIN } from "./rooms.ts";
 
@@ -170,8 +171,8 @@ function dragging(value: unknown): { noteId: string; x: number } | null | undefi
   if (value === null) return null;
   if (typeof value !== "object") return undefined;
   const { noteId, x } = value as { noteId?: unknown; x?: unknown };
-  if (typeof noteId !== "string" || noteId.length > 64 || typeof x !== "number" || !Number.isFinite(x))
-    return undefined;
+  // A note id is an id (letters, digits, `_`, `-`): no sentence fits there.
+  if (!isId(noteId) || typeof x !== "number" || !Number.isFinite(x)) return undefined;
   return { noteId, x };
 }
 
