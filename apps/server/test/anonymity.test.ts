@@ -23,7 +23,7 @@ import {
 } from "@continuum/protocol";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { presenceState } from "../src/sync/anonymity.ts";
+import { type PresenceIdentity, presenceState } from "../src/sync/anonymity.ts";
 import {
   type Client,
   createWorkshop,
@@ -157,7 +157,12 @@ describe("ANON-2: an anonymous workshop's documents and presence hold no names",
   });
 
   it("a participant's presence keeps only a drag of a note id to a number; the facilitator's is as written", () => {
-    const ann = { name: NAME, group: "glw", groupName: "Link workers", role: "participant" };
+    const ann: PresenceIdentity = {
+      name: NAME,
+      group: "glw",
+      groupName: "Link workers",
+      role: "participant",
+    };
     const relayed = (state: unknown, who = ann, anonymous = true) =>
       JSON.parse(presenceState(state, who, anonymous) ?? JSON.stringify(state));
     const noName = { ...ann, name: "" };
