@@ -15,12 +15,12 @@ import {
   lanePositions,
   movesBetween,
   readActivityRound,
-  readMeta,
   reasonsMap,
 } from "@continuum/model";
 import type { GroupId, NoteId } from "@continuum/protocol";
 import * as Y from "yjs";
 import type { VerifiedToken } from "../auth/tokens.ts";
+import { hidesNames } from "./anonymity.ts";
 import type { MoveLog } from "./moveLog.ts";
 import { type Room, SERVER_ORIGIN } from "./rooms.ts";
 
@@ -84,8 +84,7 @@ export class LaneWatch {
       positions.capture = null;
     }
     const workshopDoc = room.parent?.doc;
-    const anonymous = workshopDoc ? readMeta(workshopDoc).anonymous : false;
-    const author = anonymous ? "" : who.name;
+    const author = hidesNames(room) ? "" : who.name;
 
     const fresh = [...reasons.keys()].filter((k) => !knownReasons.has(k));
     if (fresh.length > 0) {

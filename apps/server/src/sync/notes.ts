@@ -18,10 +18,10 @@
  * dropped. In an anonymous workshop the server keeps no name for the person at all (as for reasons,
  * REASON-1): nothing would show it, so no replica needs to hold it.
  */
-import { readMeta } from "@continuum/model";
 import type { GroupId, NoteId } from "@continuum/protocol";
 import * as Y from "yjs";
 import type { VerifiedToken } from "../auth/tokens.ts";
+import { hidesNames } from "./anonymity.ts";
 import { type Room, SERVER_ORIGIN } from "./rooms.ts";
 
 /** The top-level types of a chart or board: the model's, and the server's own. */
@@ -142,7 +142,7 @@ export class NoteGuard {
     if (verdict.created.length === 0 && verdict.removed.length === 0) return;
     const notes = room.doc.getMap<unknown>("notes");
     const archive = room.doc.getMap<unknown>("removed");
-    const anonymous = isAnonymous(room);
+    const anonymous = hidesNames(room);
     room.doc.transact(() => {
       for (const id of verdict.created) {
         const note = notes.get(id);
@@ -181,7 +181,7 @@ export class NoteGuard {
       .filter((n): n is Y.Map<unknown> => n instanceof Y.Map && (n.has("writtenFor") || n.has("scribe")));
     if (written.length === 0) return;
     const view = room.parent?.view();
-    const anonymous = isAnonymous(room);
+    const anonymous = hidesNames(room);
     room.doc.transact(() => {
       for (const note of written) {
         // A note that carries a participant's id is one of theirs the facilitator put back (OWN-3).
@@ -213,9 +213,6 @@ function stampWrittenFor(
   if (note.has("writtenFor")) note.delete("writtenFor");
   if (note.has("scribe")) note.delete("scribe");
 }
-
-/** Whether the room's workshop hides names (ANON-1); a room without its workshop loaded counts as named. */
-const isAnonymous = (room: Room): boolean => (room.parent ? readMeta(room.parent.doc).anonymous : false);
 
 /** The name of a top-level type, to say where a refused write went. */
 function rootName(doc: Y.Doc, type: SharedType): string | null {
