@@ -557,17 +557,16 @@ export class SyncService {
   private send(conn: Connection, message: Uint8Array | SharedMessage): void {
     const ws = conn.ws;
     if (conn.closed || !ws.isOpen) return;
-    const shared = message instanceof Uint8Array ? null : message;
-    const bytes = shared ? shared.wire.byteLength : (message as Uint8Array).byteLength;
+    const data = message instanceof Uint8Array ? message : message.data;
     // A client with nothing waiting takes any one message (a large update is not a sign of falling behind);
     // a client whose unsent data would pass the limit is.
     const waiting = ws.bufferedAmount;
-    if (waiting > 0 && waiting + bytes > this.limits.maxBufferedBytes + conn.sendAllowance) {
+    if (waiting > 0 && waiting + data.byteLength > this.limits.maxBufferedBytes + conn.sendAllowance) {
       this.close(conn, CloseCode.SlowConsumer, "too far behind");
       return;
     }
-    if (shared) ws.sendShared(shared);
-    else ws.send(message as Uint8Array);
+    if (message instanceof Uint8Array) ws.send(message);
+    else ws.sendShared(message);
   }
 
   /** Re-decides access for every connection of a workshop when its workshop document changes. */
