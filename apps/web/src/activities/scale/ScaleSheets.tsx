@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
 import { useDragX, useUi } from "../../app/ui.ts";
 import type { DocConnection } from "../../sync/connection.ts";
+import { clampPosition } from "./describe.ts";
 import { laneStore, useNote } from "./laneStore.ts";
 import { NoteEditor } from "./NoteEditor.tsx";
 import { WhyHere } from "./reasons/WhyHere.tsx";
@@ -130,7 +131,7 @@ function PositionTape({ x, rightLabel }: { x: number; rightLabel: string }) {
   const { t } = useTranslation();
   const sentence = t("scale.position", { x: NUMBER, right: rightLabel.toLocaleLowerCase() });
   const [before = "", after = ""] = sentence.split(NUMBER);
-  const value = Math.max(0, Math.min(100, Math.round(x)));
+  const value = clampPosition(x);
   return (
     <span className="note-meta">
       {before}
