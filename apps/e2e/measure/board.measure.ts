@@ -9,7 +9,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { addNote, readWorkshop } from "@continuum/model";
 import { type ActivityId, type GroupId, laneDocName } from "@continuum/protocol";
-import type { Page } from "playwright-core";
+import type { CDPSession, Page } from "playwright-core";
 import { it } from "vitest";
 import { useHarness } from "../src/harness.ts";
 import { lane } from "../src/people.ts";
@@ -75,6 +75,39 @@ const quantile = (xs: number[], q: number): number => {
 };
 const median = (xs: number[]): number => quantile(xs, 0.5);
 const ms = (x: number): string => `${Math.round(x)} ms`;
+
+/** What every trace records: the renderer's timeline (tasks, style, layout, paint). */
+const TIMELINE = ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink"];
+
+/**
+ * Starts a Chromium trace into `file` when one is asked for; the function it returns stops it and prints where
+ * the renderer's threads spent it (open the file in DevTools' Performance panel for the whole of it).
+ */
+async function startTrace(
+  page: Page,
+  file: string | undefined,
+  categories: string[],
+): Promise<(label: string) => Promise<void>> {
+  const browser = page.context().browser();
+  if (!file || !browser) return async () => {};
+  await browser.startTracing(page, { path: file, categories });
+  return async (label) => {
+    await browser.stopTracing();
+    console.log(`${label}:\n${summariseTrace(file)}`);
+  };
+}
+
+/** Starts the page's JavaScript profiler when `file` is given; the function it returns writes the profile. */
+async function startProfile(cdp: CDPSession, file: string | undefined): Promise<() => Promise<void>> {
+  if (!file) return async () => {};
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+  await cdp.send("Profiler.start");
+  return async () => {
+    const { profile } = await cdp.send("Profiler.stop");
+    writeFileSync(file, JSON.stringify(profile));
+  };
+}
 
 /** In the page, before anything runs: note when the lane first holds all the notes. */
 const WATCH_NOTES = `(() => {
@@ -149,29 +182,19 @@ it(`a lane with ${NOTES} notes on a tablet under ${THROTTLE}x CPU throttling`, a
   const cold = await openBoard(page, `/w/${reader.workshopId}`);
   const warm: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    // With MEASURE_TRACE, the last reload is traced too, to see what opening the board spends its time on.
-    const traceOpen = i === RUNS - 1 && process.env.MEASURE_TRACE;
-    const b = page.context().browser();
-    if (traceOpen && b)
-      await b.startTracing(page, {
-        path: `${traceOpen}.open.json`,
-        categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "blink", "v8"],
-      });
-    const profileOpen = i === RUNS - 1 && process.env.MEASURE_PROFILE;
-    if (profileOpen) {
-      await cdp.send("Profiler.enable");
-      await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
-      await cdp.send("Profiler.start");
-    }
+    // With MEASURE_TRACE and MEASURE_PROFILE, the last reload is traced and profiled too, to see what opening
+    // the board spends its time on.
+    const last = i === RUNS - 1;
+    const trace = process.env.MEASURE_TRACE;
+    const profile = process.env.MEASURE_PROFILE;
+    const stopTrace = await startTrace(page, last && trace ? `${trace}.open.json` : undefined, [
+      ...TIMELINE,
+      "v8",
+    ]);
+    const stopProfile = await startProfile(cdp, last && profile ? `${profile}.open.cpuprofile` : undefined);
     warm.push(await openBoard(page, null));
-    if (profileOpen) {
-      const { profile } = await cdp.send("Profiler.stop");
-      writeFileSync(`${profileOpen}.open.cpuprofile`, JSON.stringify(profile));
-    }
-    if (traceOpen && b) {
-      await b.stopTracing();
-      console.log(`open again:\n${summariseTrace(`${traceOpen}.open.json`)}`);
-    }
+    await stopProfile();
+    await stopTrace("open again");
   }
 
   // Drags: a finger presses the note on top at a point of the lane, holds until it lifts (on a slow tablet
@@ -262,42 +285,26 @@ it(`a lane with ${NOTES} notes on a tablet under ${THROTTLE}x CPU throttling`, a
       const { metrics: list } = await cdp.send("Performance.getMetrics");
       return Object.fromEntries(list.map((m) => [m.name, m.value]));
     };
-    // MEASURE_TRACE=<file.json>: a Chromium performance trace of the first slide (open it in DevTools'
-    // Performance panel); a summary of where the renderer's threads spent the slide is printed.
-    const traceTo = i === 0 ? process.env.MEASURE_TRACE : undefined;
-    const browser = page.context().browser();
-    if (traceTo && browser)
-      await browser.startTracing(page, {
-        path: traceTo,
-        categories: [
-          "devtools.timeline",
-          "disabled-by-default-devtools.timeline",
-          "disabled-by-default-devtools.timeline.frame",
-          "disabled-by-default-devtools.timeline.invalidationTracking",
-          "blink",
-          "cc",
-          "gpu",
-          "viz",
-        ],
-      });
+    // MEASURE_TRACE=<file.json>: a Chromium performance trace of the first slide, with what invalidated
+    // style, layout and paint, and the compositor's side.
+    const stopTrace = await startTrace(page, i === 0 ? process.env.MEASURE_TRACE : undefined, [
+      ...TIMELINE,
+      "disabled-by-default-devtools.timeline.frame",
+      "disabled-by-default-devtools.timeline.invalidationTracking",
+      "cc",
+      "gpu",
+      "viz",
+    ]);
     if (profileTo) await cdp.send("Performance.enable");
     const metricsBefore = profileTo ? await metrics() : null;
-    if (profileTo) {
-      await cdp.send("Profiler.enable");
-      await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
-      await cdp.send("Profiler.start");
-    }
+    const stopProfile = await startProfile(cdp, profileTo);
     for (let k = 1; k <= 60; k++) {
       await touch("touchMove", { x: from.x + ((to.x - from.x) * k) / 60, y: from.y });
       await page.waitForTimeout(16);
     }
-    if (traceTo && browser) {
-      await browser.stopTracing();
-      console.log(summariseTrace(traceTo));
-    }
+    await stopTrace("slide");
+    await stopProfile();
     if (profileTo) {
-      const { profile } = await cdp.send("Profiler.stop");
-      writeFileSync(profileTo, JSON.stringify(profile));
       const after = await metrics();
       const d = (k: string) => (after[k] ?? 0) - (metricsBefore?.[k] ?? 0);
       console.log(
@@ -309,18 +316,11 @@ it(`a lane with ${NOTES} notes on a tablet under ${THROTTLE}x CPU throttling`, a
     // MEASURE_SHOT=<file.png>: how the card under the finger looks at the end of the first slide.
     if (i === 0 && process.env.MEASURE_SHOT) await page.screenshot({ path: process.env.MEASURE_SHOT });
     // MEASURE_TRACE_DROP=<file.json>: a trace of the first letting go, to see what the drop's long frame does.
-    const traceDrop = i === 0 ? process.env.MEASURE_TRACE_DROP : undefined;
-    if (traceDrop && browser)
-      await browser.startTracing(page, {
-        path: traceDrop,
-        categories: [
-          "devtools.timeline",
-          "disabled-by-default-devtools.timeline",
-          "disabled-by-default-devtools.timeline.invalidationTracking",
-          "blink",
-        ],
-      });
-    if (profileTo) await cdp.send("Profiler.start");
+    const stopDropTrace = await startTrace(page, i === 0 ? process.env.MEASURE_TRACE_DROP : undefined, [
+      ...TIMELINE,
+      "disabled-by-default-devtools.timeline.invalidationTracking",
+    ]);
+    const stopDropProfile = await startProfile(cdp, profileTo ? `${profileTo}.drop.cpuprofile` : undefined);
     const letGo = await mark();
     await touch("touchEnd");
     await page.waitForFunction(
@@ -329,14 +329,8 @@ it(`a lane with ${NOTES} notes on a tablet under ${THROTTLE}x CPU throttling`, a
     );
     await page.waitForTimeout(300);
     const settled = await mark();
-    if (profileTo) {
-      const { profile } = await cdp.send("Profiler.stop");
-      writeFileSync(`${profileTo}.drop.cpuprofile`, JSON.stringify(profile));
-    }
-    if (traceDrop && browser) {
-      await browser.stopTracing();
-      console.log(`drop:\n${summariseTrace(traceDrop)}`);
-    }
+    await stopDropProfile();
+    await stopDropTrace("drop");
     const stamps = await page.evaluate(() => {
       const w = window as unknown as { __frames: number[]; __recording: boolean };
       w.__recording = false;
