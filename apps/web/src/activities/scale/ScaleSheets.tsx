@@ -1,5 +1,6 @@
 import type { Group, ScaleActivity, Workshop } from "@continuum/model";
 import type { GroupId, NoteId } from "@continuum/protocol";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
 import { useDragX, useUi } from "../../app/ui.ts";
@@ -129,8 +130,11 @@ const ALL_POSITIONS = Array.from({ length: 101 }, (_, i) => i);
  */
 function PositionTape({ x, rightLabel }: { x: number; rightLabel: string }) {
   const { t } = useTranslation();
-  const sentence = t("scale.position", { x: NUMBER, right: rightLabel.toLocaleLowerCase() });
-  const [before = "", after = ""] = sentence.split(NUMBER);
+  // The words around the number change with the language and the scale, not with the finger's moves.
+  const [before = "", after = ""] = useMemo(
+    () => t("scale.position", { x: NUMBER, right: rightLabel.toLocaleLowerCase() }).split(NUMBER),
+    [t, rightLabel],
+  );
   const value = clampPosition(x);
   return (
     <span className="note-meta">
