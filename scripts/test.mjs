@@ -48,6 +48,13 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 let exitCode = 0;
+// The names of the tests that failed, repeated just above the totals: CI keeps only the end of a long output,
+// and a failure scrolled away above five minutes of browser tests cannot be found again.
+const failures = [];
+const firstLine = (text) =>
+  String(text ?? "")
+    .split("\n")[0]
+    .slice(0, 300);
 for (const suite of suites) {
   const outputFile = path.join(outDir, suite.file);
   console.log(`\n=== ${suite.name} ===`);
@@ -62,6 +69,19 @@ for (const suite of suites) {
     passed += report.numPassedTests ?? 0;
     failed += report.numFailedTests ?? 0;
     skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+    for (const file of report.testResults ?? []) {
+      const where = path.relative(root, file.name ?? "");
+      for (const test of file.assertionResults ?? []) {
+        if (test.status !== "failed") continue;
+        failures.push(
+          `${where} > ${test.fullName ?? test.title}\n    ${firstLine(test.failureMessages?.[0])}`,
+        );
+      }
+      // A file that failed to load or whose hooks threw has no failed test of its own to name.
+      if (file.status === "failed" && !(file.assertionResults ?? []).some((t) => t.status === "failed")) {
+        failures.push(`${where}\n    ${firstLine(file.message)}`);
+      }
+    }
     if ((report.numTotalTests ?? 0) === 0) {
       console.error(`${suite.name}: no test ran`);
       exitCode = 1;
@@ -73,5 +93,6 @@ for (const suite of suites) {
   }
 }
 rmSync(outDir, { recursive: true, force: true });
+if (failures.length > 0) console.log(`\nFailed:\n${failures.map((f) => `  ${f}`).join("\n")}`);
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exit(exitCode || (failed > 0 ? 1 : 0));
