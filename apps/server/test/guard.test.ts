@@ -45,16 +45,20 @@ describe("guessing protection", () => {
   it("GUESS-2: guesses run in parallel from one address are turned away unchecked; a right code still passes", async () => {
     await withServer({ rateLimit: { ...fast, maxDelayMs: 1000 } }, async (server) => {
       const created = await createWorkshop(server.url);
+      const floodStarted = Date.now();
       const flood = Promise.all(
         Array.from({ length: 40 }, (_, i) => join(server.url, `ZZZZ${(i % 8) + 2}Z`)),
       );
-      await new Promise((r) => setTimeout(r, 300));
-      // Nothing of the flood is being held back any more: the right code from the same address passes at once.
+      // The flood is answered within a few held-back delays: most of it at once, unchecked. (Waiting a fixed
+      // 300 ms instead, as this test once did, failed on a loaded machine where the 40 connections arrived
+      // over a longer time, so that a guess checked late was still held back when the right code came.)
+      const statuses = (await flood).map((r) => r.status);
+      expect(Date.now() - floodStarted).toBeLessThan(5000);
+      // Nothing of the flood is held back any more: the right code from the same address passes at once.
       const started = Date.now();
       const right = await join(server.url, created.joinCode);
       expect(right.status).toBe(200);
       expect(Date.now() - started).toBeLessThan(1000);
-      const statuses = (await flood).map((r) => r.status);
       // The free ones, then one at a time while the flood arrived: the rest were refused without being checked.
       expect(statuses.filter((s) => s === 404).length).toBeLessThanOrEqual(4);
       expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(36);
