@@ -47,7 +47,7 @@ export async function startServer(overrides: Partial<ServerConfig> = {}): Promis
   const log = createLogger(config.logLevel, config.logStream);
   const store = await openStore(config);
   const tokens = new TokenSigner(await tokenSecretFor(config, store));
-  const cluster = clusterFor(store, log);
+  const cluster = await clusterFor(config, store, log);
   const rooms = new RoomManager(store, log, {
     idleUnloadMs: config.idleUnloadMs,
     compactEvery: config.compactEvery,

@@ -4,15 +4,20 @@ import type { Logger } from "pino";
 import { loadTokenSecret } from "../auth/tokens.ts";
 import type { ServerConfig } from "../config.ts";
 import { MemoryStore } from "../store/memory.ts";
-import { PostgresStore } from "../store/postgres.ts";
+import type { PostgresStore } from "../store/postgres.ts";
 import { SqliteStore } from "../store/sqlite.ts";
 import type { Store } from "../store/types.ts";
-import { Cluster } from "./cluster.ts";
+import type { Cluster } from "./cluster.ts";
+
+// The PostgreSQL store and the cluster (and with them the `pg` client, which loads Node's TLS) are imported
+// only when STORAGE=postgres: a server on its embedded SQLite never needs them, and each module loaded is
+// resident memory for the life of the process. The production build keeps them in chunks of their own.
 
 /** The configured store, ready for use (PostgreSQL's schema exists once this resolves). */
 export async function openStore(config: ServerConfig): Promise<Store> {
   if (config.storage === "memory") return new MemoryStore();
   if (config.storage === "postgres") {
+    const { PostgresStore } = await import("../store/postgres.ts");
     const store = new PostgresStore(config.databaseUrl ?? "");
     try {
       await store.whenReady();
@@ -31,12 +36,14 @@ export async function openStore(config: ServerConfig): Promise<Store> {
  */
 export async function tokenSecretFor(config: ServerConfig, store: Store): Promise<Buffer> {
   if (config.tokenSecret) return Buffer.from(config.tokenSecret, "utf8");
-  if (store instanceof PostgresStore) return store.sharedSecret("token-secret");
+  if (config.storage === "postgres") return (store as PostgresStore).sharedSecret("token-secret");
   if (config.storage === "memory") return randomBytes(32);
   return loadTokenSecret(config.dataDir, undefined);
 }
 
 /** On PostgreSQL the node joins the cluster (announcements, shared counts, the nodes table); else null. */
-export function clusterFor(store: Store, log: Logger): Cluster | null {
-  return store instanceof PostgresStore ? new Cluster(store, log) : null;
+export async function clusterFor(config: ServerConfig, store: Store, log: Logger): Promise<Cluster | null> {
+  if (config.storage !== "postgres") return null;
+  const { Cluster } = await import("./cluster.ts");
+  return new Cluster(store as PostgresStore, log);
 }

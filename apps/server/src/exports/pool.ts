@@ -6,7 +6,7 @@
  */
 import { pathToFileURL } from "node:url";
 import type { ExportFormat, SharedResults } from "@continuum/export";
-import { Piscina } from "piscina";
+import type { Piscina } from "piscina";
 import { HttpError } from "../http/errors.ts";
 import type { RenderedExport } from "./render.ts";
 import type { WorkshopUpdates } from "./snapshot.ts";
@@ -33,24 +33,36 @@ export interface ExportPoolOptions {
 }
 
 export class ExportPool {
-  private readonly pool: Piscina;
+  /**
+   * Made with the first export, not with the server: piscina is loaded only then, so a server that is only
+   * syncing (most of a workshop) does not hold it in memory. Kept as a promise so that two first exports at
+   * once share one pool.
+   */
+  private pool: Promise<Piscina> | null = null;
 
-  constructor(private readonly opts: ExportPoolOptions) {
-    this.pool = new Piscina({
-      filename: workerEntry(),
-      minThreads: 0,
-      maxThreads: opts.threads,
-      // A warm thread answers the next export at once; an idle one gives its memory back.
-      idleTimeout: 30_000,
-      maxQueue: opts.maxQueue,
-      resourceLimits: { maxOldGenerationSizeMb: opts.maxHeapMb },
-    });
+  constructor(private readonly opts: ExportPoolOptions) {}
+
+  private threads(): Promise<Piscina> {
+    this.pool ??= import("piscina").then(
+      ({ Piscina }) =>
+        new Piscina({
+          filename: workerEntry(),
+          minThreads: 0,
+          maxThreads: this.opts.threads,
+          // A warm thread answers the next export at once; an idle one gives its memory back.
+          idleTimeout: 30_000,
+          maxQueue: this.opts.maxQueue,
+          resourceLimits: { maxOldGenerationSizeMb: this.opts.maxHeapMb },
+        }),
+    );
+    return this.pool;
   }
 
   private async run<T>(name: string, task: unknown): Promise<T> {
+    const pool = await this.threads();
     let answer: Answer<T>;
     try {
-      answer = await this.pool.run(task, { name, signal: AbortSignal.timeout(this.opts.timeoutMs) });
+      answer = await pool.run(task, { name, signal: AbortSignal.timeout(this.opts.timeoutMs) });
     } catch (err) {
       const e = err as Error & { code?: string };
       if (/queue is at limit/i.test(e.message)) {
@@ -88,7 +100,7 @@ export class ExportPool {
     return this.run("importArchive", { text, workshopId });
   }
 
-  close(): Promise<void> {
-    return this.pool.destroy();
+  async close(): Promise<void> {
+    if (this.pool) await (await this.pool).destroy();
   }
 }
