@@ -44,9 +44,11 @@ describe("the production build (pnpm start)", () => {
   beforeAll(async () => {
     execFileSync(process.execPath, ["scripts/build.mjs"], { cwd: serverDir, stdio: "pipe" });
     // The flags of the start script, so this runs the server as `pnpm start` does.
-    const start = (JSON.parse(readFileSync(path.join(serverDir, "package.json"), "utf8")) as {
-      scripts: { start: string };
-    }).scripts.start;
+    const start = (
+      JSON.parse(readFileSync(path.join(serverDir, "package.json"), "utf8")) as {
+        scripts: { start: string };
+      }
+    ).scripts.start;
     const flags = (/node ([^&]*) dist\/main\.mjs$/.exec(start)?.[1] ?? "").split(" ").filter(Boolean);
     expect(flags, start).toContain("--max-semi-space-size=2");
     const port = await freePort();
@@ -91,7 +93,11 @@ describe("the production build (pnpm start)", () => {
         headers: { authorization: `Bearer ${created.token}` },
       });
       expect(pdf.status).toBe(200);
-      expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+      expect(
+        Buffer.from(await pdf.arrayBuffer())
+          .subarray(0, 5)
+          .toString(),
+      ).toBe("%PDF-");
     } finally {
       facilitator.destroy();
     }
