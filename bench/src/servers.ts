@@ -4,13 +4,48 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { listActivities, listGroups } from "@continuum/model";
 import {
   type ActivityId,
   type CreateWorkshopResponse,
   type GroupId,
   laneDocName,
   type WorkshopId,
+  workshopDocName,
 } from "@continuum/protocol";
+import WebSocket from "ws";
+import { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
+
+/** The ids of a workshop's scale and of its first group, from the workshop document as a client syncs it. */
+async function firstLane(
+  wsBase: string,
+  id: WorkshopId,
+  token: string,
+): Promise<{ scale: ActivityId; group: GroupId }> {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(wsBase, workshopDocName(id), doc, {
+    params: { token },
+    disableBc: true,
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no sync of workshop ${id}`)), 30_000);
+      provider.once("sync", () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    const scale = listActivities(doc).find((a) => a.kind === "scale");
+    const group = listGroups(doc)[0];
+    if (!scale || !group) throw new Error("the discretion template has no scale or no group");
+    return { scale: scale.id, group: group.id };
+  } finally {
+    provider.destroy();
+    doc.destroy();
+  }
+}
 
 export type ServerKind = "continuum" | "ywebsocket" | "hocuspocus" | "relay";
 
@@ -238,24 +273,20 @@ export class ServerProcess {
       const w = (await res.json()) as CreateWorkshopResponse;
       // The room is the first group's lane of the scale, where a workshop's writes happen: participants write
       // lanes, charts and boards, and only the facilitator writes the workshop document (whose every update
-      // re-decides the access of the workshop's connections, a cost real rooms pay rarely).
-      const archive = await fetch(`${this.httpUrl}/api/workshops/${w.id}/export/json`, {
-        headers: { authorization: `Bearer ${w.token}` },
-      });
-      if (archive.status !== 200) throw new Error(`reading the workshop failed: ${archive.status}`);
-      const a = (await archive.json()) as {
-        groups: { id: string }[];
-        activities: { id: string; kind: string }[];
-      };
-      const scale = a.activities.find((x) => x.kind === "scale");
-      const group = a.groups[0];
-      if (!scale || !group) throw new Error("the discretion template has no scale or no group");
+      // re-decides the access of the workshop's connections, a cost real rooms pay rarely). Its ids are read
+      // from the workshop document over sync, as a facilitator's browser reads them: an export would also
+      // start an export thread, which then counted in the server's memory for the whole round.
+      const { scale, group } = await firstLane(this.wsBase(), w.id as WorkshopId, w.token);
       out.push({
         serverUrl: this.wsBase(),
-        room: laneDocName(w.id as WorkshopId, scale.id as ActivityId, group.id as GroupId),
+        room: laneDocName(w.id as WorkshopId, scale, group),
         token: w.token,
       });
     }
+    // The workshop documents read above unload once idle (writing themselves out): wait for that, so it does
+    // not happen during the measured window.
+    const deadline = Date.now() + 15_000;
+    while (((await this.loaded())?.rooms ?? 0) > 0 && Date.now() < deadline) await sleep(100);
     return out;
   }
 
