@@ -3,8 +3,9 @@
 // costs about 45 MB of resident memory (its loader thread and transpile caches) and a compile on each start.
 //
 // esbuild bundles the server's own TypeScript and the workspace packages (@continuum/*: TypeScript source with
-// no build of their own) into two files: dist/main.mjs and dist/worker-entry.mjs, the export pool's thread
-// (pool.ts looks for ./worker-entry.mjs next to itself). Everything from npm stays in node_modules
+// no build of their own) into two entry points, dist/main.mjs and dist/worker-entry.mjs (the export pool's thread;
+// pool.ts looks for ./worker-entry.mjs next to itself), and chunks beside them for what they share and what is
+// loaded only when used (the PostgreSQL store and cluster, the PDF and PNG renderers). Everything from npm stays in node_modules
 // (external): native modules (better-sqlite3, resvg) cannot be bundled and pdfkit reads its data files at run
 // time. A package the server does not depend on itself (pdfkit, the fonts, valibot: dependencies of the
 // workspace packages) is not resolvable from apps/server, so its import is written as the absolute path it
