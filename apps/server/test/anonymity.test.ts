@@ -143,7 +143,13 @@ describe("ANON-2: an anonymous workshop's documents and presence hold no names",
     // What presence still says: her group and role, and where she drags; nothing else she wrote.
     const seen = [...bobLane.provider.awareness.getStates().values()] as Record<string, unknown>[];
     expect(seen).toContainEqual({
-      user: { name: "", group: w.ann.group, groupName: "Link workers", role: "participant" },
+      user: {
+        name: "",
+        group: w.ann.group,
+        groupName: "Link workers",
+        role: "participant",
+        tag: expect.stringMatching(/^[\w-]{16}$/),
+      },
       dragging: { noteId: laneNote, x: 30 },
     });
     // The server's stamps are still there (OWN-1): whose note it is, and which group's.
@@ -162,6 +168,7 @@ describe("ANON-2: an anonymous workshop's documents and presence hold no names",
       group: "glw",
       groupName: "Link workers",
       role: "participant",
+      tag: "t4g",
     };
     const relayed = (state: unknown, who = ann, anonymous = true) =>
       JSON.parse(presenceState(state, who, anonymous) ?? JSON.stringify(state));
@@ -174,9 +181,68 @@ describe("ANON-2: an anonymous workshop's documents and presence hold no names",
     expect(relayed({ dragging: null, note: NAME })).toEqual({ user: noName, dragging: null });
     expect(relayed(NAME)).toEqual({});
     expect(relayed(null)).toBeNull();
-    const facilitator = { name: "Facilitator", group: null, groupName: null, role: "facilitator" };
+    const facilitator = {
+      name: "Facilitator",
+      group: null,
+      groupName: null,
+      role: "facilitator",
+      tag: "f4c",
+    };
     expect(relayed({ cursor: { x: 1 } }, facilitator)).toEqual({ cursor: { x: 1 }, user: facilitator });
     expect(relayed({ cursor: { x: 1 } }, ann, false)).toEqual({ cursor: { x: 1 }, user: ann });
+  });
+
+  it("a participant's presence tag is the same on every reconnect and document, another's differs, and it is neither their id nor their name", async () => {
+    const base = env.server.url;
+    const w = await workshop(base, { showNames: false });
+    const watcher = env.open(base, w.chartName, w.created.token);
+    const watcherLane = env.open(base, w.laneName, w.created.token);
+    await Promise.all([synced(watcher), synced(watcherLane)]);
+    /** The tag the watcher sees on a client's presence, once it has arrived. */
+    const tagOf = async (client: Client, on = watcher): Promise<string> => {
+      client.provider.awareness.setLocalStateField("dragging", null);
+      let tag = "";
+      await eventually(() => {
+        const state = on.provider.awareness.getStates().get(client.doc.clientID) as
+          | { user?: { tag?: unknown } }
+          | undefined;
+        expect(state?.user?.tag).toEqual(expect.any(String));
+        tag = state?.user?.tag as string;
+      });
+      return tag;
+    };
+    const annFirst = env.open(base, w.chartName, w.ann.token);
+    const bob = env.open(base, w.chartName, w.bob.token);
+    await Promise.all([synced(annFirst), synced(bob)]);
+    const annTag = await tagOf(annFirst);
+    const bobTag = await tagOf(bob);
+    expect(annTag).toMatch(/^[\w-]{16}$/);
+    expect(bobTag).not.toBe(annTag);
+
+    // Ann's tablet drops off and comes back: a new Yjs client id, the same tag.
+    const firstId = annFirst.doc.clientID;
+    annFirst.destroy();
+    await eventually(() => expect(watcher.provider.awareness.getStates().has(firstId)).toBe(false));
+    const annAgain = env.open(base, w.chartName, w.ann.token);
+    await synced(annAgain);
+    expect(annAgain.doc.clientID).not.toBe(firstId);
+    expect(await tagOf(annAgain)).toBe(annTag);
+    // And on another document of the workshop (her group's lane).
+    const annLane = env.open(base, w.laneName, w.ann.token);
+    await synced(annLane);
+    expect(await tagOf(annLane, watcherLane)).toBe(annTag);
+
+    // It names no one: not her participant id (notes carry that), nor her name, nor a piece of either.
+    for (const [tag, who] of [
+      [annTag, w.ann],
+      [bobTag, w.bob],
+    ] as const) {
+      expect(who.participantId).toBeTruthy();
+      expect(tag).not.toContain(who.participantId);
+      expect(who.participantId).not.toContain(tag);
+      expect(tag.toLowerCase()).not.toContain(who === w.ann ? "annabel" : "bob");
+      expect(who.token).not.toContain(tag);
+    }
   });
 
   it("a workshop that shows names keeps them, in the documents and in presence", async () => {

@@ -138,7 +138,7 @@ describe("sync rules through the direct seam", () => {
     expect(replay(watcher).awareness.getStates().get(111)).toMatchObject({ dragging: null });
   });
 
-  it("PRES-2: the name, group and role in presence come from the token, not the client", async () => {
+  it("PRES-2: the name, group, role and presence tag in presence come from the token, not the client", async () => {
     const { lane, created, group } = await laneOfGroupA();
     const ann = await joinAs(env.server.url, created.joinCode, "Ann", "Link workers");
     const a = new DirectClient(env.server.sync, lane, ann.token);
@@ -146,13 +146,19 @@ describe("sync rules through the direct seam", () => {
     await eventually(() => expect(watcher.received.length).toBeGreaterThan(0));
     a.send(
       awarenessFrame(7, 1, {
-        user: { name: "Facilitator", role: "facilitator", group: null },
+        user: { name: "Facilitator", role: "facilitator", group: null, tag: "someone-elses-tag" },
         dragging: null,
       }),
     );
     await eventually(() =>
       expect(replay(watcher).awareness.getStates().get(7)).toEqual({
-        user: { name: "Ann", role: "participant", group, groupName: "Link workers" },
+        user: {
+          name: "Ann",
+          role: "participant",
+          group,
+          groupName: "Link workers",
+          tag: expect.stringMatching(/^[\w-]{16}$/),
+        },
         dragging: null,
       }),
     );

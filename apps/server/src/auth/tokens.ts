@@ -109,6 +109,29 @@ export class TokenSigner {
     };
   }
 
+  /**
+   * The tag presence carries for this person (PRES-2, ANON-2): the same on every reconnect and on every
+   * document of the workshop, different for each person, and telling nothing about them. A reconnect gets a
+   * new Yjs client id, so the board needs something stable to tell "this tablet is back" from "another
+   * tablet of the same group is here"; in an anonymous workshop the name cannot be it (it is blank), and
+   * the participant id cannot either (notes carry it, so it would tie a tablet to the notes it wrote).
+   *
+   * An HMAC with the token secret, which every node of a cluster shares, so a reconnect to another node
+   * gets the same tag. Its input starts with a label and holds NUL bytes, which a token's base64url body
+   * never does, so no tag is ever a token's MAC or a piece of one. Keyed on the participant id; older
+   * tokens without one (and the facilitator's and room screen's) on the token itself, which a device
+   * keeps across reconnects. Cut to 16 characters (96 bits): unique among a workshop's people, not guessable.
+   */
+  presenceTag(who: VerifiedToken): string {
+    const person = who.participant
+      ? `p\u0000${who.participant}`
+      : `t\u0000${who.role}\u0000${who.group ?? ""}\u0000${who.name}\u0000${who.issuedAt}`;
+    return createHmac("sha256", this.secret)
+      .update(`presence-tag\u0000${who.workshopId}\u0000${person}`)
+      .digest("base64url")
+      .slice(0, 16);
+  }
+
   private mac(body: string): string {
     return createHmac("sha256", this.secret).update(body).digest("base64url");
   }

@@ -11,9 +11,10 @@
  * - When the facilitator switches a workshop to anonymous, every document of it that is loaded is blanked
  *   at once (one server transaction each), and any other the next time it loads: names written while names
  *   were shown are gone for good, so switching back shows names only on notes written after.
- * - Presence: a participant's state says only their group and role (`user.name` is ""), and carries only
- *   what the board needs from it (`dragging`: which note, where), so no free text reaches the others. The
- *   facilitator's and the room screen's keep their role's name.
+ * - Presence: a participant's state says only their group, role and presence tag (`user.name` is ""; the
+ *   tag is an HMAC, neither their name nor their participant id), and carries only what the board needs
+ *   from it (`dragging`: which note, where), so no free text reaches the others. The facilitator's and the
+ *   room screen's keep their role's name.
  *
  * A participant still sees their own name on their own notes: the web app shows the session's name where a
  * note's `participantId` is the session's (ANON-1). A client that writes a name anyway has it relayed to
@@ -181,11 +182,17 @@ export interface PresenceIdentity {
   group: string | null;
   groupName: string | null;
   role: string;
+  /**
+   * The same for one person on every reconnect, different for each, saying nothing about them
+   * (TokenSigner.presenceTag): the board tells a tablet that came back from another of its group by it.
+   */
+  tag: string;
 }
 
 /**
- * A presence state as the server relays it (PRES-2, ANON-2): `user` is the token's identity, whatever the
- * client wrote; in an anonymous workshop a participant's has no name, and the state keeps only `dragging`.
+ * A presence state as the server relays it (PRES-2, ANON-2): `user` is the token's identity with its presence
+ * tag, whatever the client wrote; in an anonymous workshop a participant's has no name, and the state keeps
+ * only `dragging`.
  * Returns null for a state passed on as it is (not an object, in a workshop that shows names).
  */
 export function presenceState(

@@ -20,7 +20,7 @@ import * as Y from "yjs";
 import type { ParticipantRegistry } from "../auth/participants.ts";
 import type { TokenSigner, VerifiedToken } from "../auth/tokens.ts";
 import type { Store } from "../store/types.ts";
-import { hidesNames, presenceState } from "./anonymity.ts";
+import { hidesNames, type PresenceIdentity, presenceState } from "./anonymity.ts";
 import type { BallotBox } from "./ballots.ts";
 import { LaneWatch } from "./lanes.ts";
 import { moveLogFor } from "./moveLog.ts";
@@ -77,7 +77,7 @@ class Connection {
   /** Bytes of unsent data allowed on top of the limit: the initial state of a large document. */
   sendAllowance = 0;
   /** Who this connection is in presence, from its token; a client cannot claim another name or role. */
-  identity: { name: string; group: string | null; groupName: string | null; role: string };
+  identity: PresenceIdentity;
   /** The token this connection came with, as a key: its owner may take its presence ids back. */
   readonly tokenKey: string;
   readonly bytesIn: TokenBucket;
@@ -89,8 +89,15 @@ class Connection {
     readonly principal: VerifiedToken,
     readonly docNameRaw: string,
     limits: SyncLimits,
+    presenceTag: string,
   ) {
-    this.identity = { name: principal.name, group: principal.group, groupName: null, role: principal.role };
+    this.identity = {
+      name: principal.name,
+      group: principal.group,
+      groupName: null,
+      role: principal.role,
+      tag: presenceTag,
+    };
     this.tokenKey = `${principal.role}|${principal.group}|${principal.name}|${principal.issuedAt}`;
     this.bytesIn = new TokenBucket(limits.writeBytesPerSecond, limits.writeBurstBytes);
     this.framesIn = new TokenBucket(limits.messagesPerSecond, limits.messageBurst);
@@ -159,7 +166,7 @@ export class SyncService {
       this.refuse(ws, CloseCode.Unauthorized, "missing or invalid token", docNameRaw);
       return IGNORE;
     }
-    const conn = new Connection(ws, verified, docNameRaw, this.limits);
+    const conn = new Connection(ws, verified, docNameRaw, this.limits, this.tokens.presenceTag(verified));
     this.attach(conn, verified.tokenVersion).catch((err: unknown) => {
       this.log.error({ err, doc: docNameRaw }, "could not open document");
       this.close(conn, CloseCode.GoingAway, "server could not open the document");
@@ -541,8 +548,9 @@ export class SyncService {
   }
 
   /**
-   * The state with the token's name, group and role as its `user`: what a client writes there is replaced;
-   * in an anonymous workshop a participant's says no name and carries nothing else but a drag (ANON-2).
+   * The state with the token's name, group, role and presence tag as its `user`: what a client writes there
+   * is replaced; in an anonymous workshop a participant's says no name and carries nothing else but a drag
+   * (ANON-2).
    * A state that is not JSON throws, which closes the connection as malformed.
    */
   private stampIdentity(conn: Connection, state: string): string {

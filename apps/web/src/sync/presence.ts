@@ -1,6 +1,8 @@
 /**
  * Presence and drags in progress, through Yjs awareness (never stored in documents).
- * Local state shape: `{ user: { name, group, groupName, role }, dragging: { noteId, x } | null }`.
+ * Local state shape: `{ user: { name, group, groupName, role }, dragging: { noteId, x } | null }`; the
+ * server replaces `user` with the token's, plus a `tag` that is the same for one person on every reconnect
+ * (PRES-2), and blanks a participant's name in an anonymous workshop (ANON-2).
  */
 import type { GroupId, NoteId, Role } from "@continuum/protocol";
 import { useCallback, useEffect, useRef, useSyncExternalStore } from "react";
@@ -15,6 +17,8 @@ export interface PresenceUser {
 
 export interface Person extends PresenceUser {
   clientId: number;
+  /** The server's tag for this person (PRES-2): the same after a reconnect; null from an older server. */
+  tag: string | null;
   /** False for people who were here and dropped off (closed the tab, lost the connection). */
   here: boolean;
 }
@@ -36,6 +40,20 @@ function readUser(state: unknown): PresenceUser | null {
     role: u.role as Role,
   };
 }
+
+/** The server's presence tag of a state (a short opaque string), or null for a state without one. */
+function readTag(state: unknown): string | null {
+  const tag = (state as { user?: { tag?: unknown } } | null)?.user?.tag;
+  return typeof tag === "string" && tag !== "" ? tag.slice(0, 64) : null;
+}
+
+/**
+ * Who a presence entry is, across reconnects (each gets a new Yjs client id): the server's tag, or for a
+ * state without one, the name and group. Never the name alone where there is a tag: in an anonymous
+ * workshop every participant's name is "", so everyone of a group would count as one person.
+ */
+const personKey = (p: Person): string =>
+  p.tag !== null ? `tag\u0000${p.tag}` : `name\u0000${p.name}\u0000${p.group}`;
 
 /**
  * Everyone present on a document, plus those seen earlier who dropped off, so a facilitator notices that
@@ -59,11 +77,13 @@ export function usePresence(awareness: Awareness | null): readonly Person[] {
         let changed = false;
         for (const id of [...added, ...updated]) {
           if (id === awareness.clientID) continue;
-          const user = readUser(awareness.getStates().get(id));
+          const state = awareness.getStates().get(id);
+          const user = readUser(state);
           const prev = seen.current.get(id);
           if (!user) continue;
-          if (!prev?.here || prev.name !== user.name || prev.group !== user.group) {
-            seen.current.set(id, { ...user, clientId: id, here: true });
+          const tag = readTag(state);
+          if (!prev?.here || prev.name !== user.name || prev.group !== user.group || prev.tag !== tag) {
+            seen.current.set(id, { ...user, clientId: id, tag, here: true });
             changed = true;
           }
         }
@@ -75,12 +95,14 @@ export function usePresence(awareness: Awareness | null): readonly Person[] {
           }
         }
         if (changed) {
-          // Someone who reconnects gets a new client id: hide their old "dropped off" entry.
-          const hereKeys = new Set(
-            [...seen.current.values()].filter((p) => p.here).map((p) => `${p.name}\u0000${p.group}`),
-          );
-          snapshot.current = [...seen.current.values()].filter(
-            (p) => p.here || !hereKeys.has(`${p.name}\u0000${p.group}`),
+          // Someone who reconnects gets a new client id: hide their old "dropped off" entry, and list
+          // someone who dropped off after several reconnects once (their latest entry).
+          const people = [...seen.current.values()];
+          const hereKeys = new Set(people.filter((p) => p.here).map(personKey));
+          const lastGone = new Map<string, number>();
+          for (const p of people) if (!p.here) lastGone.set(personKey(p), p.clientId);
+          snapshot.current = people.filter(
+            (p) => p.here || (!hereKeys.has(personKey(p)) && lastGone.get(personKey(p)) === p.clientId),
           );
           l();
         }
