@@ -197,6 +197,38 @@ describe("sqlite store", () => {
       removeDir(dir);
     }
   });
+  it("keeps the write-ahead log bounded under writes that never pause", async () => {
+    const dir = tempDir();
+    try {
+      // A 1 MB limit, checked every 20 ms: 2,500 commits of one update, five at a time with no pause longer than
+      // a timer's millisecond between them (many times a busy server's rate in the bench), would grow the WAL
+      // by about 38 MB (three 4 KB pages and their headers each) if nothing ever started it again.
+      const store = new SqliteStore(dir, { checkpointEveryMs: 20, walLimitBytes: 1024 * 1024 });
+      const wal = path.join(dir, "continuum.sqlite-wal");
+      const update = new Uint8Array(1024).fill(7);
+      let written = 0;
+      // Measured from the checkpointer's first restart on: the worker thread takes a moment to start, longer on
+      // a busy machine, and until it runs nothing can bound the WAL.
+      let measured = 0;
+      let largest = 0;
+      const deadline = Date.now() + 20_000;
+      while (measured < 2500 && Date.now() < deadline) {
+        for (let i = 0; i < 5; i++) await store.appendUpdate("w1", update);
+        written += 5;
+        if (store.walRestarts > 0) {
+          measured += 5;
+          largest = Math.max(largest, statSync(wal).size);
+        }
+        await new Promise((r) => setTimeout(r, 1));
+      }
+      expect(measured).toBe(2500);
+      expect(largest).toBeLessThan(8 * 1024 * 1024);
+      expect(await store.countUpdates("w1")).toBe(written);
+      await store.close();
+    } finally {
+      removeDir(dir);
+    }
+  });
 });
 
 describe.skipIf(!postgres.available)(
