@@ -392,11 +392,6 @@ export function findActivity(snapshot: WorkshopSnapshot, id: string): SnapshotAc
   return snapshot.activities.find((a) => a.id === id);
 }
 
-/** The label of an activity kind for people. */
-export function kindLabel(kind: SnapshotActivity["kind"]): string {
-  return kind === "scale" ? "Sliding scale" : kind === "chart" ? "Chart" : "Prompt board";
-}
-
 /** A column's title, or a plain phrase for notes whose column was removed. */
 export function columnTitle(columns: readonly Column[], id: ColumnId): string {
   return columns.find((c) => c.id === id)?.title ?? "(removed column)";
