@@ -1,10 +1,11 @@
 /**
  * Nothing runs off a phone (WCAG 1.4.10 reflow): the top bars, the cockpit's run bar and its "More" menu, and
- * the agenda dialog, in Welsh (longer words than English) and with "Larger text" on (a quarter larger, every
- * target 56 px), measured as boxes in the real browser: no element past the viewport's right (or left) edge,
- * no button whose words are cut inside it, no page that scrolls sideways. On a phone the cockpit's bar is
- * compact, so its board starts on the first screen, and every action is still there, in "More", by touch
- * and by keyboard. The participant's top bar is checked on a phone and on a portrait tablet too.
+ * the agenda and downloads dialogs, in Welsh (longer words than English) and with "Larger text" on (a quarter
+ * larger, every target 56 px), measured as boxes in the real browser: no element past the viewport's right
+ * (or left) edge, no button whose words are cut inside it, no page that scrolls sideways. On a phone the
+ * cockpit's bar is compact, so its board starts on the first screen, and every action is still there, in
+ * "More", by touch and by keyboard; a dialog's title stays its largest words. The participant's top bar is
+ * checked on a phone and on a portrait tablet too.
  *
  * Screenshots with NARROW_SHOTS=<dir>.
  */
@@ -23,6 +24,8 @@ type Lang = "en" | "cy";
 const WORDS = {
   en: {
     agenda: "Edit the agenda and meeting",
+    downloadsButton: "Download the results",
+    downloads: "Downloads",
     close: "Close",
     more: "More",
     showAll: "Show all groups",
@@ -36,6 +39,8 @@ const WORDS = {
   },
   cy: {
     agenda: "Golygu'r agenda a'r cyfarfod",
+    downloadsButton: "Lawrlwytho'r canlyniadau",
+    downloads: "Lawrlwythiadau",
     close: "Cau",
     more: "Mwy",
     showAll: "Dangos pob grŵp",
@@ -175,6 +180,22 @@ function smallTargets(page: Page, selector: string, min: number): Promise<string
   );
 }
 
+/**
+ * The open dialog's headings that are as large as its title or larger (by computed font size): its title
+ * must be the largest words in it, its sections' headings a step below.
+ */
+function headingsNotBelowTitle(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const dialog = document.querySelector("dialog[open]");
+    const title = dialog?.querySelector(".dialog-head h2");
+    if (!dialog || !title) return ["no open dialog with a title"];
+    const size = (el: Element) => Number.parseFloat(getComputedStyle(el).fontSize);
+    return [...dialog.querySelectorAll("h1, h2, h3, h4, h5, h6")]
+      .filter((h) => h !== title && size(h) >= size(title))
+      .map((h) => `"${h.textContent?.trim()}" ${size(h)}px, title ${size(title)}px`);
+  });
+}
+
 const shoot = async (page: Page, name: string) => {
   if (shots) await page.screenshot({ path: `${shots}/${name}.png` });
 };
@@ -243,10 +264,20 @@ describe("narrow screens, Welsh and larger text", () => {
       await dialog.waitFor();
       await shoot(page, `agenda-phone-${tag}`);
       expect(await misfits(page, "dialog[open]"), "the agenda dialog").toEqual([]);
+      expect(await headingsNotBelowTitle(page), "the agenda dialog's headings").toEqual([]);
       const close = dialog.getByRole("button", { name: w.close, exact: true });
       const box = await close.boundingBox();
       expect(box && box.width >= target && box.height >= target, `${w.close} is a whole target`).toBe(true);
       await close.tap();
+
+      // The downloads dialog: its sections' headings are smaller than its title.
+      await page.getByRole("button", { name: w.downloadsButton, exact: true }).tap();
+      const downloads = page.getByRole("dialog", { name: w.downloads });
+      await downloads.locator("section.exports").waitFor();
+      await shoot(page, `downloads-phone-${tag}`);
+      expect(await misfits(page, "dialog[open]"), "the downloads dialog").toEqual([]);
+      expect(await headingsNotBelowTitle(page), "the downloads dialog's headings").toEqual([]);
+      await downloads.getByRole("button", { name: w.close, exact: true }).tap();
       await page.context().close();
     });
 

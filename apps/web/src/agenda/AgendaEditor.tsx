@@ -39,7 +39,7 @@ export function AgendaEditor({ workshopDoc, now = Date.now }: AgendaEditorProps)
   const { t } = useTranslation();
   return (
     <section className="agenda-editor" aria-label={t("agenda.heading")}>
-      <h2>{t("agenda.heading")}</h2>
+      <h3>{t("agenda.heading")}</h3>
       <MeetingDate workshopDoc={workshopDoc} />
       <ExportLanguage workshopDoc={workshopDoc} />
       <div className="actions">

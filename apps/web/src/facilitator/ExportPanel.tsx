@@ -78,8 +78,8 @@ export default function ExportPanel({
 
   const title = activity?.title || t("exports.onScreen");
   return (
-    <section className="panel exports" aria-labelledby="exports-title">
-      <h2 id="exports-title">{t("cockpit.downloadsButton")}</h2>
+    <section className="exports" aria-labelledby="exports-title">
+      <h3 id="exports-title">{t("cockpit.downloadsButton")}</h3>
       <p className="hint">{t("exports.local")}</p>
       <ul className="export-list">
         {LOCAL.map((f) => (

@@ -99,7 +99,7 @@ export function ShareBackPanel({ session }: { session: Session }) {
   const published = status?.published === true;
   return (
     <section className="share-back" aria-labelledby="share-back-title">
-      <h2 id="share-back-title">{t("shareBack.heading")}</h2>
+      <h3 id="share-back-title">{t("shareBack.heading")}</h3>
       <p className="hint">{t("shareBack.hint")}</p>
       {published ? (
         <>
