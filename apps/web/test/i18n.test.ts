@@ -6,16 +6,22 @@
  *   and no key that English does not have.
  * - No catalogue has keys the code does not use (a key is used when the source names it in `t("…")`, or a
  *   template's fixed start names it: t(`yours.status.${s}`) uses every key under `yours.status.`).
+ * - The facilitator's words (`en.facilitator.ts`, `cy.facilitator.ts`) are a part of their own, out of the
+ *   first load: no key is in both parts, each Welsh part matches its English part, no module the first load
+ *   reaches (main.tsx's static imports, followed) uses one of them or imports them, and every module that
+ *   uses one imports `i18n/facilitatorWords.ts`, which adds them.
  * - The source: every .tsx file under src is read with the TypeScript parser, and any JSX text, or an
  *   aria-label, title, placeholder, alt or label attribute, written as a literal with letters in it, is an
  *   error: it bypasses the catalogue. Allowed: the product's name and the language control's bilingual
  *   label. What people wrote (titles, notes) is never a literal, so it never trips this.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import { cyFacilitator } from "../src/i18n/cy.facilitator.ts";
 import { cy } from "../src/i18n/cy.ts";
+import { enFacilitator } from "../src/i18n/en.facilitator.ts";
 import { en } from "../src/i18n/en.ts";
 import { apiMessage } from "../src/i18n/errors.ts";
 import { fromBrowser, setLanguage } from "../src/i18n/i18n.ts";
@@ -67,8 +73,14 @@ function expectedKeys(lang: string, english: Flat): Map<string, string> {
   return want;
 }
 
-const english = flatten(en);
-const catalogues: Record<string, Flat> = { cy: flatten(cy) };
+/** The catalogue's parts: the first load's words, and the facilitator's (loaded with the cockpit). */
+const PARTS = {
+  main: { en: flatten(en), cy: flatten(cy) },
+  facilitator: { en: flatten(enFacilitator), cy: flatten(cyFacilitator) },
+};
+/** The whole English catalogue, as i18next has it once every part is added. */
+const english: Flat = { ...PARTS.main.en, ...PARTS.facilitator.en };
+const facilitatorKeys = new Set(Object.keys(PARTS.facilitator.en).map((k) => k.replace(PLURAL, "")));
 
 describe("catalogues", () => {
   it("English has both plural forms wherever it has one", () => {
@@ -80,28 +92,34 @@ describe("catalogues", () => {
     }
   });
 
-  for (const [lang, cat] of Object.entries(catalogues)) {
-    it(`${lang} has every English key, with its plural forms and the same variables, and no other key`, () => {
-      const want = expectedKeys(lang, english);
-      const missing = [...want.keys()].filter((k) => !(k in cat));
-      const extra = Object.keys(cat).filter((k) => !want.has(k));
-      expect({ missing, extra }).toEqual({ missing: [], extra: [] });
-      const wrongVars = [...want].filter(([k, text]) => vars(cat[k] ?? "").join() !== vars(text).join());
-      // A plural form may leave out {{count}} (Welsh "dim" for zero); every other variable must be there.
-      const real = wrongVars.filter(
-        ([k, text]) =>
-          vars(cat[k] ?? "")
-            .filter((v) => v !== "count")
-            .join() !==
-          vars(text)
-            .filter((v) => v !== "count")
-            .join(),
-      );
-      expect(real.map(([k]) => k)).toEqual([]);
-      const empty = Object.entries(cat).filter(([, v]) => !v.trim());
-      expect(empty).toEqual([]);
-    });
-  }
+  it("no key is in two parts", () => {
+    const both = Object.keys(PARTS.main.en).filter((k) => k in PARTS.facilitator.en);
+    expect(both).toEqual([]);
+  });
+
+  for (const [part, { en: partEnglish, ...others }] of Object.entries(PARTS))
+    for (const [lang, cat] of Object.entries(others)) {
+      it(`${lang} (${part}) has every English key of that part, with its plural forms and the same variables, and no other key`, () => {
+        const want = expectedKeys(lang, partEnglish);
+        const missing = [...want.keys()].filter((k) => !(k in cat));
+        const extra = Object.keys(cat).filter((k) => !want.has(k));
+        expect({ missing, extra }).toEqual({ missing: [], extra: [] });
+        const wrongVars = [...want].filter(([k, text]) => vars(cat[k] ?? "").join() !== vars(text).join());
+        // A plural form may leave out {{count}} (Welsh "dim" for zero); every other variable must be there.
+        const real = wrongVars.filter(
+          ([k, text]) =>
+            vars(cat[k] ?? "")
+              .filter((v) => v !== "count")
+              .join() !==
+            vars(text)
+              .filter((v) => v !== "count")
+              .join(),
+        );
+        expect(real.map(([k]) => k)).toEqual([]);
+        const empty = Object.entries(cat).filter(([, v]) => !v.trim());
+        expect(empty).toEqual([]);
+      });
+    }
   it("Welsh plurals: Intl knows its six forms, and i18next picks them", async () => {
     expect(new Intl.PluralRules("cy").resolvedOptions().pluralCategories.sort()).toEqual(
       ["few", "many", "one", "other", "two", "zero"].sort(),
@@ -156,6 +174,65 @@ describe("every key is used", () => {
     });
     // "language.label" is the control's label, written out in both languages on purpose.
     expect(unused.filter((k) => k !== "language.label")).toEqual([]);
+  });
+});
+
+/** The source files a module imports, `import()` apart: what is in the same load as it. Type-only imports are not. */
+function staticImports(file: string): string[] {
+  const sf = ts.createSourceFile(
+    file,
+    readFileSync(file, "utf8"),
+    ts.ScriptTarget.Latest,
+    true,
+    ts.ScriptKind.TSX,
+  );
+  const out: string[] = [];
+  for (const n of sf.statements) {
+    const spec =
+      ts.isImportDeclaration(n) && !n.importClause?.isTypeOnly
+        ? n.moduleSpecifier
+        : ts.isExportDeclaration(n) && !n.isTypeOnly
+          ? n.moduleSpecifier
+          : undefined;
+    if (spec && ts.isStringLiteral(spec) && spec.text.startsWith("."))
+      out.push(join(dirname(file), spec.text));
+  }
+  return out.filter((f) => /\.tsx?$/.test(f));
+}
+
+describe("the facilitator's words are out of the first load", () => {
+  // What index.html loads: main.tsx and every module its static imports reach.
+  const firstLoad = new Set<string>();
+  const todo = [join(SRC, "main.tsx")];
+  for (let f = todo.pop(); f; f = todo.pop()) {
+    if (firstLoad.has(f)) continue;
+    firstLoad.add(f);
+    todo.push(...staticImports(f));
+  }
+  /** The facilitator's keys a file names: in t("…"), a template's fixed start, or any string literal. */
+  const facilitatorWordsIn = (file: string): string[] => {
+    const text = readFileSync(file, "utf8");
+    const named = [...text.matchAll(/["'`]([\w.-]+)["'`$]/g)].map((m) => m[1] ?? "");
+    const prefixes = [...text.matchAll(/\btr?\(\s*`([\w.-]+)\$\{/g)].map((m) => m[1] ?? "");
+    return [...facilitatorKeys].filter((k) => named.includes(k) || prefixes.some((p) => k.startsWith(p)));
+  };
+  const WORDS = join(SRC, "i18n/facilitatorWords.ts");
+
+  it("the first load reaches neither the facilitator's words nor a module that uses them", () => {
+    expect(firstLoad.size).toBeGreaterThan(50);
+    expect([...firstLoad].map(rel).filter((f) => /facilitator(Words)?\.ts$/.test(f))).toEqual([]);
+    const using = [...firstLoad]
+      .filter((f) => !f.startsWith(join(SRC, "i18n")))
+      .map((f) => [rel(f), facilitatorWordsIn(f)] as const)
+      .filter(([, keys]) => keys.length > 0);
+    expect(Object.fromEntries(using)).toEqual({});
+  });
+
+  it("every module that uses the facilitator's words imports them", () => {
+    const missing = files
+      .filter((f) => facilitatorWordsIn(f).length > 0 && !staticImports(f).includes(WORDS))
+      .map(rel);
+    expect(missing).toEqual([]);
   });
 });
 

@@ -1,5 +1,7 @@
 /** One activity in the facilitator's agenda, with everything that can be changed about it. */
 
+// The facilitator's words: a part of the catalogue loaded with this lazy screen, never in the first load.
+import "../i18n/facilitatorWords.ts";
 import {
   type Activity,
   type Group,

@@ -1,5 +1,7 @@
 /** The facilitator's forms for new activities: one of a kind, or a template's. */
 
+// The facilitator's words: a part of the catalogue loaded with this lazy screen, never in the first load.
+import "../i18n/facilitatorWords.ts";
 import {
   addBoardActivity,
   addChartActivity,

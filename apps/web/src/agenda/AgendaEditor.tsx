@@ -4,6 +4,8 @@
  * boards left open between meetings, anonymity and the end of the meeting.
  */
 
+// The facilitator's words: a part of the catalogue loaded with this lazy screen, never in the first load.
+import "../i18n/facilitatorWords.ts";
 import {
   type Control,
   clearTimer,

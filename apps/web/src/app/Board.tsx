@@ -7,7 +7,7 @@ import { useActivityMe } from "../activities/me.ts";
 import { ScaleActivity } from "../activities/scale/ScaleActivity.tsx";
 import { AgendaView } from "../agenda/AgendaView.tsx";
 import { ApiFailure, api, failureMessage } from "../api.ts";
-import { i18n } from "../i18n/i18n.ts";
+import { i18n, partsReady } from "../i18n/i18n.ts";
 import { LanguageSwitch } from "../i18n/LanguageSwitch.tsx";
 import {
   canRejoin,
@@ -34,8 +34,14 @@ import { YouMenu } from "./topbar/YouMenu.tsx";
 import { useUi } from "./ui.ts";
 import { setActivityOnScreen } from "./update.ts";
 
-// Facilitators are few: their cockpit (and the QR code library) loads only for them.
-const Cockpit = lazy(() => import("../facilitator/Cockpit.tsx"));
+// Facilitators are few: their cockpit (and the QR code library) loads only for them, and so do their words
+// (i18n/facilitatorWords.ts): the English part comes with the cockpit's modules, another language's is
+// fetched before it renders, so it never shows English in Welsh (the Suspense fallback shows meanwhile).
+const Cockpit = lazy(async () => {
+  const cockpit = await import("../facilitator/Cockpit.tsx");
+  await partsReady();
+  return cockpit;
+});
 
 /** What a link's fragment brings: a key (facilitator or room screen) or a participant's own link. */
 type Fragment =

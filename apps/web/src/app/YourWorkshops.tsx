@@ -6,7 +6,7 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, failureMessage } from "../api.ts";
-import { formatDay, i18n } from "../i18n/i18n.ts";
+import { formatDay, i18n, partsReady } from "../i18n/i18n.ts";
 import { listFacilitated, type Session, saveSession } from "../session.ts";
 import { ConfirmButton } from "../ui/ConfirmButton.tsx";
 import { navigate } from "./router.ts";
@@ -16,6 +16,8 @@ async function downloadReport(s: Session, say: (text: string) => void): Promise<
   say(i18n.t("yours.making"));
   try {
     const { saveFile, serverFile } = await import("../facilitator/exporting.ts");
+    // Its messages are the facilitator's words: in Welsh, that part of the catalogue is fetched first.
+    await partsReady();
     const file = await serverFile(s, "pdf");
     saveFile(file.blob, file.name);
     say(i18n.t("yours.downloaded", { name: file.name }));

@@ -7,6 +7,8 @@
  * it is shown once, for this tablet, and hidden again when the form is used for someone else.
  */
 
+// The facilitator's words: a part of the catalogue loaded with this lazy screen, never in the first load.
+import "../i18n/facilitatorWords.ts";
 import type { Group } from "@continuum/model";
 import { type JoinResponse, LIMITS } from "@continuum/protocol";
 import { type FormEvent, useState } from "react";

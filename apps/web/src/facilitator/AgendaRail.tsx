@@ -4,6 +4,8 @@
  * are here and, on a scale, how many of the prepared aspects the group has placed.
  */
 
+// The facilitator's words: a part of the catalogue loaded with this lazy screen, never in the first load.
+import "../i18n/facilitatorWords.ts";
 import { type Activity, hasRounds, readRounds, type Workshop } from "@continuum/model";
 import { type ActivityId, laneDocName } from "@continuum/protocol";
 import { type ReactNode, useEffect, useState } from "react";

@@ -10,6 +10,8 @@
  * Loaded lazily, with the QR code library and the exports, so participants' tablets never download them.
  */
 
+// The facilitator's words: a part of the catalogue loaded with this lazy screen, never in the first load.
+import "../i18n/facilitatorWords.ts";
 import type { Activity, Workshop } from "@continuum/model";
 import { lazy, type ReactNode, Suspense, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";

@@ -3,6 +3,8 @@
  * so participants never download the export code.
  */
 
+// The facilitator's words: a part of the catalogue loaded with this lazy screen, never in the first load.
+import "../i18n/facilitatorWords.ts";
 import type { Activity } from "@continuum/model";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";

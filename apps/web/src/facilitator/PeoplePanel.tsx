@@ -5,6 +5,8 @@
  * seconds while the dialog is open, so people arriving and leaving show without a reload.
  */
 
+// The facilitator's words: a part of the catalogue loaded with this lazy screen, never in the first load.
+import "../i18n/facilitatorWords.ts";
 import type { Group } from "@continuum/model";
 import type { ParticipantSummary } from "@continuum/protocol";
 import { useCallback, useEffect, useState } from "react";

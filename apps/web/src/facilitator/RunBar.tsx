@@ -11,6 +11,8 @@
  * view.
  */
 
+// The facilitator's words: a part of the catalogue loaded with this lazy screen, never in the first load.
+import "../i18n/facilitatorWords.ts";
 import {
   type Activity,
   clearTimer,

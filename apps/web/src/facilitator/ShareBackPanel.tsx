@@ -5,6 +5,8 @@
  * the facilitator's own key) to show it again; publishing anew makes a new link and the old one stops.
  */
 
+// The facilitator's words: a part of the catalogue loaded with this lazy screen, never in the first load.
+import "../i18n/facilitatorWords.ts";
 import type { ShareBackStatus } from "@continuum/protocol";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";

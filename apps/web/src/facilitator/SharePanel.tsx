@@ -1,3 +1,5 @@
+// The facilitator's words: a part of the catalogue loaded with this lazy screen, never in the first load.
+import "../i18n/facilitatorWords.ts";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, failureMessage } from "../api.ts";

@@ -5,6 +5,8 @@
  * tools import this module.
  */
 
+// The facilitator's words: a part of the catalogue loaded with this lazy screen, never in the first load.
+import "../i18n/facilitatorWords.ts";
 import {
   CONTENT_TYPES,
   exportFileName,

@@ -5,6 +5,11 @@
  * one) has its words without waiting; any other language is a catalogue of its own that Vite puts in a lazy
  * chunk (`import("./cy.ts")`), fetched only by a device that uses it, so the first load stays small.
  *
+ * The words only lazily loaded screens use are a part of the catalogue of their own (the facilitator's words:
+ * `en.facilitator.ts`, `cy.facilitator.ts`, added by `facilitatorWords.ts`), so a participant's device never
+ * downloads them: the English part is added when a module that uses it is evaluated (`addPart`), and the
+ * lazy import of such a screen awaits `partsReady()`, which fetches the part in the device's language first.
+ *
  * The language follows the device: a choice made with the "Language / Iaith" control (kept per device in
  * localStorage), else the first of the browser's languages (`navigator.languages`) the app has, else English.
  * It sets <html lang> and <html dir>. What people wrote in the workshop (titles, aspects, notes, prompts) is
@@ -88,15 +93,59 @@ function applyToPage(lang: Language): void {
   document.documentElement.dir = dirOf(lang);
 }
 
+type Loader = () => Promise<Record<string, unknown>>;
+/** The catalogue's parts added so far, each with its loader per language other than English. */
+const parts = new Map<string, Record<Exclude<Language, "en" | typeof PSEUDO_RTL>, Loader>>();
+/** "cy:facilitator" once that part is in the catalogue. */
+const partsLoaded = new Set<string>();
+
+/**
+ * Adds a part of the catalogue: its English words at once (deep, beside the main catalogue's keys, which it
+ * never repeats), and how to fetch it in each other language, which `partsReady` and `setLanguage` do.
+ */
+export function addPart(name: string, english: Record<string, unknown>, others: Record<"cy", Loader>): void {
+  if (parts.has(name)) return;
+  parts.set(name, others);
+  i18next.addResourceBundle("en", "translation", english, true, false);
+}
+
+/** Fetches every added part in `lang` that is not in the catalogue yet. */
+async function loadParts(lang: Language): Promise<void> {
+  if (lang === "en" || lang === PSEUDO_RTL) return;
+  await Promise.all(
+    [...parts].map(async ([name, others]) => {
+      if (partsLoaded.has(`${lang}:${name}`)) return;
+      i18next.addResourceBundle(lang, "translation", await others[lang](), true, false);
+      partsLoaded.add(`${lang}:${name}`);
+    }),
+  );
+}
+
+/**
+ * Resolves once every added part is in the catalogue in this device's language: a lazy screen awaits it
+ * after importing its module, so it never shows a key, or English in Welsh, while its words load (its
+ * Suspense fallback shows meanwhile).
+ */
+export async function partsReady(): Promise<void> {
+  try {
+    await loadParts(current);
+  } catch {
+    // Offline and never fetched (the service worker precaches every chunk, so this is rare): that part's
+    // words in English (the fallback language) rather than no screen at all.
+  }
+}
+
 /** Switches the app to `lang`, fetching its catalogue first; `remember` keeps the choice on this device. */
 export async function setLanguage(lang: Language, remember = true): Promise<void> {
-  if (lang !== "en" && !i18next.hasResourceBundle(lang, "translation")) {
-    try {
+  try {
+    if (lang !== "en" && !i18next.hasResourceBundle(lang, "translation")) {
       i18next.addResourceBundle(lang, "translation", await loaders[lang]());
-    } catch {
-      // Offline and never fetched (the service worker precaches every chunk, so this is rare): English.
-      return;
     }
+    // The parts a screen already open uses (the cockpit's words when its language is changed there).
+    await loadParts(lang);
+  } catch {
+    // Offline and never fetched (the service worker precaches every chunk, so this is rare): unchanged.
+    return;
   }
   if (remember) {
     try {

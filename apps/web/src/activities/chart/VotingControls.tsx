@@ -5,6 +5,8 @@
  * for what "hidden" means there).
  */
 
+// The facilitator's words: a part of the catalogue loaded with this lazy screen, never in the first load.
+import "../../i18n/facilitatorWords.ts";
 import { clearVotes, MAX_VOTING_BUDGET, setVoting } from "@continuum/model";
 import type { ActivityId } from "@continuum/protocol";
 import { useId, useState } from "react";

@@ -5,6 +5,8 @@
  * uses them works as before.
  */
 
+// The facilitator's words: a part of the catalogue loaded with this lazy screen, never in the first load.
+import "../../../i18n/facilitatorWords.ts";
 import {
   listNotes,
   readRounds,
