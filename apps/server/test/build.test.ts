@@ -1,27 +1,15 @@
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { listActivities } from "@continuum/model";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connect, createWorkshop, eventually, removeDir, synced, tempDir } from "./helpers.ts";
+import { connect, createWorkshop, freePort, removeDir, serverProcess, synced, tempDir } from "./helpers.ts";
 
 // `pnpm start` runs the esbuild output, not the source the other tests run under tsx: this is the one test
 // of what people actually start (the bundle, its chunks, the export thread's entry beside them).
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dist = path.join(serverDir, "dist");
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** Every module a file loads before it runs: its static imports, followed through the build's own chunks. */
 function loadedAtStart(file: string, seen = new Set<string>()): Set<string> {
@@ -37,7 +25,6 @@ function loadedAtStart(file: string, seen = new Set<string>()): Set<string> {
 
 describe("the production build (pnpm start)", () => {
   let child: ChildProcess;
-  let output = "";
   let base = "";
   const dataDir = tempDir();
 
@@ -52,21 +39,7 @@ describe("the production build (pnpm start)", () => {
     const flags = (/node ([^&]*) dist\/main\.mjs$/.exec(start)?.[1] ?? "").split(" ").filter(Boolean);
     expect(flags, start).toContain("--max-semi-space-size=2");
     const port = await freePort();
-    child = spawn(process.execPath, [...flags, "dist/main.mjs"], {
-      cwd: serverDir,
-      env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    child.stdout?.on("data", (d) => {
-      output += d;
-    });
-    child.stderr?.on("data", (d) => {
-      output += d;
-    });
-    await eventually(() => {
-      if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
-      expect(output).toContain("Continuum is running");
-    }, 20_000);
+    child = await serverProcess([...flags, "dist/main.mjs"], { port, dataDir });
     base = `http://127.0.0.1:${port}`;
   }, 60_000);
 

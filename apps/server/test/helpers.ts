@@ -1,12 +1,17 @@
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { CreateWorkshopResponse, JoinResponse, LookupResponse } from "@continuum/protocol";
 import { afterEach, beforeEach, expect, vi } from "vitest";
 import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { postgresMissingReason } from "../src/cluster/localPostgres.ts";
+
+export { freePort } from "../src/cluster/localPostgres.ts";
+
 import type { ServerConfig } from "../src/config.ts";
 import { type RunningServer, startServer } from "../src/index.ts";
 
@@ -188,4 +193,38 @@ export function serverPerTest(overrides: Partial<ServerConfig> = {}) {
     removeDir(env.server.dataDir);
   });
   return env;
+}
+
+/**
+ * The real server as a process of its own (so it can be killed with SIGKILL, or started from the build as
+ * `pnpm start` runs it): `node <args>` in apps/server, on loopback, resolved once it says it is running.
+ */
+export async function serverProcess(
+  args: readonly string[],
+  opts: { port: number; dataDir: string },
+): Promise<ChildProcess> {
+  const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+  const child = spawn(process.execPath, args, {
+    cwd: serverDir,
+    env: {
+      ...process.env,
+      PORT: String(opts.port),
+      HOST: "127.0.0.1",
+      DATA_DIR: opts.dataDir,
+      LOG_LEVEL: "warn",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (d) => {
+    output += d;
+  });
+  child.stderr?.on("data", (d) => {
+    output += d;
+  });
+  await eventually(() => {
+    if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
+    expect(output).toContain("Continuum is running");
+  }, 20_000);
+  return child;
 }

@@ -1,7 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import type { ChildProcess } from "node:child_process";
 import { addNote, listActivities, listNotes, moveNote } from "@continuum/model";
 import { type ActivityId, type GroupId, laneDocName, type WorkshopId } from "@continuum/protocol";
 import { afterEach, describe, expect, it } from "vitest";
@@ -10,15 +7,16 @@ import {
   connect,
   createWorkshop,
   eventually,
+  freePort,
   joinAs,
   lookup,
   removeDir,
+  serverProcess,
   synced,
   tempDir,
   testServer,
 } from "./helpers.ts";
 
-const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const clients: Client[] = [];
 const open = (...args: Parameters<typeof connect>) => {
   const c = connect(...args);
@@ -29,36 +27,9 @@ afterEach(() => {
   for (const c of clients.splice(0)) c.destroy();
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** The real server as its own process, as `pnpm start` runs it, so it can be killed with SIGKILL. */
-async function spawnServer(dataDir: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: serverDir,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout?.on("data", (d) => {
-    output += d;
-  });
-  child.stderr?.on("data", (d) => {
-    output += d;
-  });
-  await eventually(() => {
-    if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
-    expect(output).toContain("Continuum is running");
-  }, 20_000);
-  return child;
+/** The real server as its own process, as `pnpm start` ran it before the build, so it can be killed with SIGKILL. */
+function spawnServer(dataDir: string, port: number): Promise<ChildProcess> {
+  return serverProcess(["--import", "tsx", "src/main.ts"], { port, dataDir });
 }
 
 async function laneSetup(url: string) {
